@@ -1,0 +1,22 @@
+/**
+ * The Statement of Applicability (SPEC section 5) as the rules and renderers see it.
+ * Parsing and validation live in src/parse/soa.ts.
+ */
+import type { Position } from './finding.js';
+
+export type Implementation = 'implemented' | 'partial' | 'planned';
+
+export interface SoaDecision {
+  control: string;
+  applicable: boolean;
+  justification: string | null;
+  implementation: Implementation | null;
+  notes: string | null;
+  position: Position;
+}
+
+export interface Soa {
+  /** Repo-relative path of the SoA file. */
+  file: string;
+  decisions: Map<string, SoaDecision>;
+}

@@ -1,0 +1,60 @@
+/**
+ * Every rule, in the order the README documents them. One file per rule id:
+ * `src/rules/<rule-id>.ts`.
+ */
+import { approvalMissing } from './approval-missing.js';
+import { clauseUnknown } from './clause-unknown.js';
+import { controlLegacy } from './control-legacy.js';
+import { controlUnknown } from './control-unknown.js';
+import { dateInvalid } from './date-invalid.js';
+import { fieldInvalid } from './field-invalid.js';
+import { fieldMissing } from './field-missing.js';
+import { fieldUnknown } from './field-unknown.js';
+import { fileTooLarge } from './file-too-large.js';
+import { frontMatterInvalid } from './front-matter-invalid.js';
+import { frontMatterMissing } from './front-matter-missing.js';
+import { idDuplicate } from './id-duplicate.js';
+import { linkBroken } from './link-broken.js';
+import { mappingMissing } from './mapping-missing.js';
+import { mapsToUnknown } from './maps-to-unknown.js';
+import { nextReviewInconsistent } from './next-review-inconsistent.js';
+import { ownerInvalid } from './owner-invalid.js';
+import { ownerMissing } from './owner-missing.js';
+import { reviewDateFuture } from './review-date-future.js';
+import { reviewDateMissing } from './review-date-missing.js';
+import { reviewDueSoon } from './review-due-soon.js';
+import { reviewOverdue } from './review-overdue.js';
+import { sectionMissing } from './section-missing.js';
+import type { Rule } from './types.js';
+
+export const rules: readonly Rule[] = [
+  frontMatterMissing,
+  frontMatterInvalid,
+  fileTooLarge,
+  fieldMissing,
+  fieldInvalid,
+  fieldUnknown,
+  idDuplicate,
+  mappingMissing,
+  clauseUnknown,
+  controlUnknown,
+  controlLegacy,
+  ownerMissing,
+  ownerInvalid,
+  reviewDateMissing,
+  dateInvalid,
+  reviewDateFuture,
+  reviewOverdue,
+  reviewDueSoon,
+  nextReviewInconsistent,
+  approvalMissing,
+  mapsToUnknown,
+  sectionMissing,
+  linkBroken,
+];
+
+export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
+
+export function getRule(id: string): Rule | undefined {
+  return rules.find((rule) => rule.id === id);
+}
