@@ -1,0 +1,60 @@
+/** `isms check`: the findings of every policy, as text, JSON, SARIF or Markdown. */
+import { check } from '../check.js';
+import { UsageError } from '../config/load.js';
+import { formatJson } from '../format/json.js';
+import { formatMarkdown } from '../format/markdown.js';
+import { formatSarif } from '../format/sarif.js';
+import { colours, plain, wantsColour } from '../format/terminal.js';
+import { formatText } from '../format/text.js';
+import { emit, formatOption, stringOption } from './output.js';
+import type { Command } from './types.js';
+
+export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'Check policies and report every problem with file, line and fix',
+  usage: 'isms check [paths...] [--format text|json|sarif|markdown] [--output FILE] [--today YYYY-MM-DD] [--config FILE] [--max-warnings N]',
+  allowPositionals: true,
+  options: {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    today: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    'max-warnings': { type: 'string' },
+  },
+  async run({ values, positionals }, io) {
+    const format = formatOption(values.format, FORMATS, 'text');
+    const maxWarningsText = stringOption(values['max-warnings']);
+    const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
+    if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+      throw new UsageError(`--max-warnings takes a whole number, not \`${maxWarningsText}\``);
+    }
+    const result = await check({
+      root: io.cwd,
+      configPath: stringOption(values.config),
+      paths: positionals,
+      today: stringOption(values.today) ?? io.env.ISMS_TODAY,
+    });
+    const output = stringOption(values.output);
+    const toTerminal = output === undefined || output === '-';
+    let content: string;
+    switch (format) {
+      case 'json':
+        content = formatJson(result);
+        break;
+      case 'sarif':
+        content = formatSarif(result);
+        break;
+      case 'markdown':
+        content = formatMarkdown(result);
+        break;
+      default:
+        content = formatText(result, toTerminal && wantsColour(io.isTTY, io.env) ? colours : plain);
+    }
+    emit(io, output, content);
+    if (result.summary.errors > 0) return 1;
+    if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) return 1;
+    return 0;
+  },
+};

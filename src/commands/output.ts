@@ -1,0 +1,40 @@
+/** Writes a command's result to stdout or, with --output, to a file atomically. */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../config/load.js';
+import type { CommandIO } from './types.js';
+
+/**
+ * Writes `content` to `file` via a temporary file and a rename, so a reader
+ * never sees half a report and a failed write leaves the old file intact.
+ */
+export function writeFileAtomic(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
+  } catch (error) {
+    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+export function emit(io: CommandIO, output: string | undefined, content: string): void {
+  if (output === undefined || output === '-') {
+    io.stdout(content);
+    return;
+  }
+  writeFileAtomic(path.resolve(io.cwd, output), content);
+}
+
+export function stringOption(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function formatOption(value: unknown, allowed: readonly string[], fallback: string): string {
+  const format = stringOption(value) ?? fallback;
+  if (!allowed.includes(format)) {
+    throw new UsageError(`Unknown format \`${format}\`: expected ${allowed.join(', ')}`);
+  }
+  return format;
+}

@@ -1,0 +1,38 @@
+/**
+ * Compiler-style text output: findings grouped by file, one per line as
+ * `file:line:col severity message rule-id`, then a one-line summary.
+ */
+import type { CheckResult } from '../check.js';
+import type { Finding } from '../model/finding.js';
+import { plain, safeText, type Style } from './terminal.js';
+
+export function formatText(result: CheckResult, style: Style = plain): string {
+  const lines: string[] = [];
+  let currentFile: string | null | undefined;
+  for (const finding of result.findings) {
+    if (finding.file !== currentFile) {
+      if (currentFile !== undefined) lines.push('');
+      lines.push(style.underline(safeText(finding.file ?? '(ISMS)')));
+      currentFile = finding.file;
+    }
+    lines.push(formatFindingLine(finding, style));
+  }
+  if (lines.length > 0) lines.push('');
+  lines.push(summaryLine(result, style));
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatFindingLine(finding: Finding, style: Style = plain): string {
+  const where = `${safeText(finding.file ?? '(ISMS)')}:${finding.line}:${finding.column}`;
+  const severity = finding.severity === 'error' ? style.red('error') : style.yellow('warning');
+  return `${where} ${severity} ${safeText(finding.message)} ${style.dim(finding.rule)}`;
+}
+
+export function summaryLine(result: CheckResult, style: Style = plain): string {
+  const { policies, errors, warnings } = result.summary;
+  const counted = `${policies} ${policies === 1 ? 'policy' : 'policies'} checked`;
+  if (errors === 0 && warnings === 0) return style.green(`✔ ${counted}: no problems`);
+  const parts = [`${errors} ${errors === 1 ? 'error' : 'errors'}`, `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`];
+  const text = `✖ ${counted}: ${parts.join(', ')}`;
+  return errors > 0 ? style.red(style.bold(text)) : style.yellow(style.bold(text));
+}
