@@ -19,7 +19,9 @@ export interface ClientOptions {
   retries?: number;
   /**
    * Spacing of writes in ms. GitHub asks for at least 1 s between writes (3 s for
-   * ones that notify); tests set 0 to run fast against a loopback API.
+   * ones that notify); tests set 0 to run fast against a loopback API. The
+   * throttling plugin keeps its queues per process and builds them for the first
+   * client that sends a request, so every client of one process gets that spacing.
    */
   writeIntervalMs?: number;
   /** Seconds are multiplied by this for retry-after waits (tests use 10). Default 1000. */
@@ -49,7 +51,9 @@ export function createClient(options: ClientOptions): Octokit {
     getOctokitOptions(options.token, {
       baseUrl,
       request: { retries },
-      retry: { doNotRetry: [400, 401, 404, 410, 422, 451] },
+      // 403 is not retried here: a read-only token's 403 is final, and rate-limit
+      // 403s are retried by the throttling plugin, which reads retry-after.
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
       throttle: {
         ...(options.writeIntervalMs !== undefined ? { Bottleneck: bottleneckWithSpacing(options.writeIntervalMs) } : {}),
         ...(options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {}),

@@ -1,0 +1,1077 @@
+/**
+ * An in-process fake of the slice of the GitHub REST API that isms-as-code talks to, served over
+ * loopback so the real Octokit (pagination, retry, throttling) runs unchanged against it.
+ *
+ * Where GitHub's behaviour is what our code must cope with, the fake copies it: `Link` headers
+ * that `octokit.paginate` follows, 422s for invalid assignees and for review comments outside the
+ * diff, 403 "Resource not accessible by integration" for a read-only token, pull requests that
+ * are also issues (comments on a PR go to `/issues/:number/comments`, and `GET /issues` lists
+ * them with a `pull_request` key). Known differences, chosen to keep tests readable:
+ *
+ * - One repository. Any `owner/repo` is accepted unless `options.repository` is set, in which
+ *   case every other repository is a 404.
+ * - `GET /issues` without `sort` and `direction` is ordered by number ascending; GitHub's default
+ *   is `created` descending. Pass either parameter to get GitHub's ordering rules.
+ * - Issue and comment ids come from one counter starting far above issue numbers, so code that
+ *   confuses an id with a number fails loudly.
+ */
+import { createHash } from 'node:crypto';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path with query string, as the client sent it. */
+  path: string;
+  /** Parsed JSON body, or null when there was none (or it was not JSON). */
+  body: unknown;
+  status: number;
+  /** Whether an Authorization header came with the request. Its value is never kept. */
+  authorization: boolean;
+  /** Set when the answer came from `failNext` rather than from the routes. */
+  faulted?: true;
+}
+
+export interface FailureRule {
+  /** Matches any method when absent. */
+  method?: string;
+  /** Substring of the path (query included); matches any path when absent. */
+  pathIncludes?: string;
+  status: number;
+  /** How many matching requests fail; default 1. */
+  times?: number;
+  headers?: Record<string, string>;
+  /** Default `{ message: <HTTP reason phrase> }`. */
+  body?: unknown;
+}
+
+export interface FakeUser {
+  login: string;
+  id: number;
+  node_id: string;
+  type: 'User' | 'Bot';
+  site_admin: false;
+  html_url: string;
+}
+
+export interface FakeLabel {
+  id: number;
+  node_id: string;
+  url: string;
+  name: string;
+  color: string;
+  description: string | null;
+  default: boolean;
+}
+
+export interface FakeIssue {
+  id: number;
+  node_id: string;
+  url: string;
+  repository_url: string;
+  comments_url: string;
+  html_url: string;
+  number: number;
+  title: string;
+  body: string | null;
+  user: FakeUser;
+  labels: FakeLabel[];
+  state: 'open' | 'closed';
+  state_reason: string | null;
+  locked: boolean;
+  assignee: FakeUser | null;
+  assignees: FakeUser[];
+  milestone: null;
+  comments: number;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  author_association: string;
+  /** Present only on the issue side of a pull request, as on GitHub. */
+  pull_request?: { url: string; html_url: string; diff_url: string; patch_url: string; merged_at: string | null };
+}
+
+export interface FakeComment {
+  id: number;
+  node_id: string;
+  url: string;
+  html_url: string;
+  issue_url: string;
+  body: string;
+  user: FakeUser;
+  created_at: string;
+  updated_at: string;
+  author_association: string;
+}
+
+export interface FakeReview {
+  id: number;
+  node_id: string;
+  user: FakeUser;
+  body: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'PENDING';
+  html_url: string;
+  pull_request_url: string;
+  commit_id: string;
+  submitted_at: string | null;
+  author_association: string;
+}
+
+export interface FakeReviewComment {
+  id: number;
+  node_id: string;
+  url: string;
+  pull_request_review_id: number | null;
+  diff_hunk: string;
+  path: string;
+  commit_id: string;
+  original_commit_id: string;
+  user: FakeUser;
+  body: string;
+  created_at: string;
+  updated_at: string;
+  html_url: string;
+  pull_request_url: string;
+  author_association: string;
+  line: number;
+  original_line: number;
+  side: 'LEFT' | 'RIGHT';
+  start_line: number | null;
+  original_start_line: number | null;
+  start_side: 'LEFT' | 'RIGHT' | null;
+  subject_type: 'line';
+}
+
+export interface PullFile {
+  sha: string;
+  filename: string;
+  status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  additions: number;
+  deletions: number;
+  changes: number;
+  /** Absent for binary files and very large diffs, as on GitHub. */
+  patch?: string;
+  previous_filename?: string;
+}
+
+export interface FakePull {
+  id: number;
+  node_id: string;
+  number: number;
+  url: string;
+  html_url: string;
+  state: 'open' | 'closed';
+  title: string;
+  body: string | null;
+  user: FakeUser;
+  draft: boolean;
+  head: { ref: string; sha: string; label: string };
+  base: { ref: string; sha: string; label: string };
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PullSeed {
+  number?: number;
+  title?: string;
+  body?: string | null;
+  headSha?: string;
+  baseSha?: string;
+  headRef?: string;
+  baseRef?: string;
+  author?: string;
+  files?: PullFile[];
+}
+
+export interface IssueSeed {
+  number?: number;
+  title?: string;
+  body?: string | null;
+  labels?: string[];
+  assignees?: string[];
+  state?: 'open' | 'closed';
+  state_reason?: string | null;
+  author?: string;
+}
+
+export interface FakeGitHubOptions {
+  /** Login of the token owner; default `github-actions[bot]`. */
+  identity?: string;
+  /** `forbidden` answers `GET /user` the way the Actions GITHUB_TOKEN does: 403. */
+  userEndpoint?: 'ok' | 'forbidden';
+  /** Every request that is not GET/HEAD gets 403, as with a fork's token. */
+  readOnly?: boolean;
+  /** Logins that may be assigned; default: any login not starting with `ghost-`. */
+  assignable?: readonly string[] | ((login: string) => boolean);
+  /** When set, requests must carry this token (else 401) and other repositories are 404. */
+  token?: string;
+  /** `owner/name`; when set, requests for any other repository are 404. */
+  repository?: string;
+  /** Pull requests that exist from the start (each is also an issue, as on GitHub). */
+  pulls?: PullSeed[];
+  /** Clock for `created_at` / `updated_at`; default the real one. */
+  now?: () => Date;
+}
+
+export interface FakeGitHubState {
+  issues: FakeIssue[];
+  comments: FakeComment[];
+  reviews: FakeReview[];
+  reviewComments: FakeReviewComment[];
+  labels: FakeLabel[];
+  pullFiles: Map<number, PullFile[]>;
+  pulls: FakePull[];
+}
+
+export interface FakeGitHub {
+  /** Base URL for Octokit's `baseUrl` or `GITHUB_API_URL`, e.g. `http://127.0.0.1:43123`. */
+  url: string;
+  requests: RecordedRequest[];
+  /** Recorded requests whose method is not GET/HEAD, including rejected and faulted ones. */
+  writes(): RecordedRequest[];
+  state: FakeGitHubState;
+  identity: string;
+  failNext(rule: FailureRule): void;
+  /** Clears recorded requests; state and pending faults stay. */
+  reset(): void;
+  close(): Promise<void>;
+  seedIssue(seed?: IssueSeed): FakeIssue;
+  seedComment(issueNumber: number, body: string, author?: string): FakeComment;
+  seedLabel(name: string, color?: string, description?: string | null): FakeLabel;
+  seedPull(seed?: PullSeed): FakePull;
+  seedReviewComment(
+    pullNumber: number,
+    comment: { path: string; line: number; body: string; side?: 'LEFT' | 'RIGHT'; author?: string },
+  ): FakeReviewComment;
+}
+
+/** Builds a `PullFile` from its patch, counting additions and deletions the way GitHub does. */
+export function pullFile(filename: string, patch: string | undefined, status: PullFile['status'] = 'modified'): PullFile {
+  let additions = 0;
+  let deletions = 0;
+  for (const line of patch?.split('\n') ?? []) {
+    if (line.startsWith('+')) additions++;
+    else if (line.startsWith('-')) deletions++;
+  }
+  const sha = createHash('sha1').update(`${filename}\n${patch ?? ''}`).digest('hex');
+  const file: PullFile = { sha, filename, status, additions, deletions, changes: additions + deletions };
+  if (patch !== undefined) file.patch = patch;
+  return file;
+}
+
+const HTML = 'https://github.com';
+const DOCS = 'https://docs.github.com/rest';
+const MAX_BODY = 65_536;
+/** GitHub lists at most this many files of a pull request. */
+const MAX_PULL_FILES = 3000;
+
+type Json = Record<string, unknown>;
+
+interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Ctx {
+  url: URL;
+  body: Json | null;
+  owner: string;
+  repo: string;
+  params: string[];
+}
+
+function errorReply(status: number, message: string, extra: Json = {}): Reply {
+  return { status, body: { message, ...extra, documentation_url: DOCS, status: String(status) } };
+}
+
+const notFound = (): Reply => errorReply(404, 'Not Found');
+const validationFailed = (...errors: unknown[]): Reply => errorReply(422, 'Validation Failed', { errors });
+/** Review errors come as bare strings under a generic message, unlike other 422s. */
+const unprocessable = (...errors: string[]): Reply => errorReply(422, 'Unprocessable Entity', { errors });
+
+/** GitHub's timestamps have no milliseconds. */
+const stamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** Labels may be given as names or as `{ name }` objects. */
+function labelNames(value: unknown): string[] | null {
+  if (!Array.isArray(value)) return null;
+  const names: string[] = [];
+  for (const item of value) {
+    if (isString(item)) names.push(item);
+    else if (typeof item === 'object' && item !== null && isString((item as Json).name)) names.push((item as Json).name as string);
+    else return null;
+  }
+  return names;
+}
+
+function stringList(value: unknown): string[] | null {
+  return Array.isArray(value) && value.every(isString) ? value : null;
+}
+
+function tooLong(resource: string, body: unknown): Reply | null {
+  if (isString(body) && [...body].length > MAX_BODY) {
+    return validationFailed({
+      resource,
+      code: 'custom',
+      field: 'body',
+      message: `body is too long (maximum is ${MAX_BODY} characters)`,
+    });
+  }
+  return null;
+}
+
+interface DiffLine {
+  side: 'LEFT' | 'RIGHT';
+  line: number;
+  /** Index in the patch's lines of the hunk header this line belongs to. */
+  hunkStart: number;
+  /** Index of this line in the patch's lines. */
+  index: number;
+}
+
+/** Lines a review comment may target: added or context lines on the right, removed or context on the left. */
+function diffLines(patch: string): { lines: string[]; entries: DiffLine[] } {
+  const lines = patch.split('\n');
+  const entries: DiffLine[] = [];
+  let oldLine = 0;
+  let newLine = 0;
+  let hunkStart = -1;
+  lines.forEach((text, index) => {
+    const header = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(text);
+    if (header) {
+      oldLine = Number(header[1]);
+      newLine = Number(header[2]);
+      hunkStart = index;
+      return;
+    }
+    if (hunkStart < 0 || text.startsWith('\\')) return;
+    if (text.startsWith('+')) entries.push({ side: 'RIGHT', line: newLine++, hunkStart, index });
+    else if (text.startsWith('-')) entries.push({ side: 'LEFT', line: oldLine++, hunkStart, index });
+    else {
+      entries.push({ side: 'LEFT', line: oldLine++, hunkStart, index });
+      entries.push({ side: 'RIGHT', line: newLine++, hunkStart, index });
+    }
+  });
+  return { lines, entries };
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  const identity = options.identity ?? 'github-actions[bot]';
+  const now = options.now ?? (() => new Date());
+  const [defaultOwner, defaultRepo] = (options.repository ?? 'octo-org/isms').split('/') as [string, string];
+  const requests: RecordedRequest[] = [];
+  const faults: Array<FailureRule & { left: number }> = [];
+  const state: FakeGitHubState = {
+    issues: [],
+    comments: [],
+    reviews: [],
+    reviewComments: [],
+    labels: [],
+    pullFiles: new Map(),
+    pulls: [],
+  };
+  let nextId = 9_000_001;
+  let baseUrl = '';
+
+  const user = (login: string): FakeUser => {
+    const id = Number.parseInt(createHash('sha1').update(login).digest('hex').slice(0, 7), 16);
+    return {
+      login,
+      id,
+      node_id: `U_${id}`,
+      type: login.endsWith('[bot]') ? 'Bot' : 'User',
+      site_admin: false,
+      html_url: `${HTML}/${login.replace(/\[bot\]$/, '')}`,
+    };
+  };
+
+  const isAssignable = (login: string): boolean => {
+    const rule = options.assignable;
+    if (rule === undefined) return !login.startsWith('ghost-');
+    if (typeof rule === 'function') return rule(login);
+    return rule.some((allowed) => allowed.toLowerCase() === login.toLowerCase());
+  };
+
+  const repoApi = (owner: string, repo: string): string => `${baseUrl}/repos/${owner}/${repo}`;
+
+  const findLabel = (name: string): FakeLabel | undefined =>
+    state.labels.find((label) => label.name.toLowerCase() === name.toLowerCase());
+
+  /** Unknown labels on an issue are created on the fly, as GitHub does. */
+  const ensureLabel = (name: string, owner: string, repo: string, color = 'ededed', description: string | null = null): FakeLabel => {
+    const existing = findLabel(name);
+    if (existing) return existing;
+    const id = nextId++;
+    const label: FakeLabel = {
+      id,
+      node_id: `LA_${id}`,
+      url: `${repoApi(owner, repo)}/labels/${encodeURIComponent(name)}`,
+      name,
+      color,
+      description,
+      default: false,
+    };
+    state.labels.push(label);
+    return label;
+  };
+
+  const findIssue = (number: number): FakeIssue | undefined => state.issues.find((issue) => issue.number === number);
+  const nextNumber = (): number => state.issues.reduce((max, issue) => Math.max(max, issue.number), 0) + 1;
+
+  const createIssue = (owner: string, repo: string, seed: IssueSeed & { pull?: boolean }): FakeIssue => {
+    const id = nextId++;
+    const number = seed.number ?? nextNumber();
+    const created = stamp(now());
+    const api = `${repoApi(owner, repo)}/issues/${number}`;
+    const assignees = (seed.assignees ?? []).map(user);
+    const issue: FakeIssue = {
+      id,
+      node_id: `I_${id}`,
+      url: api,
+      repository_url: repoApi(owner, repo),
+      comments_url: `${api}/comments`,
+      html_url: `${HTML}/${owner}/${repo}/${seed.pull ? 'pull' : 'issues'}/${number}`,
+      number,
+      title: seed.title ?? `Issue ${number}`,
+      body: seed.body ?? null,
+      user: user(seed.author ?? identity),
+      labels: (seed.labels ?? []).map((name) => ensureLabel(name, owner, repo)),
+      state: seed.state ?? 'open',
+      state_reason: seed.state === 'closed' ? (seed.state_reason ?? 'completed') : null,
+      locked: false,
+      assignee: assignees[0] ?? null,
+      assignees,
+      milestone: null,
+      comments: 0,
+      created_at: created,
+      updated_at: created,
+      closed_at: seed.state === 'closed' ? created : null,
+      author_association: 'NONE',
+    };
+    if (seed.pull) {
+      const pullApi = `${repoApi(owner, repo)}/pulls/${number}`;
+      const html = `${HTML}/${owner}/${repo}/pull/${number}`;
+      issue.pull_request = { url: pullApi, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: null };
+    }
+    state.issues.push(issue);
+    return issue;
+  };
+
+  const createComment = (issue: FakeIssue, body: string, author: string): FakeComment => {
+    const id = nextId++;
+    const created = stamp(now());
+    const comment: FakeComment = {
+      id,
+      node_id: `IC_${id}`,
+      url: `${issue.repository_url}/issues/comments/${id}`,
+      html_url: `${issue.html_url}#issuecomment-${id}`,
+      issue_url: issue.url,
+      body,
+      user: user(author),
+      created_at: created,
+      updated_at: created,
+      author_association: 'NONE',
+    };
+    state.comments.push(comment);
+    issue.comments++;
+    return comment;
+  };
+
+  const seedPull = (seed: PullSeed = {}): FakePull => {
+    const issue = createIssue(defaultOwner, defaultRepo, {
+      number: seed.number,
+      title: seed.title ?? 'Update policies',
+      body: seed.body ?? null,
+      author: seed.author ?? 'octocat',
+      pull: true,
+    });
+    const headSha = seed.headSha ?? createHash('sha1').update(`head ${issue.number}`).digest('hex');
+    const baseSha = seed.baseSha ?? createHash('sha1').update(`base ${issue.number}`).digest('hex');
+    const pull: FakePull = {
+      id: nextId++,
+      node_id: `PR_${issue.id}`,
+      number: issue.number,
+      url: issue.pull_request?.url ?? '',
+      html_url: issue.html_url,
+      state: 'open',
+      title: issue.title,
+      body: issue.body,
+      user: issue.user,
+      draft: false,
+      head: { ref: seed.headRef ?? 'feature', sha: headSha, label: `${defaultOwner}:${seed.headRef ?? 'feature'}` },
+      base: { ref: seed.baseRef ?? 'main', sha: baseSha, label: `${defaultOwner}:${seed.baseRef ?? 'main'}` },
+      created_at: issue.created_at,
+      updated_at: issue.updated_at,
+    };
+    state.pulls.push(pull);
+    if (seed.files) state.pullFiles.set(pull.number, seed.files);
+    return pull;
+  };
+
+  const findPull = (number: number): FakePull | undefined => state.pulls.find((pull) => pull.number === number);
+
+  const createReviewComment = (
+    pull: FakePull,
+    fields: { path: string; line: number; side: 'LEFT' | 'RIGHT'; start_line: number | null; body: string; diff_hunk: string },
+    reviewId: number | null,
+    commitId: string,
+    author: string,
+  ): FakeReviewComment => {
+    const id = nextId++;
+    const created = stamp(now());
+    const comment: FakeReviewComment = {
+      id,
+      node_id: `PRRC_${id}`,
+      url: `${pull.url.replace(/\/pulls\/\d+$/, '')}/pulls/comments/${id}`,
+      pull_request_review_id: reviewId,
+      diff_hunk: fields.diff_hunk,
+      path: fields.path,
+      commit_id: commitId,
+      original_commit_id: commitId,
+      user: user(author),
+      body: fields.body,
+      created_at: created,
+      updated_at: created,
+      html_url: `${pull.html_url}#discussion_r${id}`,
+      pull_request_url: pull.url,
+      author_association: 'NONE',
+      line: fields.line,
+      original_line: fields.line,
+      side: fields.side,
+      start_line: fields.start_line,
+      original_start_line: fields.start_line,
+      start_side: fields.start_line === null ? null : fields.side,
+      subject_type: 'line',
+    };
+    state.reviewComments.push(comment);
+    return comment;
+  };
+
+  /** Slices `items` the way GitHub pages, with a `Link` header `octokit.paginate` can follow. */
+  const page = <T>(ctx: Ctx, items: T[]): Reply => {
+    const query = ctx.url.searchParams;
+    const asked = Number.parseInt(query.get('per_page') ?? '', 10);
+    const perPage = Number.isNaN(asked) || asked < 1 ? 30 : Math.min(asked, 100);
+    const askedPage = Number.parseInt(query.get('page') ?? '', 10);
+    const current = Number.isNaN(askedPage) || askedPage < 1 ? 1 : askedPage;
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (n: number, rel: string): string => {
+      const target = new URL(ctx.url.pathname + ctx.url.search, baseUrl);
+      target.searchParams.set('page', String(n));
+      return `<${target.href}>; rel="${rel}"`;
+    };
+    // GitHub's order: prev, next, last, first.
+    const links: string[] = [];
+    if (current > 1) links.push(link(current - 1, 'prev'));
+    if (current < last) links.push(link(current + 1, 'next'), link(last, 'last'));
+    if (current > 1) links.push(link(1, 'first'));
+    const body = items.slice((current - 1) * perPage, current * perPage);
+    return { status: 200, body, headers: links.length > 0 ? { link: links.join(', ') } : {} };
+  };
+
+  const issueFrom = (ctx: Ctx): FakeIssue | undefined => findIssue(Number(ctx.params[0]));
+
+  const listIssues = (ctx: Ctx): Reply => {
+    const query = ctx.url.searchParams;
+    const wantedState = query.get('state') ?? 'open';
+    const wanted = (query.get('labels') ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => name.length > 0);
+    const items = state.issues.filter(
+      (issue) =>
+        (wantedState === 'all' || issue.state === (wantedState === 'closed' ? 'closed' : 'open')) &&
+        wanted.every((name) => issue.labels.some((label) => label.name.toLowerCase() === name)),
+    );
+    const sort = query.get('sort');
+    const direction = query.get('direction');
+    if (sort === null && direction === null) {
+      items.sort((a, b) => a.number - b.number);
+    } else {
+      const sign = direction === 'asc' ? 1 : -1;
+      const key = (issue: FakeIssue): string | number =>
+        sort === 'updated' ? issue.updated_at : sort === 'comments' ? issue.comments : issue.created_at;
+      items.sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        const order = ka < kb ? -1 : ka > kb ? 1 : a.number - b.number;
+        return sign * order;
+      });
+    }
+    return page(ctx, items);
+  };
+
+  const invalidAssignees = (logins: string[]): Reply | null => {
+    const invalid = logins.filter((login) => !isAssignable(login));
+    if (invalid.length === 0) return null;
+    return validationFailed(
+      ...invalid.map((value) => ({ value, resource: 'Issue', field: 'assignees', code: 'invalid' })),
+    );
+  };
+
+  const postIssue = (ctx: Ctx): Reply => {
+    const body = ctx.body ?? {};
+    if (!isString(body.title) || body.title.length === 0) {
+      return validationFailed({ resource: 'Issue', code: 'missing_field', field: 'title' });
+    }
+    const long = tooLong('Issue', body.body);
+    if (long) return long;
+    const labels = body.labels === undefined ? [] : labelNames(body.labels);
+    const assignees = body.assignees === undefined ? [] : stringList(body.assignees);
+    if (labels === null) return validationFailed({ resource: 'Issue', code: 'invalid', field: 'labels' });
+    if (assignees === null) return validationFailed({ resource: 'Issue', code: 'invalid', field: 'assignees' });
+    if (isString(body.assignee)) assignees.push(body.assignee);
+    const rejected = invalidAssignees(assignees);
+    if (rejected) return rejected;
+    const issue = createIssue(ctx.owner, ctx.repo, {
+      title: body.title,
+      body: isString(body.body) ? body.body : null,
+      labels,
+      assignees,
+    });
+    return { status: 201, body: issue };
+  };
+
+  const patchIssue = (ctx: Ctx): Reply => {
+    const issue = issueFrom(ctx);
+    if (!issue) return notFound();
+    const body = ctx.body ?? {};
+    if (body.title !== undefined && (!isString(body.title) || body.title.length === 0)) {
+      return validationFailed({ resource: 'Issue', code: 'missing_field', field: 'title' });
+    }
+    if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed') {
+      return validationFailed({ resource: 'Issue', code: 'invalid', field: 'state' });
+    }
+    const long = tooLong('Issue', body.body);
+    if (long) return long;
+    const labels = body.labels === undefined ? undefined : labelNames(body.labels);
+    const assignees = body.assignees === undefined ? undefined : stringList(body.assignees);
+    if (labels === null) return validationFailed({ resource: 'Issue', code: 'invalid', field: 'labels' });
+    if (assignees === null) return validationFailed({ resource: 'Issue', code: 'invalid', field: 'assignees' });
+    // Checked before any change so a rejected update leaves the issue as it was.
+    const rejected = assignees ? invalidAssignees(assignees) : null;
+    if (rejected) return rejected;
+    const changed = stamp(now());
+    if (isString(body.title)) issue.title = body.title;
+    if (body.body !== undefined) issue.body = isString(body.body) ? body.body : null;
+    if (labels) issue.labels = labels.map((name) => ensureLabel(name, ctx.owner, ctx.repo));
+    if (assignees) {
+      issue.assignees = assignees.map(user);
+      issue.assignee = issue.assignees[0] ?? null;
+    }
+    if (body.state === 'closed' && issue.state === 'open') {
+      issue.state = 'closed';
+      issue.closed_at = changed;
+      issue.state_reason = isString(body.state_reason) ? body.state_reason : 'completed';
+    } else if (body.state === 'open' && issue.state === 'closed') {
+      issue.state = 'open';
+      issue.closed_at = null;
+      issue.state_reason = 'reopened';
+    } else if (body.state_reason !== undefined) {
+      issue.state_reason = isString(body.state_reason) ? body.state_reason : null;
+    }
+    issue.updated_at = changed;
+    return { status: 200, body: issue };
+  };
+
+  const addAssignees = (ctx: Ctx): Reply => {
+    const issue = issueFrom(ctx);
+    if (!issue) return notFound();
+    const logins = stringList(ctx.body?.assignees) ?? [];
+    // This endpoint drops logins it cannot assign instead of failing, unlike create and update.
+    for (const login of logins.filter(isAssignable)) {
+      if (!issue.assignees.some((assignee) => assignee.login.toLowerCase() === login.toLowerCase())) {
+        issue.assignees.push(user(login));
+      }
+    }
+    issue.assignee = issue.assignees[0] ?? null;
+    issue.updated_at = stamp(now());
+    return { status: 201, body: issue };
+  };
+
+  const addLabels = (ctx: Ctx): Reply => {
+    const issue = issueFrom(ctx);
+    if (!issue) return notFound();
+    // Accepted both as `{ labels: [...] }` and as a bare array, as GitHub does.
+    const names = labelNames(Array.isArray(ctx.body) ? ctx.body : ctx.body?.labels);
+    if (names === null) return validationFailed({ resource: 'Label', code: 'invalid', field: 'labels' });
+    for (const name of names) {
+      const label = ensureLabel(name, ctx.owner, ctx.repo);
+      if (!issue.labels.includes(label)) issue.labels.push(label);
+    }
+    issue.updated_at = stamp(now());
+    return { status: 200, body: issue.labels };
+  };
+
+  const removeLabel = (ctx: Ctx): Reply => {
+    const issue = issueFrom(ctx);
+    if (!issue) return notFound();
+    const name = decodeURIComponent(ctx.params[1] ?? '').toLowerCase();
+    const index = issue.labels.findIndex((label) => label.name.toLowerCase() === name);
+    if (index < 0) return errorReply(404, 'Label does not exist');
+    issue.labels.splice(index, 1);
+    issue.updated_at = stamp(now());
+    return { status: 200, body: issue.labels };
+  };
+
+  const listComments = (ctx: Ctx): Reply => {
+    const issue = issueFrom(ctx);
+    if (!issue) return notFound();
+    return page(
+      ctx,
+      state.comments.filter((comment) => comment.issue_url === issue.url),
+    );
+  };
+
+  const postComment = (ctx: Ctx): Reply => {
+    const issue = issueFrom(ctx);
+    if (!issue) return notFound();
+    const body = ctx.body?.body;
+    if (!isString(body) || body.length === 0) {
+      return validationFailed({ resource: 'IssueComment', code: 'missing_field', field: 'body' });
+    }
+    const long = tooLong('IssueComment', body);
+    if (long) return long;
+    return { status: 201, body: createComment(issue, body, identity) };
+  };
+
+  const patchComment = (ctx: Ctx): Reply => {
+    const comment = state.comments.find((candidate) => candidate.id === Number(ctx.params[0]));
+    if (!comment) return notFound();
+    const body = ctx.body?.body;
+    if (!isString(body) || body.length === 0) {
+      return validationFailed({ resource: 'IssueComment', code: 'missing_field', field: 'body' });
+    }
+    const long = tooLong('IssueComment', body);
+    if (long) return long;
+    comment.body = body;
+    comment.updated_at = stamp(now());
+    return { status: 200, body: comment };
+  };
+
+  const getLabel = (ctx: Ctx): Reply => {
+    const label = findLabel(decodeURIComponent(ctx.params[0] ?? ''));
+    return label ? { status: 200, body: label } : notFound();
+  };
+
+  const postLabel = (ctx: Ctx): Reply => {
+    const body = ctx.body ?? {};
+    if (!isString(body.name) || body.name.length === 0) {
+      return validationFailed({ resource: 'Label', code: 'missing_field', field: 'name' });
+    }
+    const color = isString(body.color) ? body.color.replace(/^#/, '') : 'ededed';
+    if (!/^[0-9a-fA-F]{6}$/.test(color)) return validationFailed({ resource: 'Label', code: 'invalid', field: 'color' });
+    if (findLabel(body.name)) return validationFailed({ resource: 'Label', code: 'already_exists', field: 'name' });
+    const description = isString(body.description) ? body.description : null;
+    return { status: 201, body: ensureLabel(body.name, ctx.owner, ctx.repo, color.toLowerCase(), description) };
+  };
+
+  const getPull = (ctx: Ctx): Reply => {
+    const pull = findPull(Number(ctx.params[0]));
+    return pull ? { status: 200, body: pull } : notFound();
+  };
+
+  const listPullFiles = (ctx: Ctx): Reply => {
+    const pull = findPull(Number(ctx.params[0]));
+    if (!pull) return notFound();
+    const repoHtml = pull.html_url.replace(/\/pull\/\d+$/, '');
+    const files = (state.pullFiles.get(pull.number) ?? []).slice(0, MAX_PULL_FILES).map((file) => ({
+      ...file,
+      blob_url: `${repoHtml}/blob/${pull.head.sha}/${file.filename}`,
+      raw_url: `${repoHtml}/raw/${pull.head.sha}/${file.filename}`,
+      contents_url: `${repoApi(ctx.owner, ctx.repo)}/contents/${file.filename}?ref=${pull.head.sha}`,
+    }));
+    return page(ctx, files);
+  };
+
+  const listReviewComments = (ctx: Ctx): Reply => {
+    const pull = findPull(Number(ctx.params[0]));
+    if (!pull) return notFound();
+    return page(
+      ctx,
+      state.reviewComments.filter((comment) => comment.pull_request_url === pull.url),
+    );
+  };
+
+  /** Finds where a review comment lands in the diff, or the 422 GitHub gives when it cannot. */
+  const placeComment = (
+    pull: FakePull,
+    raw: unknown,
+  ): Reply | { path: string; line: number; side: 'LEFT' | 'RIGHT'; start_line: number | null; body: string; diff_hunk: string } => {
+    if (typeof raw !== 'object' || raw === null) return unprocessable('Invalid review comment');
+    const comment = raw as Json;
+    if (!isString(comment.path) || !isString(comment.body)) return unprocessable('Invalid review comment');
+    const file = (state.pullFiles.get(pull.number) ?? []).find((candidate) => candidate.filename === comment.path);
+    if (!file) return unprocessable('Path could not be resolved');
+    const { lines, entries } = diffLines(file.patch ?? '');
+    let target: DiffLine | undefined;
+    let side: 'LEFT' | 'RIGHT' = comment.side === 'LEFT' ? 'LEFT' : 'RIGHT';
+    if (typeof comment.line === 'number') {
+      target = entries.find((entry) => entry.side === side && entry.line === comment.line);
+    } else if (typeof comment.position === 'number') {
+      // The deprecated `position` counts lines below the first hunk header across the whole patch.
+      const index = comment.position;
+      target = entries.filter((entry) => entry.index === index).at(-1);
+      if (target) side = target.side;
+    } else {
+      return unprocessable('Pull request review thread line must be part of the diff');
+    }
+    if (!target) return unprocessable('Pull request review thread line must be part of the diff');
+    let startLine: number | null = null;
+    if (typeof comment.start_line === 'number') {
+      const startSide = comment.start_side === 'LEFT' ? 'LEFT' : side;
+      const start = entries.find((entry) => entry.side === startSide && entry.line === comment.start_line);
+      if (!start) return unprocessable('Pull request review thread start line must be part of the diff');
+      if (start.hunkStart !== target.hunkStart) {
+        return unprocessable('Pull request review thread start line must be part of the same hunk as the line.');
+      }
+      startLine = start.line;
+    }
+    return {
+      path: comment.path,
+      line: target.line,
+      side,
+      start_line: startLine,
+      body: comment.body,
+      diff_hunk: lines.slice(target.hunkStart, target.index + 1).join('\n'),
+    };
+  };
+
+  const postReview = (ctx: Ctx): Reply => {
+    const pull = findPull(Number(ctx.params[0]));
+    if (!pull) return notFound();
+    const body = ctx.body ?? {};
+    const rawComments = body.comments === undefined ? [] : body.comments;
+    if (!Array.isArray(rawComments)) return unprocessable('Invalid comments');
+    // Every comment is placed before anything is stored: GitHub rejects the whole review.
+    const placed: Array<Exclude<ReturnType<typeof placeComment>, Reply>> = [];
+    for (const raw of rawComments) {
+      const result = placeComment(pull, raw);
+      if ('status' in result) return result;
+      placed.push(result);
+    }
+    const events: Record<string, FakeReview['state']> = {
+      APPROVE: 'APPROVED',
+      REQUEST_CHANGES: 'CHANGES_REQUESTED',
+      COMMENT: 'COMMENTED',
+    };
+    const reviewState = isString(body.event) ? events[body.event] : 'PENDING';
+    if (!reviewState) return unprocessable(`Unknown review event: ${String(body.event)}`);
+    const commitId = isString(body.commit_id) ? body.commit_id : pull.head.sha;
+    const id = nextId++;
+    const review: FakeReview = {
+      id,
+      node_id: `PRR_${id}`,
+      user: user(identity),
+      body: isString(body.body) ? body.body : '',
+      state: reviewState,
+      html_url: `${pull.html_url}#pullrequestreview-${id}`,
+      pull_request_url: pull.url,
+      commit_id: commitId,
+      submitted_at: reviewState === 'PENDING' ? null : stamp(now()),
+      author_association: 'NONE',
+    };
+    state.reviews.push(review);
+    for (const fields of placed) createReviewComment(pull, fields, id, commitId, identity);
+    return { status: 200, body: review };
+  };
+
+  const getUser = (): Reply =>
+    options.userEndpoint === 'forbidden'
+      ? errorReply(403, 'Resource not accessible by integration')
+      : { status: 200, body: user(identity) };
+
+  const rateLimit = (): Reply => {
+    const reset = Math.floor(now().getTime() / 1000) + 3600;
+    const core = { limit: 5000, used: 0, remaining: 5000, reset };
+    return {
+      status: 200,
+      body: {
+        resources: { core, search: { ...core, limit: 30, remaining: 30 }, graphql: core },
+        rate: core,
+      },
+    };
+  };
+
+  type Handler = (ctx: Ctx) => Reply;
+  const repoRoutes: Array<[string, RegExp, Handler]> = [
+    ['GET', /^\/issues$/, listIssues],
+    ['POST', /^\/issues$/, postIssue],
+    ['GET', /^\/issues\/(\d+)$/, (ctx) => {
+      const issue = issueFrom(ctx);
+      return issue ? { status: 200, body: issue } : notFound();
+    }],
+    ['PATCH', /^\/issues\/(\d+)$/, patchIssue],
+    ['GET', /^\/issues\/(\d+)\/comments$/, listComments],
+    ['POST', /^\/issues\/(\d+)\/comments$/, postComment],
+    ['PATCH', /^\/issues\/comments\/(\d+)$/, patchComment],
+    ['POST', /^\/issues\/(\d+)\/assignees$/, addAssignees],
+    ['POST', /^\/issues\/(\d+)\/labels$/, addLabels],
+    ['DELETE', /^\/issues\/(\d+)\/labels\/([^/]+)$/, removeLabel],
+    ['GET', /^\/labels$/, (ctx) => page(ctx, state.labels)],
+    ['GET', /^\/labels\/([^/]+)$/, getLabel],
+    ['POST', /^\/labels$/, postLabel],
+    ['GET', /^\/pulls\/(\d+)$/, getPull],
+    ['GET', /^\/pulls\/(\d+)\/files$/, listPullFiles],
+    ['GET', /^\/pulls\/(\d+)\/comments$/, listReviewComments],
+    ['POST', /^\/pulls\/(\d+)\/reviews$/, postReview],
+  ];
+
+  const route = (method: string, url: URL, body: Json | null): Reply => {
+    const lookup = method === 'HEAD' ? 'GET' : method;
+    if (lookup === 'GET' && url.pathname === '/user') return getUser();
+    if (lookup === 'GET' && url.pathname === '/rate_limit') return rateLimit();
+    const repoPath = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(url.pathname);
+    if (!repoPath) return notFound();
+    const [, owner = '', repo = '', rest = ''] = repoPath;
+    if (options.repository !== undefined && `${owner}/${repo}`.toLowerCase() !== options.repository.toLowerCase()) {
+      return notFound();
+    }
+    for (const [routeMethod, pattern, handler] of repoRoutes) {
+      if (routeMethod !== lookup) continue;
+      const match = pattern.exec(rest);
+      if (match) return handler({ url, body, owner, repo, params: match.slice(1) });
+    }
+    return notFound();
+  };
+
+  const takeFault = (method: string, path: string): FailureRule | undefined => {
+    const index = faults.findIndex(
+      (rule) =>
+        (rule.method === undefined || rule.method.toUpperCase() === method) &&
+        (rule.pathIncludes === undefined || path.includes(rule.pathIncludes)),
+    );
+    if (index < 0) return undefined;
+    const rule = faults[index];
+    if (!rule) return undefined;
+    rule.left--;
+    if (rule.left <= 0) faults.splice(index, 1);
+    return rule;
+  };
+
+  const tokenOf = (header: string | undefined): string | undefined =>
+    header === undefined ? undefined : header.replace(/^(token|bearer)\s+/i, '');
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const path = request.url ?? '/';
+    const url = new URL(path, baseUrl);
+    const text = await readBody(request);
+    let parsed: unknown = null;
+    let badJson = false;
+    if (text.length > 0) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        badJson = true;
+      }
+    }
+    const record: RecordedRequest = {
+      method,
+      path,
+      body: parsed,
+      status: 0,
+      authorization: request.headers.authorization !== undefined,
+    };
+    requests.push(record);
+
+    let reply: Reply;
+    const fault = takeFault(method, path);
+    if (fault) {
+      record.faulted = true;
+      reply = {
+        status: fault.status,
+        body: fault.body ?? { message: STATUS_CODES[fault.status] ?? 'Error' },
+        headers: fault.headers ?? {},
+      };
+    } else if (options.token !== undefined && tokenOf(request.headers.authorization) !== options.token) {
+      reply = errorReply(401, 'Bad credentials');
+    } else if (options.readOnly && method !== 'GET' && method !== 'HEAD') {
+      reply = errorReply(403, 'Resource not accessible by integration');
+    } else if (badJson) {
+      reply = errorReply(400, 'Problems parsing JSON');
+    } else {
+      const body = typeof parsed === 'object' && parsed !== null ? (parsed as Json) : null;
+      reply = route(method, url, body);
+    }
+    record.status = reply.status;
+
+    const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
+    const reset = String(Math.floor(now().getTime() / 1000) + 3600);
+    response.writeHead(reply.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(payload),
+      'x-github-request-id': `FAKE:${requests.length}`,
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '4999',
+      'x-ratelimit-used': '1',
+      'x-ratelimit-reset': reset,
+      'x-ratelimit-resource': 'core',
+      ...reply.headers,
+    });
+    response.end(method === 'HEAD' ? undefined : payload);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      // A bug in the fake must surface as a failing request, not hang the test.
+      const message = error instanceof Error ? error.message : String(error);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ message: `fake-github: ${message}` }));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  for (const seed of options.pulls ?? []) seedPull(seed);
+
+  return {
+    url: baseUrl,
+    requests,
+    writes: () => requests.filter((request) => request.method !== 'GET' && request.method !== 'HEAD'),
+    state,
+    identity,
+    failNext(rule) {
+      faults.push({ ...rule, left: rule.times ?? 1 });
+    },
+    reset() {
+      requests.length = 0;
+    },
+    close() {
+      // Octokit's fetch keeps connections alive; without this, close() waits for them to time out.
+      server.closeAllConnections();
+      return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+    seedIssue: (seed = {}) => createIssue(defaultOwner, defaultRepo, seed),
+    seedComment(issueNumber, body, author = identity) {
+      const issue = findIssue(issueNumber);
+      if (!issue) throw new Error(`fake-github: no issue #${issueNumber} to comment on`);
+      return createComment(issue, body, author);
+    },
+    seedLabel: (name, color = 'ededed', description = null) => ensureLabel(name, defaultOwner, defaultRepo, color, description),
+    seedPull,
+    seedReviewComment(pullNumber, comment) {
+      const pull = findPull(pullNumber);
+      if (!pull) throw new Error(`fake-github: no pull request #${pullNumber}`);
+      const placed = placeComment(pull, comment);
+      if ('status' in placed) throw new Error(`fake-github: ${JSON.stringify(placed.body)}`);
+      return createReviewComment(pull, placed, null, pull.head.sha, comment.author ?? identity);
+    },
+  };
+}
