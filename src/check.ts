@@ -5,7 +5,7 @@
  * Files are read, parsed, checked and dropped one at a time: only the small
  * PolicyRecord of each file is kept for the repo-wide rules.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdir, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { loadConfig, UsageError, type Config } from './config/load.js';
@@ -87,11 +87,31 @@ export async function findPolicyFiles(config: Config, paths: string[] | undefine
           cwd: root,
           onlyFiles: true,
           followSymbolicLinks: false,
+          fs: { readdir: readdirSymlinksAsFiles },
           ignore: ['**/node_modules/**', '**/.git/**'],
           expandDirectories: false,
         });
   return [...new Set([...direct, ...matched.map(toPosix)])].sort();
 }
+
+/**
+ * `readdir` for the glob that presents every symbolic link as a plain file: it is
+ * listed, so that readPolicyFile can refuse one that leaves the repository with a
+ * finding (the glob would otherwise drop it without a word), and it is never
+ * descended into, so a link to `/` cannot make the glob walk the disk.
+ */
+const readdirSymlinksAsFiles = ((dir: string, options: object, callback: (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void) => {
+  readdir(dir, { ...options, withFileTypes: true }, (error, entries) => {
+    for (const entry of entries ?? []) {
+      if (entry.isSymbolicLink()) {
+        entry.isFile = () => true;
+        entry.isDirectory = () => false;
+        entry.isSymbolicLink = () => false;
+      }
+    }
+    callback(error, entries ?? []);
+  });
+}) as unknown as typeof readdir; // fdir calls only this (path, { withFileTypes: true }, callback) form.
 
 function toPosix(value: string): string {
   return value.split(path.sep).join('/');

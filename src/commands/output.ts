@@ -1,5 +1,5 @@
 /** Writes a command's result to stdout or, with --output, to a file atomically. */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../config/load.js';
 import type { CommandIO } from './types.js';
@@ -15,6 +15,7 @@ export function writeFileAtomic(file: string, content: string): void {
     writeFileSync(temporary, content);
     renameSync(temporary, file);
   } catch (error) {
+    rmSync(temporary, { force: true }); // no half-written leftovers beside the target
     throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }

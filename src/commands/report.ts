@@ -1,14 +1,30 @@
-/** `isms report`: placeholder until its issue lands; says so instead of pretending. */
-import { UsageError } from '../config/load.js';
+/**
+ * `isms report --format html`: writes the self-contained HTML report (coverage
+ * map, clauses, policy register, reviews, findings). To stdout without --output.
+ */
+import { check } from '../check.js';
+import { renderHtmlReport } from '../report/index.js';
+import { emit, formatOption, stringOption } from './output.js';
 import type { Command } from './types.js';
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'Write the HTML coverage and review report',
-  usage: 'isms report',
-  allowPositionals: true,
-  options: {},
-  async run() {
-    throw new UsageError('`isms report` is not available in this version yet');
+  summary: 'Write the self-contained HTML coverage and review report',
+  usage: 'isms report [--format html] [--output FILE] [--today YYYY-MM-DD] [--config FILE]',
+  options: {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    today: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+  },
+  async run({ values }, io) {
+    formatOption(values.format, ['html'], 'html');
+    const result = await check({
+      root: io.cwd,
+      configPath: stringOption(values.config),
+      today: stringOption(values.today) ?? io.env.ISMS_TODAY,
+    });
+    emit(io, stringOption(values.output), renderHtmlReport(result));
+    return 0;
   },
 };

@@ -24,7 +24,7 @@ export interface ClientOptions {
    * client that sends a request, so every client of one process gets that spacing.
    */
   writeIntervalMs?: number;
-  /** Seconds are multiplied by this for retry-after waits (tests use 10). Default 1000. */
+  /** Seconds are multiplied by this for retry-after and 5xx back-off waits (tests use 10). Default 1000. */
   retryAfterBaseValue?: number;
   /** Called with one line for each wait on a rate limit. */
   log?: (message: string) => void;
@@ -50,10 +50,16 @@ export function createClient(options: ClientOptions): Octokit {
   return new IsmsOctokit(
     getOctokitOptions(options.token, {
       baseUrl,
-      request: { retries },
       // 403 is not retried here: a read-only token's 403 is final, and rate-limit
       // 403s are retried by the throttling plugin, which reads retry-after.
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+      // `retries` belongs here, not in `request`: plugin-retry retries every failed
+      // request whose `request.retries` is set, 404s and 422s included.
+      retry: {
+        retries,
+        doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+        // 5xx retries wait 1, 4, 9 ... times this; tests shrink it like the throttling waits.
+        ...(options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {}),
+      },
       throttle: {
         ...(options.writeIntervalMs !== undefined ? { Bottleneck: bottleneckWithSpacing(options.writeIntervalMs) } : {}),
         ...(options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {}),

@@ -53,15 +53,39 @@ export function clauseCovers(mapped: string, clause: string): boolean {
   return mapped === clause || mapped.startsWith(`${clause}.`);
 }
 
-export function computeCoverage(policies: readonly PolicyRecord[], soa: Soa | null): Coverage {
-  const active = policies.filter((policy) => policy.status !== 'retired');
+/** Coverage plus the policy records behind each control and clause, for the renderers. */
+export interface CoverageIndex {
+  coverage: Coverage;
+  /** Catalog control id -> the non-retired policies mapping it, in input (path) order. */
+  controlPolicies: ReadonlyMap<string, readonly PolicyRecord[]>;
+  /** Catalog clause id -> the non-retired policies mapping it or one of its sub-clauses. */
+  clausePolicies: ReadonlyMap<string, readonly PolicyRecord[]>;
+}
+
+const knownClauses = new Set(clauses.map((clause) => clause.id));
+
+/** One pass over every policy's mappings: O(policies x mappings), whatever the catalog size. */
+function buildIndex(policies: readonly PolicyRecord[], soa: Soa | null): CoverageIndex {
   const byControl = new Map<string, PolicyRecord[]>();
-  for (const policy of active) {
-    for (const control of new Set(policy.controls)) {
-      const list = byControl.get(control) ?? [];
-      list.push(policy);
-      byControl.set(control, list);
+  const byClause = new Map<string, PolicyRecord[]>();
+  const add = (map: Map<string, PolicyRecord[]>, key: string, policy: PolicyRecord) => {
+    const list = map.get(key);
+    if (list) list.push(policy);
+    else map.set(key, [policy]);
+  };
+  for (const policy of policies) {
+    if (policy.status === 'retired') continue;
+    for (const control of new Set(policy.controls)) add(byControl, control, policy);
+    // A sub-clause covers its parents: `9.2.2` counts for 9.2.2, 9.2 and 9.
+    const covered = new Set<string>();
+    for (const mapped of policy.clauses) {
+      const parts = mapped.split('.');
+      for (let length = parts.length; length > 0; length--) {
+        const clause = parts.slice(0, length).join('.');
+        if (knownClauses.has(clause)) covered.add(clause);
+      }
     }
+    for (const clause of covered) add(byClause, clause, policy);
   }
   const controlCoverage = controls.map((control): ControlCoverage => {
     const mapping = byControl.get(control.id) ?? [];
@@ -73,7 +97,7 @@ export function computeCoverage(policies: readonly PolicyRecord[], soa: Soa | nu
     return { id: control.id, state: allOverdue ? 'overdue-only' : 'covered', policies: names };
   });
   const clauseCoverage = clauses.map((clause): ClauseCoverage => {
-    const mapping = active.filter((policy) => policy.clauses.some((mapped) => clauseCovers(mapped, clause.id)));
+    const mapping = byClause.get(clause.id) ?? [];
     return {
       id: clause.id,
       covered: mapping.length > 0,
@@ -84,18 +108,42 @@ export function computeCoverage(policies: readonly PolicyRecord[], soa: Soa | nu
   const count = (state: ControlState) => controlCoverage.filter((entry) => entry.state === state).length;
   const required = clauseCoverage.filter((entry) => entry.requiresDocument);
   return {
-    controls: controlCoverage,
-    clauses: clauseCoverage,
-    counts: {
-      controls: controlCoverage.length,
-      covered: count('covered'),
-      overdueOnly: count('overdue-only'),
-      uncovered: count('uncovered'),
-      excluded: count('excluded'),
-      requiredClauses: required.length,
-      requiredClausesCovered: required.filter((entry) => entry.covered).length,
+    coverage: {
+      controls: controlCoverage,
+      clauses: clauseCoverage,
+      counts: {
+        controls: controlCoverage.length,
+        covered: count('covered'),
+        overdueOnly: count('overdue-only'),
+        uncovered: count('uncovered'),
+        excluded: count('excluded'),
+        requiredClauses: required.length,
+        requiredClausesCovered: required.filter((entry) => entry.covered).length,
+      },
     },
+    controlPolicies: new Map(controls.map((control) => [control.id, byControl.get(control.id) ?? []])),
+    clausePolicies: new Map(clauses.map((clause) => [clause.id, byClause.get(clause.id) ?? []])),
   };
+}
+
+export function computeCoverage(policies: readonly PolicyRecord[], soa: Soa | null): Coverage {
+  return buildIndex(policies, soa).coverage;
+}
+
+/**
+ * Keyed by the policies array of one run: the coverage rules and the renderers of
+ * that run share one computation. The array must not change after the first call
+ * (check() hands it over complete).
+ */
+const cache = new WeakMap<readonly PolicyRecord[], { soa: Soa | null; index: CoverageIndex }>();
+
+/** Coverage of one run, computed once per (policies, SoA) pair and then shared. */
+export function coverageIndex(policies: readonly PolicyRecord[], soa: Soa | null): CoverageIndex {
+  const cached = cache.get(policies);
+  if (cached && cached.soa === soa) return cached.index;
+  const index = buildIndex(policies, soa);
+  cache.set(policies, { soa, index });
+  return index;
 }
 
 export interface CoverageDelta {

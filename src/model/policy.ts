@@ -69,9 +69,10 @@ function stringItems(fm: FrontMatter, path: readonly string[]): LocatedId[] {
   const node = fm.node(path);
   const nodes: unknown[] = isSeq(node) ? node.items : node === undefined || node === null ? [] : [node];
   const result: LocatedId[] = [];
-  for (const item of nodes) {
+  for (const entry of nodes) {
+    const item = fm.resolve(entry as Node | null);
     const text = scalarText(item, fm.source);
-    if (text !== null && text.trim() !== '') result.push({ id: text.trim(), position: fm.nodePosition(item as Node) });
+    if (text !== null && text.trim() !== '') result.push({ id: text.trim(), position: fm.nodePosition(entry as Node) });
   }
   return result;
 }

@@ -7,6 +7,7 @@ import type { Heading, Link, Image, Definition, Root, RootContent, PhrasingConte
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from '../model/finding.js';
+import { bodyPlaceholders, type PlaceholderFact } from './placeholders.js';
 
 export interface HeadingFact extends Position {
   depth: number;
@@ -21,6 +22,8 @@ export interface LinkFact extends Position {
 export interface BodyFacts {
   headings: HeadingFact[];
   links: LinkFact[];
+  /** Unfilled template placeholders outside code and HTML comments (rule placeholder-left). */
+  placeholders: PlaceholderFact[];
 }
 
 const parser = unified().use(remarkParse);
@@ -28,9 +31,12 @@ const parser = unified().use(remarkParse);
 /** Parses the body; `startLine` is the file line the body begins on. */
 export function parseBody(body: string, startLine: number): BodyFacts {
   const tree = parser.parse(body) as Root;
-  const facts: BodyFacts = { headings: [], links: [] };
+  const facts: BodyFacts = { headings: [], links: [], placeholders: bodyPlaceholders(body, tree, startLine) };
   const offset = startLine - 1;
-  const visit = (node: Root | RootContent) => {
+  // An explicit stack, not recursion: a hostile body (10,000 nested `>`) must not overflow the call stack.
+  const stack: Array<Root | RootContent> = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     const start = node.position?.start;
     const line = (start?.line ?? 1) + offset;
     const column = start?.column ?? 1;
@@ -40,15 +46,21 @@ export function parseBody(body: string, startLine: number): BodyFacts {
       facts.links.push({ url: (node as Link | Image | Definition).url, kind: node.type, line, column });
     }
     if ('children' in node) {
-      for (const child of node.children) visit(child as RootContent);
+      // Reversed so that nodes come off the stack in document order.
+      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as RootContent);
     }
-  };
-  visit(tree);
+  }
   return facts;
 }
 
-function plainText(node: Heading | PhrasingContent): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return node.children.map((child) => plainText(child as PhrasingContent)).join('');
-  return '';
+/** The text of a heading, its inline children concatenated in order (iteratively, like the walk above). */
+function plainText(heading: Heading): string {
+  let text = '';
+  const stack: PhrasingContent[] = [...heading.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ('value' in node && typeof node.value === 'string') text += node.value;
+    else if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as PhrasingContent);
+  }
+  return text;
 }

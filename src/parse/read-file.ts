@@ -16,7 +16,9 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** True when `target` is `root` or inside it. Both must be absolute and resolved. */
 export function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  // `..` or `../x` leaves; `..notes.md` is a file inside whose name starts with two dots.
+  const leaves = relative === '..' || relative.startsWith(`..${path.sep}`);
+  return relative === '' || (!leaves && !path.isAbsolute(relative));
 }
 
 export function readPolicyFile(root: string, absolutePath: string): ReadResult {

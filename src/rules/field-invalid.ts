@@ -2,7 +2,7 @@
  * field-invalid: a field has the wrong type or a value outside its set. Dates
  * (date-invalid) and owner references (owner-invalid) have rules of their own.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { parseDuration } from '../model/dates.js';
 import { POLICY_STATUSES, POLICY_TYPES } from '../model/policy.js';
 import { nearest } from '../model/nearest.js';
@@ -40,10 +40,11 @@ function checkTextList(context: FileContext, path: string[], single: boolean, ex
     report(`Unexpected a mapping for \`${name}\`, expected a list such as ${example}`, frontMatter.nodePosition(node));
     return;
   }
-  for (const item of node.items) {
+  for (const entry of node.items) {
+    const item = frontMatter.resolve(entry as Node | null);
     if (!isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number') || String(item.value).trim() === '') {
       const value = isScalar(item) ? item.value : (item as { toJSON?: () => unknown } | null)?.toJSON?.();
-      report(`Unexpected ${typeName(value)} in \`${name}\`, expected text items such as ${example}`, frontMatter.nodePosition(item as never));
+      report(`Unexpected ${typeName(value)} in \`${name}\`, expected text items such as ${example}`, frontMatter.nodePosition(entry as Node | null));
     }
   }
 }

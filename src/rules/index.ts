@@ -3,8 +3,11 @@
  * `src/rules/<rule-id>.ts`.
  */
 import { approvalMissing } from './approval-missing.js';
+import { clauseUncovered } from './clause-uncovered.js';
 import { clauseUnknown } from './clause-unknown.js';
+import { controlExcludedButMapped } from './control-excluded-but-mapped.js';
 import { controlLegacy } from './control-legacy.js';
+import { controlUncovered } from './control-uncovered.js';
 import { controlUnknown } from './control-unknown.js';
 import { dateInvalid } from './date-invalid.js';
 import { fieldInvalid } from './field-invalid.js';
@@ -20,11 +23,15 @@ import { mapsToUnknown } from './maps-to-unknown.js';
 import { nextReviewInconsistent } from './next-review-inconsistent.js';
 import { ownerInvalid } from './owner-invalid.js';
 import { ownerMissing } from './owner-missing.js';
+import { placeholderLeft } from './placeholder-left.js';
 import { reviewDateFuture } from './review-date-future.js';
 import { reviewDateMissing } from './review-date-missing.js';
 import { reviewDueSoon } from './review-due-soon.js';
 import { reviewOverdue } from './review-overdue.js';
 import { sectionMissing } from './section-missing.js';
+import { soaControlMissing } from './soa-control-missing.js';
+import { soaInvalid } from './soa-invalid.js';
+import { soaJustificationMissing } from './soa-justification-missing.js';
 import type { Rule } from './types.js';
 
 export const rules: readonly Rule[] = [
@@ -50,7 +57,14 @@ export const rules: readonly Rule[] = [
   approvalMissing,
   mapsToUnknown,
   sectionMissing,
+  placeholderLeft,
   linkBroken,
+  soaInvalid,
+  soaJustificationMissing,
+  soaControlMissing,
+  controlUncovered,
+  controlExcludedButMapped,
+  clauseUncovered,
 ];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);

@@ -1,0 +1,48 @@
+/**
+ * The coverage picture for the job summary and the PR comment: one row of emoji
+ * per Annex A theme (93 cells, in groups of five so a cell can be counted to),
+ * the counts, and the ids that need attention. GitHub Markdown; nothing from a
+ * policy appears in it, and what could (ids) is escaped anyway.
+ */
+import type { CheckResult } from '../check.js';
+import { inlineCode } from '../format/markdown-escape.js';
+import type { ControlState } from '../model/coverage.js';
+import { buildSoaView, rowsByTheme } from './model.js';
+
+export const COVERAGE_EMOJI: Record<ControlState, string> = { covered: '🟩', 'overdue-only': '🟨', uncovered: '🟥', excluded: '⬜' };
+
+/** At most this many ids are listed per line; the rest are counted. */
+const MAX_IDS = 25;
+
+function idList(ids: readonly string[]): string {
+  const shown = ids.slice(0, MAX_IDS).map(inlineCode).join(', ');
+  return ids.length > MAX_IDS ? `${shown} and ${ids.length - MAX_IDS} more` : shown;
+}
+
+export function coverageMarkdown(result: CheckResult): string {
+  const view = buildSoaView(result);
+  const { counts } = view.coverage;
+  const lines: string[] = ['### Annex A coverage', ''];
+  lines.push(
+    `${COVERAGE_EMOJI.covered} ${counts.covered} covered · ${COVERAGE_EMOJI['overdue-only']} ${counts.overdueOnly} only by overdue policies · ${COVERAGE_EMOJI.uncovered} ${counts.uncovered} ${view.soaFile ? 'not covered' : 'not mapped'} · ${COVERAGE_EMOJI.excluded} ${counts.excluded} not applicable · of ${counts.controls} controls`,
+  );
+  lines.push('', '| Theme | Controls (in order, groups of 5) |', '|---|---|');
+  for (const group of rowsByTheme(view.rows)) {
+    const cells = group.rows.map((row) => COVERAGE_EMOJI[row.state]);
+    const grouped: string[] = [];
+    for (let start = 0; start < cells.length; start += 5) grouped.push(cells.slice(start, start + 5).join(''));
+    lines.push(`| ${group.section} ${group.theme} (${group.rows.length}) | ${grouped.join(' ')} |`);
+  }
+  lines.push('');
+  const ids = (state: ControlState) => view.coverage.controls.filter((entry) => entry.state === state).map((entry) => entry.id);
+  const uncovered = ids('uncovered');
+  const overdue = ids('overdue-only');
+  const clausesMissing = view.coverage.clauses.filter((entry) => entry.requiresDocument && !entry.covered).map((entry) => entry.id);
+  if (uncovered.length > 0) lines.push(`- ${view.soaFile ? 'Not covered' : 'Not mapped by any policy'}: ${idList(uncovered)}`);
+  if (overdue.length > 0) lines.push(`- Covered only by overdue policies: ${idList(overdue)}`);
+  lines.push(
+    `- Clauses requiring documented information: ${counts.requiredClausesCovered}/${counts.requiredClauses} mapped${clausesMissing.length > 0 ? `; missing ${idList(clausesMissing)}` : ''}`,
+  );
+  if (!view.soaFile) lines.push('- No SoA file: applicability is undecided, so every control counts as applicable.');
+  return `${lines.join('\n')}\n`;
+}

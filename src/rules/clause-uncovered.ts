@@ -1,0 +1,56 @@
+/**
+ * clause-uncovered: every clause of ISO/IEC 27001:2022 that requires documented
+ * information (4.3, 5.2, 6.1.2, 6.1.3, 6.2, 7.2, 7.5, 8.1, 8.2, 8.3, 9.1, 9.2,
+ * 9.3, 10.2) is mapped by a non-retired document. A sub-clause covers its parent
+ * (`9.2.2` covers `9.2`). Checked with or without an SoA.
+ */
+import { clausesRequiringDocuments, getClause, mandatoryDocuments } from '../catalog/index.js';
+import { coverageIndex } from '../model/coverage.js';
+import type { RepoRule } from './types.js';
+
+const allClauses = (except: string) =>
+  `---\nid: POL-ISMS-001\ntitle: ISMS manual\nstatus: approved\niso27001:\n  clauses: [${clausesRequiringDocuments
+    .filter((clause) => clause !== except)
+    .map((clause) => (clause === '9.2' ? '9.2.2' : clause))
+    .join(', ')}]\n---\n`;
+
+/** What the standard asks to be documented under a clause (the reference lists sub-clause letters: `9.2.2`, `10.2 f)`). */
+function whatIsRequired(clause: string): string {
+  const items = mandatoryDocuments
+    .filter((entry) => {
+      const id = entry.clause.replace(/\s.*$/, '');
+      return id === clause || id.startsWith(`${clause}.`);
+    })
+    .map((entry) => entry.what);
+  return items.length > 0 ? `: ${items.join('; ')}` : '';
+}
+
+export const clauseUncovered: RepoRule = {
+  id: 'clause-uncovered',
+  scope: 'repo',
+  defaultSeverity: 'warning',
+  summary: 'A clause requiring documented information (4.3, 5.2, 6.1.2 ... 10.2) that no policy maps.',
+  docs: 'Add the clause (or one of its sub-clauses) to `iso27001.clauses` of the document that provides the documented information, or write that document (`isms new`). Retired documents do not count. Reported on the SoA file, else `.isms.yml`, else with no file.',
+  examples: {
+    ok: [{ name: 'every required clause mapped (9.2 through 9.2.2)', text: allClauses('') }],
+    notOk: [
+      {
+        name: 'no document for 10.2, reported on the SoA file',
+        text: allClauses('10.2'),
+        files: { 'soa.yml': 'controls: {}\n' },
+        expected: ['soa.yml:1:1 Clause 10.2 (Nonconformity and corrective action) requires documented information'],
+      },
+      { name: 'no document for 4.3, without SoA or config', text: allClauses('4.3'), expected: ['-:1:1 Clause 4.3 (Determining the scope'] },
+    ],
+  },
+  check({ policies, soa, report }) {
+    const { coverage } = coverageIndex(policies, soa);
+    for (const entry of coverage.clauses) {
+      if (!entry.requiresDocument || entry.covered) continue;
+      report(
+        `Clause ${entry.id} (${getClause(entry.id)?.title ?? ''}) requires documented information${whatIsRequired(entry.id)}; no policy maps it: add \`${entry.id}\` (or a sub-clause) to \`iso27001.clauses\` of the document that provides it`,
+        { line: 1, column: 1 },
+      );
+    }
+  },
+};

@@ -1,0 +1,15 @@
+/** The `.isms.yml` that `isms init` writes: the defaults, spelled out so they can be changed. */
+export function configText(organization: string | undefined): string {
+  const lines = [
+    '# isms-as-code configuration (every key is optional; see the README).',
+    organization ? `organization: ${JSON.stringify(organization.replace(/\s+/g, ' ').trim())}` : '# organization: "Your Company Ltd"',
+    'policies: ["policies/**/*.md"]',
+    'review_every: 12 months',
+    'remind_within_days: 30',
+    'required_sections: [Purpose, Scope]',
+    'soa: soa.yml',
+    '# Per-rule severities: error | warning | off',
+    '# rules: { section-missing: error }',
+  ];
+  return `${lines.join('\n')}\n`;
+}

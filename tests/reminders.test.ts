@@ -1,0 +1,486 @@
+/**
+ * Review reminders end to end: real policy files, `check()`, the real Octokit client from
+ * src/github/client.ts (retry + throttling), against the loopback fake GitHub API. Every test
+ * counts the requests the fake saw, so "an idle run only lists" is a measured fact.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { check } from '../src/check.js';
+import { createClient, type Octokit } from '../src/github/client.js';
+import { parseMarker, planReminders, ReminderError, runReminders, type ReminderOutcome } from '../src/github/reminders/index.js';
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type FakeIssue } from './support/fake-github.js';
+import { makeRepo, writeFiles } from './support/repo.js';
+
+const TODAY = '2026-11-24';
+/** An installation token, like the Actions GITHUB_TOKEN: its identity needs no request. */
+const ACTIONS_TOKEN = 'ghs_fakeActionsToken0123456789abcdefABCD';
+const PAT = 'ghp_fakePersonalToken0123456789abcdefABCD';
+
+interface PolicySpec {
+  id: string;
+  title?: string;
+  status?: string;
+  owners?: string[];
+  approver?: string;
+  last_reviewed?: string;
+  next_review?: string;
+  review_every?: string;
+}
+
+function policyText(spec: PolicySpec): string {
+  return [
+    '---',
+    `id: ${spec.id}`,
+    `title: ${JSON.stringify(spec.title ?? `Policy ${spec.id}`)}`,
+    `owners: ${JSON.stringify(spec.owners ?? ['@alice'])}`,
+    ...(spec.approver ? [`approver: ${JSON.stringify(spec.approver)}`] : []),
+    `status: ${spec.status ?? 'approved'}`,
+    ...(spec.last_reviewed ? [`last_reviewed: ${spec.last_reviewed}`] : []),
+    ...(spec.review_every ? [`review_every: ${spec.review_every}`] : []),
+    ...(spec.next_review ? [`next_review: ${spec.next_review}`] : []),
+    'iso27001:',
+    '  controls: [A.5.15]',
+    '---',
+    '# Policy',
+    '',
+    '## Purpose',
+    '',
+    'Text.',
+    '',
+    '## Scope',
+    '',
+    'Everyone.',
+    '',
+  ].join('\n');
+}
+
+const file = (id: string) => `policies/${id.toLowerCase()}.md`;
+
+/** Overdue, due soon, fresh, draft and retired: only the first two get issues. */
+const MIXED: PolicySpec[] = [
+  { id: 'POL-OVR-001', title: 'Access control', owners: ['@alice', '@acme/security', 'ciso@example.com'], approver: '@carol', last_reviewed: '2025-10-01' },
+  { id: 'POL-DUE-001', title: 'Backup', owners: ['@bob'], last_reviewed: '2025-12-10' },
+  { id: 'POL-FRESH-001', title: 'Fresh', last_reviewed: '2026-06-01' },
+  { id: 'POL-DRAFT-001', title: 'Draft', status: 'draft', last_reviewed: '2025-01-01' },
+  { id: 'POL-RET-001', title: 'Retired', status: 'retired', last_reviewed: '2025-01-01' },
+];
+
+function repoWith(specs: PolicySpec[]): string {
+  return makeRepo(Object.fromEntries(specs.map((spec) => [file(spec.id), policyText(spec)])));
+}
+
+let fake: FakeGitHub | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function start(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  fake = await startFakeGitHub({ repository: 'octo-org/isms', ...options });
+  return fake;
+}
+
+function client(server: FakeGitHub, token = ACTIONS_TOKEN): Octokit {
+  return createClient({ token, baseUrl: server.url, writeIntervalMs: 0, retryAfterBaseValue: 10 });
+}
+
+interface RunOptions {
+  today?: string;
+  dryRun?: boolean;
+  octokit?: Octokit;
+  identity?: string;
+  within?: number;
+}
+
+async function remind(server: FakeGitHub, root: string, options: RunOptions = {}): Promise<ReminderOutcome> {
+  const today = options.today ?? TODAY;
+  const result = await check({ root, today });
+  return runReminders({
+    octokit: options.octokit ?? client(server),
+    owner: 'octo-org',
+    repo: 'isms',
+    policies: result.policies,
+    today,
+    withinDays: options.within ?? 30,
+    label: 'isms-review',
+    dryRun: options.dryRun ?? false,
+    defaultBranch: 'main',
+    serverUrl: 'https://github.com',
+    identity: options.identity,
+    log: () => {},
+  });
+}
+
+function labelsOf(issue: FakeIssue): string[] {
+  return issue.labels.map((label) => label.name).sort();
+}
+
+function ours(server: FakeGitHub, id: string): FakeIssue[] {
+  return server.state.issues.filter((issue) => parseMarker(issue.body)?.id === id && issue.user.login === server.identity);
+}
+
+function openOurs(server: FakeGitHub, id: string): FakeIssue[] {
+  return ours(server, id).filter((issue) => issue.state === 'open');
+}
+
+const listingPages = (server: FakeGitHub) => server.requests.filter((request) => request.method === 'GET' && /\/issues\?/.test(request.path));
+
+describe('first and second run', () => {
+  it('opens issues only for due and overdue policies, with labels and assignees; a second run writes nothing', async () => {
+    const server = await start();
+    const root = repoWith(MIXED);
+
+    const first = await remind(server, root);
+    expect(server.state.issues.map((issue) => parseMarker(issue.body)?.id).sort()).toEqual(['POL-DUE-001', 'POL-OVR-001']);
+    const [overdue] = openOurs(server, 'POL-OVR-001');
+    const [due] = openOurs(server, 'POL-DUE-001');
+    expect(overdue!.title).toBe('Review due: POL-OVR-001 Access control (due 2026-10-01)');
+    expect(labelsOf(overdue!)).toEqual(['isms-review', 'overdue']);
+    expect(labelsOf(due!)).toEqual(['isms-review']);
+    expect(overdue!.assignees.map((user) => user.login)).toEqual(['alice']);
+    expect(due!.assignees.map((user) => user.login)).toEqual(['bob']);
+    // Owners: the login and the team are mentioned, the e-mail is not a mention; the approver is not mentioned.
+    expect(overdue!.body).toContain('| Owners | @alice, @acme/security, `ciso@\u200dexample.com` |');
+    expect(overdue!.body).toContain('`@\u200dcarol`');
+    expect(overdue!.body).toContain('https://github.com/octo-org/isms/blob/main/policies/pol-ovr-001.md');
+    expect(overdue!.body).toMatch(/change `last_reviewed` on line 7 of `policies\/pol-ovr-001.md`/);
+    expect(overdue!.body).toContain('isms review POL-OVR-001');
+    expect(overdue!.body).toContain('A.5.15 Access control');
+    // Both labels were missing and are created once, with a colour.
+    expect(server.state.labels.map((label) => label.name).sort()).toEqual(['isms-review', 'overdue']);
+    expect(first).toMatchObject({ created: 2, updated: 0, closed: 0, due: 1, overdue: 1 });
+    expect(first.requests).toBe(server.requests.length);
+    expect(first.writes).toBe(server.writes().length);
+    expect(first.digestMarkdown).toContain('| `@\u200dalice` | POL-OVR-001 Access control | 2026-10-01 | overdue | [#1](https://github.com/octo-org/isms/issues/1) |');
+    expect(first.digestMarkdown).toContain('| `@\u200dacme/security` | POL-OVR-001 Access control |');
+    expect(first.digestMarkdown).not.toMatch(/@(?!\u200d)/);
+
+    server.reset();
+    const second = await remind(server, root);
+    expect(server.writes()).toEqual([]);
+    // The listing page, and nothing else: no identity or label lookups.
+    expect(server.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`)).toEqual(['GET /repos/octo-org/isms/issues']);
+    expect(second).toMatchObject({ created: 0, updated: 0, closed: 0, requests: 1, writes: 0 });
+    expect(server.state.issues).toHaveLength(2);
+  });
+
+  it('with a personal token asks GET /user once per run; a token refused there means github-actions[bot]', async () => {
+    const server = await start({ identity: 'isms-bot' });
+    const root = repoWith(MIXED.slice(0, 2));
+    await remind(server, root, { octokit: client(server, PAT) });
+    expect(server.requests.filter((request) => request.path === '/user')).toHaveLength(0); // nothing to verify yet
+    server.reset();
+    const idle = await remind(server, root, { octokit: client(server, PAT) });
+    expect(server.requests.map((request) => request.path.split('?')[0])).toEqual(['/repos/octo-org/isms/issues', '/user']);
+    expect(idle.identity).toEqual({ login: 'isms-bot', source: 'GET /user' });
+    expect(server.writes()).toEqual([]);
+
+    const actions = await startFakeGitHub({ repository: 'octo-org/isms', userEndpoint: 'forbidden' });
+    try {
+      await remind(actions, root, { octokit: client(actions, PAT) });
+      actions.reset();
+      const again = await remind(actions, root, { octokit: client(actions, PAT) });
+      expect(again.identity).toEqual({ login: 'github-actions[bot]', source: 'GET /user refused' });
+      expect(actions.writes()).toEqual([]);
+    } finally {
+      await actions.close();
+    }
+  });
+});
+
+describe('finding issues again', () => {
+  it('finds its issues behind more than 100 foreign ones with the same label, and never duplicates', async () => {
+    const server = await start();
+    const root = repoWith(MIXED.slice(0, 2));
+    // Planted: someone else's issue with our exact marker, and plain issues with the label.
+    server.seedIssue({ author: 'mallory', labels: ['isms-review'], body: '<!-- isms-as-code:review id=POL-OVR-001 due=2026-10-01 assignees= -->' });
+    for (let i = 0; i < 120; i++) server.seedIssue({ author: `user${i}`, labels: ['isms-review'], title: `Review ${i}` });
+    server.seedPull({ title: 'Labelled PR' });
+    await remind(server, root);
+    const ids = server.state.issues.map((issue) => issue.number);
+    expect(Math.min(...openOurs(server, 'POL-OVR-001').map((issue) => issue.number))).toBeGreaterThan(100);
+
+    server.reset();
+    const second = await remind(server, root);
+    expect(server.writes()).toEqual([]);
+    expect(listingPages(server)).toHaveLength(2);
+    expect(second.requests).toBe(2);
+    expect(server.state.issues.map((issue) => issue.number)).toEqual(ids);
+    expect(openOurs(server, 'POL-OVR-001')).toHaveLength(1);
+    expect(second.plan!.listed).toMatchObject({ ours: 2, foreign: 121 });
+    // Foreign issues are left alone.
+    expect(server.state.issues.find((issue) => issue.user.login === 'mallory')!.state).toBe('open');
+  });
+
+  it('closes extra open issues of its own for one policy as duplicates, keeping the oldest', async () => {
+    const server = await start();
+    const root = repoWith(MIXED.slice(0, 1));
+    await remind(server, root);
+    const [kept] = openOurs(server, 'POL-OVR-001');
+    const copy = server.seedIssue({ labels: ['isms-review', 'overdue'], body: kept!.body, title: kept!.title, assignees: ['alice'] });
+    await remind(server, root);
+    expect(copy.state).toBe('closed');
+    expect(copy.state_reason).toBe('not_planned');
+    expect(server.state.comments.find((comment) => comment.issue_url === copy.url)!.body).toContain(`Duplicate of #${kept!.number}`);
+    expect(kept!.state).toBe('open');
+  });
+});
+
+describe('lifecycle', () => {
+  it('closes the issue with a comment when last_reviewed is updated, and when the file is deleted', async () => {
+    const server = await start();
+    const root = repoWith(MIXED.slice(0, 2));
+    await remind(server, root);
+    const [overdue] = openOurs(server, 'POL-OVR-001');
+    const [due] = openOurs(server, 'POL-DUE-001');
+
+    writeFiles(root, { [file('POL-OVR-001')]: policyText({ ...MIXED[0]!, last_reviewed: '2026-11-20' }) });
+    rmSync(path.join(root, file('POL-DUE-001')));
+    const run = await remind(server, root);
+    expect(run.closed).toBe(2);
+    expect(overdue).toMatchObject({ state: 'closed', state_reason: 'completed' });
+    expect(due).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
+    const comment = (issue: FakeIssue) => server.state.comments.filter((item) => item.issue_url === issue.url).map((item) => item.body);
+    expect(comment(overdue!)).toEqual([expect.stringContaining('last reviewed 2026-11-20, next review due 2027-11-20')]);
+    expect(comment(due!)).toEqual([expect.stringContaining('No policy with the id `POL-DUE-001` exists any more')]);
+
+    server.reset();
+    await remind(server, root);
+    expect(server.writes()).toEqual([]);
+  });
+
+  it('closes the issue of a retired or draft policy as not planned', async () => {
+    const server = await start();
+    const root = repoWith(MIXED.slice(0, 2));
+    await remind(server, root);
+    writeFiles(root, {
+      [file('POL-OVR-001')]: policyText({ ...MIXED[0]!, status: 'retired' }),
+      [file('POL-DUE-001')]: policyText({ ...MIXED[1]!, status: 'draft' }),
+    });
+    await remind(server, root);
+    expect(ours(server, 'POL-OVR-001').map((issue) => [issue.state, issue.state_reason])).toEqual([['closed', 'not_planned']]);
+    expect(ours(server, 'POL-DUE-001').map((issue) => [issue.state, issue.state_reason])).toEqual([['closed', 'not_planned']]);
+    const comments = server.state.comments.map((comment) => comment.body);
+    expect(comments).toContainEqual(expect.stringContaining('`POL-OVR-001` is now `retired`'));
+    expect(comments).toContainEqual(expect.stringContaining('`POL-DUE-001` is back in `draft`'));
+
+    // Back in force with the same due date: ours was closed by us, so a new reminder opens.
+    writeFiles(root, { [file('POL-DUE-001')]: policyText(MIXED[1]!) });
+    await remind(server, root);
+    expect(openOurs(server, 'POL-DUE-001')).toHaveLength(1);
+    expect(ours(server, 'POL-DUE-001')).toHaveLength(2);
+  });
+
+  it('adds the overdue label when the due date passes, creating the label first if it is missing', async () => {
+    const server = await start();
+    const root = repoWith([MIXED[1]!]);
+    await remind(server, root);
+    const [issue] = openOurs(server, 'POL-DUE-001');
+    server.reset();
+    await remind(server, root, { today: '2026-12-11' });
+    expect(server.writes().map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /repos/octo-org/isms/labels',
+      `PATCH /repos/octo-org/isms/issues/${issue!.number}`,
+    ]);
+    expect(server.writes()[1]!.body).toEqual({ labels: ['isms-review', 'overdue'] });
+    expect(labelsOf(issue!)).toEqual(['isms-review', 'overdue']);
+    expect(server.state.labels.find((label) => label.name === 'overdue')).toMatchObject({ color: 'd93f0b' });
+  });
+
+  it('updates in place when the due date or the owners change; a title edited by a person stays until the due date changes', async () => {
+    const server = await start();
+    const root = repoWith([MIXED[0]!]);
+    await remind(server, root);
+    const [issue] = openOurs(server, 'POL-OVR-001');
+    issue!.title = 'Access control review (Q4, Alice)';
+    issue!.assignees.push({ ...issue!.assignees[0]!, login: 'dave' });
+    // A person ticks a box: not undone either.
+    issue!.body = issue!.body!.replace('- [ ] Read the policy', '- [x] Read the policy');
+
+    server.reset();
+    await remind(server, root);
+    expect(server.writes()).toEqual([]);
+    expect(openOurs(server, 'POL-OVR-001')).toHaveLength(1);
+
+    // Owners change: body and assignees follow; dave, added by hand, stays.
+    writeFiles(root, { [file('POL-OVR-001')]: policyText({ ...MIXED[0]!, owners: ['@erin'] }) });
+    await remind(server, root);
+    expect(issue!.assignees.map((user) => user.login).sort()).toEqual(['dave', 'erin']);
+    expect(issue!.body).toContain('| Owners | @erin |');
+    expect(issue!.title).toBe('Access control review (Q4, Alice)');
+
+    // The due date changes (still overdue): same issue, title restored with the new date.
+    writeFiles(root, { [file('POL-OVR-001')]: policyText({ ...MIXED[0]!, owners: ['@erin'], next_review: '2026-11-01' }) });
+    await remind(server, root);
+    expect(server.state.issues).toHaveLength(1);
+    expect(issue!.title).toBe('Review due: POL-OVR-001 Access control (due 2026-11-01)');
+    expect(parseMarker(issue!.body)!.due).toBe('2026-11-01');
+    expect(issue!.body).toMatch(/Update or remove `next_review` on line \d+/);
+  });
+
+  it('respects an issue a person closed while its due date stands, and opens a new one when the due date changes', async () => {
+    const server = await start();
+    const root = repoWith([MIXED[1]!]);
+    await remind(server, root);
+    const [issue] = openOurs(server, 'POL-DUE-001');
+    issue!.state = 'closed';
+    issue!.state_reason = 'completed';
+
+    server.reset();
+    const run = await remind(server, root, { today: '2026-12-20' }); // now overdue, same due date
+    expect(server.writes()).toEqual([]);
+    expect(run.planText).toContain('was closed while this due date stands');
+
+    writeFiles(root, { [file('POL-DUE-001')]: policyText({ ...MIXED[1]!, next_review: '2026-12-31' }) });
+    await remind(server, root, { today: '2026-12-20' });
+    expect(issue!.state).toBe('closed');
+    const open = openOurs(server, 'POL-DUE-001');
+    expect(open).toHaveLength(1);
+    expect(open[0]!.number).not.toBe(issue!.number);
+    expect(open[0]!.title).toContain('(due 2026-12-31)');
+  });
+});
+
+describe('faults', () => {
+  it('ends with exactly one issue per policy through 502s and a secondary rate limit', async () => {
+    const server = await start();
+    const root = repoWith(MIXED);
+    server.failNext({ method: 'GET', pathIncludes: '/issues?', status: 502 });
+    server.failNext({ method: 'POST', pathIncludes: '/issues', status: 502, times: 2 });
+    server.failNext({
+      method: 'POST',
+      pathIncludes: '/issues',
+      status: 403,
+      headers: { 'retry-after': '1' },
+      body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+    });
+    const run = await remind(server, root);
+    expect(server.requests.filter((request) => request.faulted)).toHaveLength(4);
+    expect(run.retries).toBe(4);
+    expect(run.requests).toBe(server.requests.length);
+    expect(openOurs(server, 'POL-OVR-001')).toHaveLength(1);
+    expect(openOurs(server, 'POL-DUE-001')).toHaveLength(1);
+    expect(server.state.issues).toHaveLength(2);
+    expect(run.digestMarkdown).toMatch(/4 retries/);
+
+    server.reset();
+    await remind(server, root);
+    expect(server.writes()).toEqual([]);
+  });
+
+  it('stops at a refused write with one line, reporting what was done before', async () => {
+    const server = await start();
+    const root = repoWith(MIXED.slice(0, 2));
+    server.seedLabel('isms-review');
+    server.seedLabel('overdue');
+    server.failNext({ method: 'POST', pathIncludes: '/issues', status: 403, body: { message: 'Resource not accessible by integration' } });
+    const octokit = client(server);
+    const error = await remind(server, root, { octokit }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ReminderError);
+    const failure = error as ReminderError;
+    expect(failure.message).toMatch(/^Review reminders stopped at POL-OVR-001: 403 Resource not accessible by integration .*issues: write.*nothing was written$/);
+    expect(failure.message).not.toContain('\n');
+    expect(failure.outcome.planText).toContain('not done (open a new issue)');
+    expect(server.state.issues).toHaveLength(0);
+  });
+
+  it('names the issues opened before a failure', async () => {
+    const server = await start();
+    const root = repoWith(MIXED.slice(0, 2));
+    server.seedLabel('isms-review');
+    server.seedLabel('overdue');
+    const octokit = client(server);
+    // Fail only the second create: the first goes through, then every retry of the second fails.
+    let posts = 0;
+    octokit.hook.before('request', (options) => {
+      if (options.method === 'POST' && String(options.url).endsWith('/issues') && ++posts === 2) {
+        server.failNext({ method: 'POST', pathIncludes: '/issues', status: 502, times: 4 });
+      }
+    });
+    const error = (await remind(server, root, { octokit }).catch((caught: unknown) => caught)) as ReminderError;
+    expect(error).toBeInstanceOf(ReminderError);
+    const [first] = server.state.issues;
+    expect(error.message).toBe(`Review reminders stopped at POL-DUE-001: 502 Bad Gateway; done before that: #${first!.number}`);
+    expect(error.outcome.digestMarkdown).toContain('Stopped at POL-DUE-001');
+    expect(error.outcome.created).toBe(1);
+  });
+
+  it('creates the issue without an assignee GitHub refuses, and says so in the issue and the digest', async () => {
+    const server = await start();
+    const root = repoWith([{ ...MIXED[1]!, owners: ['@bob', '@ghost-carol'] }]);
+    const run = await remind(server, root);
+    const [issue] = openOurs(server, 'POL-DUE-001');
+    expect(issue!.assignees.map((user) => user.login)).toEqual(['bob']);
+    expect(issue!.body).toContain('GitHub did not accept these owners as assignees: `@\u200dghost-carol`');
+    expect(run.digestMarkdown).toMatch(/GitHub refused to assign @\u200dghost-carol/);
+    expect(run.applied[0]!.refused).toEqual(['ghost-carol']);
+
+    server.reset();
+    await remind(server, root);
+    expect(server.writes()).toEqual([]);
+  });
+});
+
+describe('dry run', () => {
+  it('reads, prints the plan and writes nothing', async () => {
+    const server = await start();
+    const root = repoWith(MIXED);
+    const run = await remind(server, root, { dryRun: true });
+    expect(server.writes()).toEqual([]);
+    expect(server.state.issues).toEqual([]);
+    expect(run.planText).toMatch(/POLICY\s+DUE\s+STATE\s+ISSUE\s+OPERATION/);
+    expect(run.planText).toMatch(/POL-OVR-001\s+2026-10-01\s+overdue\s+new\s+open a new issue/);
+    expect(run.planText).toContain('Would create the label overdue.');
+    expect(run.digestMarkdown).toContain('dry run, nothing written: would open 2');
+  });
+});
+
+describe('hostile policy text', () => {
+  it('escapes HTML, mentions and links in titles and bodies', async () => {
+    const server = await start();
+    const root = repoWith([{ ...MIXED[0]!, title: '<img src=x onerror=alert(1)> @everyone see #1 [x](javascript:alert(1))' }]);
+    await remind(server, root);
+    const [issue] = openOurs(server, 'POL-OVR-001');
+    expect(issue!.body).not.toContain('<img');
+    expect(issue!.body).not.toMatch(/@everyone/);
+    expect(issue!.body).not.toContain('[x](javascript');
+    expect(issue!.title).not.toMatch(/@everyone/);
+    expect(issue!.title).toContain('<img'); // titles are plain text on GitHub: kept readable, never rendered
+  });
+});
+
+describe('scale', () => {
+  it('an idle run for 200 due policies is the listing pages and nothing else', async () => {
+    const server = await start();
+    const specs = Array.from({ length: 200 }, (_, index) => ({
+      id: `POL-S-${String(index + 1).padStart(3, '0')}`,
+      owners: [`@owner${index % 7}`],
+      last_reviewed: index % 2 === 0 ? '2025-10-01' : '2025-12-10',
+    }));
+    const root = repoWith(specs);
+    // The first run's 200 creates, seeded from its plan (through the client they take seconds).
+    const { policies } = await check({ root, today: TODAY });
+    const plan = planReminders({
+      policies,
+      today: TODAY,
+      withinDays: 30,
+      existingIssues: [],
+      label: 'isms-review',
+      identity: server.identity,
+      links: { serverUrl: 'https://github.com', owner: 'octo-org', repo: 'isms', branch: 'main' },
+    });
+    for (const { operation } of plan.entries) {
+      if (operation.kind !== 'create') throw new Error(`expected only creates, got ${operation.kind}`);
+      server.seedIssue({ title: operation.title, body: operation.body, labels: operation.labels, assignees: operation.assignees });
+    }
+    expect(server.state.issues).toHaveLength(200);
+
+    const idle = await remind(server, root);
+    expect(server.writes()).toEqual([]);
+    expect(listingPages(server)).toHaveLength(2);
+    expect(idle.requests).toBe(2);
+    expect(server.requests).toHaveLength(2);
+    expect(idle).toMatchObject({ due: 100, overdue: 100, created: 0, updated: 0, closed: 0 });
+  });
+});
