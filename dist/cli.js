@@ -4650,7 +4650,7 @@ var require_resolve_flow_scalar = __commonJS({
       switch (type) {
         case "scalar":
           _type = Scalar3.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar3.Scalar.QUOTE_SINGLE;
@@ -4679,7 +4679,7 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue2(source, onError) {
       let badChar = "";
       switch (source[0]) {
         /* istanbul ignore next should not happen */
@@ -46086,8 +46086,8 @@ var SOA_ENTRY_KEYS = ["applicable", "justification", "implementation", "notes"];
 var TOP_LEVEL_KEYS = ["controls"];
 var START = { line: 1, column: 1 };
 function loadSoa(config, root, sink) {
-  const file = toPosix(path4.normalize(config.soa));
   const absolute = path4.resolve(root, config.soa);
+  const file = toPosix(path4.relative(root, absolute));
   if (!isInside(root, absolute)) {
     sink("soa-invalid", config.file ?? file, {
       message: `The SoA path \`${config.soa}\` leaves the repository: set \`soa\` in .isms.yml to a file inside it, such as soa.yml`,
@@ -46148,7 +46148,8 @@ function parseSoa(text4, file, sink) {
     return null;
   }
   const controlsPosition = position2(controlsPair.key);
-  const soa2 = { file, decisions: /* @__PURE__ */ new Map(), unreadable: /* @__PURE__ */ new Set(), controlsPosition };
+  const unreadable = /* @__PURE__ */ new Set();
+  const soa2 = { file, decisions: /* @__PURE__ */ new Map(), unreadable, controlsPosition };
   const controlsNode = resolve3(controlsPair.value, yaml.doc);
   if (controlsNode === null || (0, import_yaml4.isScalar)(controlsNode) && controlsNode.value === null) return soa2;
   if (!(0, import_yaml4.isMap)(controlsNode)) {
@@ -46158,12 +46159,10 @@ function parseSoa(text4, file, sink) {
     );
     return null;
   }
-  const unreadable = /* @__PURE__ */ new Set();
   for (const item of controlsNode.items) {
     const decision = readEntry(item, yaml, text4, file, sink, position2, unreadable);
     if (decision) soa2.decisions.set(decision.control, decision);
   }
-  soa2.unreadable = unreadable;
   return soa2;
 }
 function readEntry(pair, yaml, source, file, sink, position2, unreadable) {
@@ -46173,7 +46172,7 @@ function readEntry(pair, yaml, source, file, sink, position2, unreadable) {
   if (!getControl(id)) {
     if (getLegacyControl(id)) {
       sink("control-legacy", file, {
-        message: `Unexpected \`${id}\` (ISO 27001:2013), expected ${formatIds(legacyReplacement(id) ?? [])}: decide on the 2022 control(s) instead`,
+        message: `Unexpected \`${id}\` (ISO 27001:2013), expected ${formatIds(legacyReplacement(id) ?? [])}: decide on the 2022 control(s) instead, or run \`isms migrate\``,
         ...keyPosition
       });
     } else {
@@ -47737,6 +47736,9 @@ function findingsTable(result, options2 = {}) {
 
 // src/format/sarif.ts
 var MAX_SARIF_RESULTS = 25e3;
+function relativeUri(file) {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
 function toSarif(result) {
   const ruleIndex = new Map(rules.map((rule, index2) => [rule.id, index2]));
   return {
@@ -47769,7 +47771,7 @@ function toSarif(result) {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(finding.file ?? result.config.file ?? ".isms.yml"), uriBaseId: "%SRCROOT%" },
+                artifactLocation: { uri: relativeUri(finding.file ?? result.config.file ?? ".isms.yml"), uriBaseId: "%SRCROOT%" },
                 region: { startLine: finding.line, startColumn: finding.column }
               }
             }
@@ -48254,7 +48256,7 @@ function count(n, noun) {
 }
 
 // src/commands/migrate.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync5, realpathSync as realpathSync5 } from "node:fs";
 import path10 from "node:path";
 init_load();
 
@@ -48433,7 +48435,16 @@ function planControls(text4, offset, node2) {
     const [start, end] = [offset + item.node.range[0], offset + item.node.range[1]];
     if (item.kept.length === 0) {
       const into = item.legacy ? `${item.id} (2013), merged into ${item.merged.join(", ")}` : `${item.id}, a duplicate`;
-      edits.push(flow3 ? flowDeletion(text4, offset, items, index2) : blockDeletion(text4, start, end, into));
+      const edit = flow3 ? flowDeletion(text4, offset, items, index2) : blockDeletion(text4, start, end, into);
+      if (edit) {
+        edits.push(edit);
+        return;
+      }
+      notes.pop();
+      if (item.legacy) {
+        edits.push({ start, end, text: renderLike(item.node, item.merged[0]) });
+        notes.push(`${item.id} ${ARROW} ${item.merged[0]} (listed twice now: its line also holds an anchor or tag, remove one by hand)`);
+      }
       return;
     }
     const rendered = item.kept.map((id) => renderLike(item.node, id));
@@ -48499,9 +48510,7 @@ function blockDeletion(text4, start, end, what) {
   const before = text4.slice(from, start);
   const after = text4.slice(end, lineStop);
   const comment = /^\s*(#.*)$/.exec(after);
-  if (!/^[ \t]*-[ \t]+$/.test(before) || !(after.trim() === "" || comment)) {
-    return { start, end, text: '""' };
-  }
+  if (!/^[ \t]*-[ \t]+$/.test(before) || !(after.trim() === "" || comment)) return null;
   if (comment) {
     const indent = /^[ \t]*/.exec(before)[0];
     return { start: from, end: lineStop, text: `${indent}# ${what}: ${comment[1].replace(/^#\s*/, "")}` };
@@ -48577,7 +48586,7 @@ function planSoa(text4, offset, root) {
     const keyRange = pair.key.range;
     const valueRange = pair.value?.range;
     const end = trimEnd(text4, offset + keyRange[0], offset + (valueRange ? valueRange[1] : keyRange[1]));
-    return [{ pair, key: String(pair.key.value).trim(), start: offset + keyRange[0], end, value: pair.value?.toJSON() ?? null }];
+    return [{ pair, key: String(pair.key.value).trim(), start: offset + keyRange[0], end, value: plainValue(pair.value) }];
   });
   if (!entries.some((entry) => legacyReplacement(entry.key))) return { edits: [], notes: [] };
   const owner = /* @__PURE__ */ new Map();
@@ -48604,8 +48613,8 @@ function planSoa(text4, offset, root) {
     for (const { target, keeper, kind, kept } of taken) {
       const by = keeper === target ? `${target} is already decided` : `${target} keeps the decision of ${keeper}`;
       if (kind === "same") notes.push(`${entry.key} ${ARROW2} ${target} (merged: same decision as ${keeper})`);
-      else if (kind === "details") notes.push(`${entry.key} ${ARROW2} ${target} (merged: ${by}; the details of ${entry.key} differed${claimed.length === 0 ? " and are kept as a comment" : ""})`);
-      else notes.push(`${entry.key} ${ARROW2} ${target}: conflict, ${by} (${summary(kept)}) but ${entry.key} said ${summary(entry.value)}${claimed.length === 0 ? " (kept as a comment)" : ""}: decide and edit the SoA`);
+      else if (kind === "details") notes.push(`${entry.key} ${ARROW2} ${target} (merged: ${by}; the details of ${entry.key} differed${claimed.length === 0 ? flow3 ? " and were removed" : " and are kept as a comment" : ""})`);
+      else notes.push(`${entry.key} ${ARROW2} ${target}: conflict, ${by} (${summary(kept)}) but ${entry.key} said ${summary(entry.value)}${claimed.length === 0 ? flow3 ? " (removed)" : " (kept as a comment)" : ""}: decide and edit the SoA`);
     }
     const keyNode = entry.pair.key;
     if (claimed.length > 0) {
@@ -48627,8 +48636,23 @@ function planSoa(text4, offset, root) {
   }
   return { edits, notes };
 }
+function plainValue(node2) {
+  if (!node2) return null;
+  try {
+    return node2.toJSON();
+  } catch {
+    return `<${String(node2)}>`;
+  }
+}
 function sameDecision(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonical(a) === canonical(b);
+}
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
 }
 function applicableOf(value) {
   return value && typeof value === "object" && "applicable" in value ? value.applicable : void 0;
@@ -48740,7 +48764,7 @@ Dry run: nothing was written.
 `);
       return 0;
     }
-    for (const plan of changed) writeFileAtomic(path10.join(root, plan.file), plan.written);
+    for (const plan of changed) writeFileAtomic(realpathSync5(path10.join(root, plan.file)), plan.written);
     io.stdout(`${report2}
 `);
     return 0;
@@ -54655,9 +54679,9 @@ var MAX_FINDING_ROWS = 1e3;
 var MAX_TIP_POLICIES = 8;
 var STATE_GLYPH = { covered: "\u2713", "overdue-only": "!", uncovered: "\u2717", excluded: "\u2013" };
 var STATE_HELP = {
-  covered: "mapped by a policy in force",
+  covered: "mapped by a policy that is not retired",
   "overdue-only": "mapped only by policies whose review is overdue",
-  uncovered: "no policy in force maps it",
+  uncovered: "no policy maps it (retired ones do not count)",
   excluded: "the SoA marks it not applicable"
 };
 var IMPLEMENTATION_LABEL = { implemented: "implemented", partial: "partially implemented", planned: "implementation planned" };
@@ -54767,7 +54791,7 @@ function cell(row) {
   const decision = row.applicability === "undecided" ? "Applicability undecided" : row.applicability === "applicable" ? `Applicable${row.implementation ? ` \xB7 ${IMPLEMENTATION_LABEL[row.implementation]}` : ""}` : "Not applicable";
   const shown = row.policies.slice(0, MAX_TIP_POLICIES);
   const more = row.policies.length - shown.length;
-  const policies = row.policies.length === 0 ? "<p>No policy in force maps this control.</p>" : `<ul>${shown.map(
+  const policies = row.policies.length === 0 ? "<p>No policy maps this control (retired ones do not count).</p>" : `<ul>${shown.map(
     (policy2) => `<li><strong>${escapeHtml(policyLabel(policy2))}</strong>${policy2.title ? ` ${escapeHtml(policy2.title)}` : ""}: ${escapeHtml(policy2.owners.join(", ") || "no owner")}; ${escapeHtml(reviewText(policy2))}</li>`
   ).join("")}${more > 0 ? `<li>and ${more} more (see the policy register)</li>` : ""}</ul>`;
   return `<li><button type="button" class="cell s-${row.state}" id="${htmlId("c", id)}" aria-label="${escapeHtml(`${id} ${row.control.title}: ${STATE_LABEL[row.state]}`)}" aria-describedby="${tipId}" data-control="${escapeHtml(id)}" data-state="${row.state}"><span class="num">${escapeHtml(id.slice(2))}</span><span class="glyph" aria-hidden="true">${STATE_GLYPH[row.state]}</span></button>
@@ -54787,7 +54811,7 @@ function clauseSection(view) {
   const { counts: counts2 } = view.coverage;
   return `<section id="clauses" aria-labelledby="clauses-h">
 <h2 id="clauses-h">Clauses 4\u201310</h2>
-<p>${counts2.requiredClausesCovered} of ${counts2.requiredClauses} clauses that require documented information are mapped by a policy in force. A policy mapping a sub-clause covers its parent.</p>
+<p>${counts2.requiredClausesCovered} of ${counts2.requiredClauses} clauses that require documented information are mapped by a policy that is not retired. A policy mapping a sub-clause covers its parent.</p>
 <div class="scroll" role="region" aria-labelledby="clauses-h" tabindex="0">
 <table>
 <caption>Clause coverage</caption>
@@ -54912,7 +54936,7 @@ function soaMarkdown(view, root, outputDir, policyCount) {
   const { counts: counts2 } = view;
   const lines = [];
   lines.push(`# Statement of Applicability${view.organization ? `: ${escapeMarkdown(view.organization)}` : ""}`, "");
-  lines.push("| | |", "|---|---|");
+  lines.push("| | |", "| --- | --- |");
   if (view.organization) lines.push(`| Organisation | ${escapeMarkdown(view.organization)} |`);
   lines.push(`| Standard | ISO/IEC 27001:2022, Annex A (${counts2.controls} controls) |`);
   lines.push(`| Date | ${view.today} |`);
@@ -54933,11 +54957,11 @@ function soaMarkdown(view, root, outputDir, policyCount) {
       ""
     );
   }
-  lines.push(`Generated by ${TOOL_NAME} ${TOOL_VERSION} from the policies in the repository. Policy coverage: a control is covered when a policy in force maps it.`, "");
+  lines.push(`Generated by ${TOOL_NAME} ${TOOL_VERSION} from the policies in the repository. Policy coverage: a control is covered when a policy that is not retired maps it; covered only by overdue policies when every such policy is overdue for review.`, "");
   for (const group of rowsByTheme(view.rows)) {
     lines.push(`## ${group.section} ${group.theme} controls`, "");
     lines.push("| Control | Title | Applicable | Justification | Implementation | Policies | Owners | Review |");
-    lines.push("|---|---|---|---|---|---|---|---|");
+    lines.push("| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const row of group.rows) lines.push(markdownRow(row, root, outputDir));
     lines.push("");
   }
@@ -54961,7 +54985,7 @@ function markdownRow(row, root, outputDir) {
     escapeMarkdown(row.owners.join(", ")),
     review
   ];
-  return `| ${cells.join(" | ")} |`;
+  return `|${cells.map((cell2) => cell2 === "" ? " " : ` ${cell2} `).join("|")}|`;
 }
 var SOA_CSV_HEADER = [
   "Control",
@@ -55065,6 +55089,7 @@ var reportCommand = {
 };
 
 // src/commands/review.ts
+import { realpathSync as realpathSync6 } from "node:fs";
 import path13 from "node:path";
 init_load();
 init_dates();
@@ -55175,7 +55200,7 @@ var reviewCommand = {
 `);
       return 0;
     }
-    writeFileAtomic(absolute, withBom(read.file, edited.text));
+    writeFileAtomic(realpathSync6(absolute), withBom(read.file, edited.text));
     const changes = edited.changes.map((change) => `${change.field} ${change.from ?? "(none)"} \u2192 ${change.to}`).join(", ");
     const lines = [`${policy2.file}: recorded the review of ${id}: ${changes}.`];
     if (policy2.status === "draft") lines.push("Note: the document is still a draft; set `status: approved` once it is approved.");

@@ -3,6 +3,7 @@
  * never overwrites a file, and writes an SoA, a workflow and drafts a person can
  * start from.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -134,5 +135,16 @@ describe('isms init', () => {
     const result = await run(root, ['init', 'file', '--owner', '@alice', '--today', TODAY]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('is a file');
+  });
+
+  it('works from the bundled dist/cli.js, which finds the templates next to it', () => {
+    const root = tempFolder();
+    const cli = path.resolve(import.meta.dirname, '../dist/cli.js');
+    const init = spawnSync(process.execPath, [cli, 'init', '--owner', '@alice', '--today', TODAY], { cwd: root, encoding: 'utf8' });
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    const checked = spawnSync(process.execPath, [cli, 'check', '--today', TODAY], { cwd: root, encoding: 'utf8' });
+    expect(checked.status).toBe(0);
+    expect(checked.stdout).toContain(`${mandatory.length} policies checked: 0 errors`);
   });
 });

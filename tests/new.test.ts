@@ -3,7 +3,7 @@
  * `<folder>/<slug>.md`, picks the next free id, and refuses an id or a path
  * that is taken (exit 2, nothing written).
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run.js';
@@ -97,7 +97,7 @@ describe('isms new', () => {
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.stderr).toContain(message);
     }
-    writeFileSync(path.join(root, 'x'), '');
-    expect(readdirSync(root).sort()).toEqual(['.isms.yml', 'x']);
+    expect(readdirSync(root)).toEqual(['.isms.yml']);
+    expect(existsSync(path.join(root, '..', 'elsewhere'))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  * planned before any is written: a file that cannot be read or parsed stops the
  * run with nothing written (exit 2).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { findPolicyFiles } from '../check.js';
 import { loadConfig, UsageError } from '../config/load.js';
@@ -75,7 +75,8 @@ export const migrateCommand: Command = {
       io.stderr(`${report}\nDry run: nothing was written.\n`);
       return 0;
     }
-    for (const plan of changed) writeFileAtomic(path.join(root, plan.file), plan.written);
+    // Through a symbolic link (inside the repository, readEditable checked) to the file itself, so the link survives.
+    for (const plan of changed) writeFileAtomic(realpathSync(path.join(root, plan.file)), plan.written);
     io.stdout(`${report}\n`);
     return 0;
   },

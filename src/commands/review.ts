@@ -3,6 +3,7 @@
  * content: `last_reviewed` (and `next_review`, when written) set in place, for a
  * one-line pull request that closes the reminder.
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { check, resolveToday } from '../check.js';
 import { UsageError } from '../config/load.js';
@@ -58,7 +59,8 @@ export const reviewCommand: Command = {
       io.stdout(`${policy.file}: the review of ${id} on ${formatDate(date)} is already recorded; nothing to change.\n`);
       return 0;
     }
-    writeFileAtomic(absolute, withBom(read.file, edited.text));
+    // Through a symbolic link (inside the repository, readEditable checked) to the file itself, so the link survives.
+    writeFileAtomic(realpathSync(absolute), withBom(read.file, edited.text));
     const changes = edited.changes.map((change) => `${change.field} ${change.from ?? '(none)'} → ${change.to}`).join(', ');
     const lines = [`${policy.file}: recorded the review of ${id}: ${changes}.`];
     if (policy.status === 'draft') lines.push('Note: the document is still a draft; set `status: approved` once it is approved.');

@@ -48,7 +48,17 @@ export function planControls(text: string, offset: number, node: Node | null | u
     const [start, end] = [offset + item.node.range![0], offset + item.node.range![1]];
     if (item.kept.length === 0) {
       const into = item.legacy ? `${item.id} (2013), merged into ${item.merged.join(', ')}` : `${item.id}, a duplicate`;
-      edits.push(flow ? flowDeletion(text, offset, items, index) : blockDeletion(text, start, end, into));
+      const edit = flow ? flowDeletion(text, offset, items, index) : blockDeletion(text, start, end, into);
+      if (edit) {
+        edits.push(edit);
+        return;
+      }
+      // A line that cannot be removed cleanly keeps the item: as its 2022 id (a harmless duplicate), never a 2013 id.
+      notes.pop();
+      if (item.legacy) {
+        edits.push({ start, end, text: renderLike(item.node, item.merged[0]!) });
+        notes.push(`${item.id} ${ARROW} ${item.merged[0]} (listed twice now: its line also holds an anchor or tag, remove one by hand)`);
+      }
       return;
     }
     const rendered = item.kept.map((id) => renderLike(item.node, id));
@@ -121,16 +131,14 @@ function itemPrefix(text: string, itemStart: number): string {
  * Removes a block item's line. A comment on that line is kept on a line of its
  * own, saying which id it was about (comments are the author's, not ours to drop).
  */
-function blockDeletion(text: string, start: number, end: number, what: string): TextEdit {
+function blockDeletion(text: string, start: number, end: number, what: string): TextEdit | null {
   const from = lineStart(text, start);
   const lineStop = lineEnd(text, start);
   const before = text.slice(from, start);
   const after = text.slice(end, lineStop);
   const comment = /^\s*(#.*)$/.exec(after);
-  if (!/^[ \t]*-[ \t]+$/.test(before) || !(after.trim() === '' || comment)) {
-    // Something else shares the line: remove only the value, which the author will see in the diff.
-    return { start, end, text: '""' };
-  }
+  // Something else shares the line (an anchor, a tag): not ours to remove.
+  if (!/^[ \t]*-[ \t]+$/.test(before) || !(after.trim() === '' || comment)) return null;
   if (comment) {
     const indent = /^[ \t]*/.exec(before)![0];
     return { start: from, end: lineStop, text: `${indent}# ${what}: ${comment[1]!.replace(/^#\s*/, '')}` };

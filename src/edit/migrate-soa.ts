@@ -36,7 +36,7 @@ export function planSoa(text: string, offset: number, root: Node | null): Migrat
     const keyRange = pair.key.range;
     const valueRange = pair.value?.range;
     const end = trimEnd(text, offset + keyRange[0], offset + (valueRange ? valueRange[1] : keyRange[1]));
-    return [{ pair: pair as Pair<Node, Node | null>, key: String(pair.key.value).trim(), start: offset + keyRange[0], end, value: pair.value?.toJSON() ?? null }];
+    return [{ pair: pair as Pair<Node, Node | null>, key: String(pair.key.value).trim(), start: offset + keyRange[0], end, value: plainValue(pair.value) }];
   });
   if (!entries.some((entry) => legacyReplacement(entry.key))) return { edits: [], notes: [] };
 
@@ -67,8 +67,8 @@ export function planSoa(text: string, offset: number, root: Node | null): Migrat
     for (const { target, keeper, kind, kept } of taken) {
       const by = keeper === target ? `${target} is already decided` : `${target} keeps the decision of ${keeper}`;
       if (kind === 'same') notes.push(`${entry.key} ${ARROW} ${target} (merged: same decision as ${keeper})`);
-      else if (kind === 'details') notes.push(`${entry.key} ${ARROW} ${target} (merged: ${by}; the details of ${entry.key} differed${claimed.length === 0 ? ' and are kept as a comment' : ''})`);
-      else notes.push(`${entry.key} ${ARROW} ${target}: conflict, ${by} (${summary(kept)}) but ${entry.key} said ${summary(entry.value)}${claimed.length === 0 ? ' (kept as a comment)' : ''}: decide and edit the SoA`);
+      else if (kind === 'details') notes.push(`${entry.key} ${ARROW} ${target} (merged: ${by}; the details of ${entry.key} differed${claimed.length === 0 ? (flow ? ' and were removed' : ' and are kept as a comment') : ''})`);
+      else notes.push(`${entry.key} ${ARROW} ${target}: conflict, ${by} (${summary(kept)}) but ${entry.key} said ${summary(entry.value)}${claimed.length === 0 ? (flow ? ' (removed)' : ' (kept as a comment)') : ''}: decide and edit the SoA`);
     }
 
     const keyNode = entry.pair.key as Scalar;
@@ -94,8 +94,27 @@ export function planSoa(text: string, offset: number, root: Node | null): Migrat
   return { edits, notes };
 }
 
+/** The entry's value as plain data; an alias or other oddity compares as its source text. */
+function plainValue(node: Node | null): unknown {
+  if (!node) return null;
+  try {
+    return node.toJSON();
+  } catch {
+    return `<${String(node)}>`;
+  }
+}
+
+/** Same entry, whatever the order of its keys. */
 function sameDecision(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
 }
 
 function applicableOf(value: unknown): unknown {

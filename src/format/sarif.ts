@@ -9,6 +9,14 @@ import { TOOL_NAME, TOOL_URL, TOOL_VERSION } from '../version.js';
 /** GitHub accepts at most 25,000 results per run. */
 export const MAX_SARIF_RESULTS = 25_000;
 
+/**
+ * A repo-relative path as a relative URI reference: each segment percent-encoded, so a `#`,
+ * `?` or `%` in a file name stays part of the path (encodeURI would leave `#` to start a fragment).
+ */
+export function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
 export function toSarif(result: CheckResult): object {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   return {
@@ -41,7 +49,7 @@ export function toSarif(result: CheckResult): object {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(finding.file ?? result.config.file ?? '.isms.yml'), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: relativeUri(finding.file ?? result.config.file ?? '.isms.yml'), uriBaseId: '%SRCROOT%' },
                 region: { startLine: finding.line, startColumn: finding.column },
               },
             },

@@ -32,8 +32,9 @@ const START: Position = { line: 1, column: 1 };
  * read at all, which is reported as soa-invalid). `root` is the real path of the repository.
  */
 export function loadSoa(config: Config, root: string, sink: SoaProblemSink): Soa | null {
-  const file = toPosix(path.normalize(config.soa));
   const absolute = path.resolve(root, config.soa);
+  // Repo-relative whatever the config wrote (`./soa.yml`, an absolute path inside the repo).
+  const file = toPosix(path.relative(root, absolute));
   if (!isInside(root, absolute)) {
     sink('soa-invalid', config.file ?? file, {
       message: `The SoA path \`${config.soa}\` leaves the repository: set \`soa\` in .isms.yml to a file inside it, such as soa.yml`,
@@ -98,7 +99,8 @@ export function parseSoa(text: string, file: string, sink: SoaProblemSink): Soa 
     return null;
   }
   const controlsPosition = position(controlsPair.key);
-  const soa: Soa = { file, decisions: new Map(), unreadable: new Set(), controlsPosition };
+  const unreadable = new Set<string>();
+  const soa: Soa = { file, decisions: new Map(), unreadable, controlsPosition };
   const controlsNode = resolve(controlsPair.value, yaml.doc);
   if (controlsNode === null || (isScalar(controlsNode) && controlsNode.value === null)) return soa;
   if (!isMap(controlsNode)) {
@@ -108,12 +110,10 @@ export function parseSoa(text: string, file: string, sink: SoaProblemSink): Soa 
     );
     return null;
   }
-  const unreadable = new Set<string>();
   for (const item of controlsNode.items) {
     const decision = readEntry(item as Pair<Node, Node | null>, yaml, text, file, sink, position, unreadable);
     if (decision) soa.decisions.set(decision.control, decision);
   }
-  soa.unreadable = unreadable;
   return soa;
 }
 
@@ -133,7 +133,7 @@ function readEntry(
   if (!getControl(id)) {
     if (getLegacyControl(id)) {
       sink('control-legacy', file, {
-        message: `Unexpected \`${id}\` (ISO 27001:2013), expected ${formatIds(legacyReplacement(id) ?? [])}: decide on the 2022 control(s) instead`,
+        message: `Unexpected \`${id}\` (ISO 27001:2013), expected ${formatIds(legacyReplacement(id) ?? [])}: decide on the 2022 control(s) instead, or run \`isms migrate\``,
         ...keyPosition,
       });
     } else {

@@ -26,7 +26,7 @@ export function coverageMarkdown(result: CheckResult): string {
   lines.push(
     `${COVERAGE_EMOJI.covered} ${counts.covered} covered · ${COVERAGE_EMOJI['overdue-only']} ${counts.overdueOnly} only by overdue policies · ${COVERAGE_EMOJI.uncovered} ${counts.uncovered} ${view.soaFile ? 'not covered' : 'not mapped'} · ${COVERAGE_EMOJI.excluded} ${counts.excluded} not applicable · of ${counts.controls} controls`,
   );
-  lines.push('', '| Theme | Controls (in order, groups of 5) |', '|---|---|');
+  lines.push('', '| Theme | Controls (in order, groups of 5) |', '| --- | --- |');
   for (const group of rowsByTheme(view.rows)) {
     const cells = group.rows.map((row) => COVERAGE_EMOJI[row.state]);
     const grouped: string[] = [];

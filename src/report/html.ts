@@ -31,9 +31,9 @@ export const MAX_TIP_POLICIES = 8;
 export const STATE_GLYPH: Record<ControlState, string> = { covered: '✓', 'overdue-only': '!', uncovered: '✗', excluded: '–' };
 
 const STATE_HELP: Record<ControlState, string> = {
-  covered: 'mapped by a policy in force',
+  covered: 'mapped by a policy that is not retired',
   'overdue-only': 'mapped only by policies whose review is overdue',
-  uncovered: 'no policy in force maps it',
+  uncovered: 'no policy maps it (retired ones do not count)',
   excluded: 'the SoA marks it not applicable',
 };
 
@@ -164,7 +164,7 @@ function cell(row: SoaRow): string {
   const more = row.policies.length - shown.length;
   const policies =
     row.policies.length === 0
-      ? '<p>No policy in force maps this control.</p>'
+      ? '<p>No policy maps this control (retired ones do not count).</p>'
       : `<ul>${shown
           .map(
             (policy) =>
@@ -195,7 +195,7 @@ function clauseSection(view: SoaView): string {
   const { counts } = view.coverage;
   return `<section id="clauses" aria-labelledby="clauses-h">
 <h2 id="clauses-h">Clauses 4–10</h2>
-<p>${counts.requiredClausesCovered} of ${counts.requiredClauses} clauses that require documented information are mapped by a policy in force. A policy mapping a sub-clause covers its parent.</p>
+<p>${counts.requiredClausesCovered} of ${counts.requiredClauses} clauses that require documented information are mapped by a policy that is not retired. A policy mapping a sub-clause covers its parent.</p>
 <div class="scroll" role="region" aria-labelledby="clauses-h" tabindex="0">
 <table>
 <caption>Clause coverage</caption>

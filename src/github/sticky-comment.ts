@@ -1,0 +1,42 @@
+/**
+ * The one summary comment on a pull request: found again by a hidden marker *and* by its
+ * author being the token's own identity (anybody can paste the marker into a comment; only
+ * we can author as ourselves), created once, then edited in place, and left alone when its
+ * body would not change.
+ */
+
+export const SUMMARY_MARKER = '<!-- isms-as-code:summary -->';
+
+/** GitHub rejects comment bodies over 65,536 characters. */
+export const MAX_COMMENT_LENGTH = 65_536;
+
+export interface IssueCommentInfo {
+  id: number;
+  body: string | null;
+  author: string | null;
+}
+
+export type CommentOperation =
+  | { kind: 'create'; body: string }
+  | { kind: 'update'; commentId: number; body: string }
+  | { kind: 'unchanged'; commentId: number };
+
+/** Our earliest marked comment, if any. */
+export function findOwnComment(comments: readonly IssueCommentInfo[], identity: string): IssueCommentInfo | undefined {
+  const login = identity.toLowerCase();
+  return comments
+    .filter((comment) => comment.author?.toLowerCase() === login && (comment.body ?? '').includes(SUMMARY_MARKER))
+    .sort((a, b) => a.id - b.id)[0];
+}
+
+/** GitHub stores bodies with CRLF turned into LF in some paths; compare what a reader sees. */
+function normalise(body: string): string {
+  return body.replace(/\r\n/g, '\n').trimEnd();
+}
+
+export function planComment(comments: readonly IssueCommentInfo[], identity: string, body: string): CommentOperation {
+  const own = findOwnComment(comments, identity);
+  if (!own) return { kind: 'create', body };
+  if (normalise(own.body ?? '') === normalise(body)) return { kind: 'unchanged', commentId: own.id };
+  return { kind: 'update', commentId: own.id, body };
+}
