@@ -14,7 +14,9 @@ export function rulesMarkdown(): string {
     const bad = rule.examples.notOk[0];
     if (bad) {
       const shown = bad.text.length > 600 ? `${bad.text.slice(0, 300)}\n...\n` : bad.text;
-      lines.push('', `Example (${bad.name}), \`${bad.path ?? 'policies/example.md'}\`:`, '', '```markdown', shown.trimEnd(), '```');
+      const path = bad.path ?? 'policies/example.md';
+      const language = /\.ya?ml$/.test(path) ? 'yaml' : 'markdown';
+      lines.push('', `Example (${bad.name}), \`${path}\`:`, '', `\`\`\`${language}`, shown.trimEnd(), '```');
       if (bad.expected?.length) {
         lines.push('', 'reports', '', '```text', ...bad.expected.map((entry) => `${/^[^\d-]/.test(entry) ? '' : `${bad.path ?? 'policies/example.md'}:`}${entry} …  ${rule.id}`), '```');
       }
