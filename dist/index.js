@@ -54226,7 +54226,7 @@ async function reviewPullRequest(options2) {
   const changedFiles = new Set((files ?? []).filter((file) => file.status !== "removed").map((file) => file.filename));
   const { comparison, base } = await compareWithBase(options2);
   const changes = files ? policyChanges(files, result, base) : null;
-  const onDiff = files ? planReview({ findings: result.findings, files, existing: [], identity: "", maxComments: Number.MAX_SAFE_INTEGER }) : null;
+  const onDiff = files && options2.reviewComments ? planReview({ findings: result.findings, files, existing: [], identity: "", maxComments: Number.MAX_SAFE_INTEGER }) : null;
   const onDiffLines = onDiff ? onDiff.comments.reduce((sum, comment) => sum + comment.findings.length, 0) : 0;
   let lineComments = 0;
   if (options2.reviewComments && files && onDiffLines > 0) {

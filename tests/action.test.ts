@@ -134,6 +134,8 @@ describe('the action on a pull request', () => {
     expect(first.stdout).toMatch(/^::error::\d+ errors? and \d+ warnings? in the ISMS \(fail-on: error\)/m);
     expect(first.outputs).toMatchObject({ errors: '3', warnings: '2', policies: '3', due: '1', overdue: '0' });
     expect(first.outputs.report).toMatch(/isms-report\.json$/);
+    // The token never reaches the log or the summary.
+    expect(first.stdout + first.stderr + first.summary).not.toContain(TOKEN);
   });
 
   it('posts one summary comment with links, the PR\'s policies, reviews due and the coverage delta', () => {
@@ -304,6 +306,29 @@ describe('the action against a flaky or crowded API', () => {
       const ours = fake.state.comments.filter((comment) => comment.user.login === 'github-actions[bot]');
       expect(ours).toHaveLength(1);
       expect(fake.requests.filter((request) => request.path === '/user')).toHaveLength(2);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('reads but writes nothing on a dry run, and says what it would write', async () => {
+    const repo = makeGitRepo(BASE);
+    const baseSha = repo.shas[0]!;
+    const headSha = repo.commit(HEAD);
+    const fake = await startFakeGitHub({ pulls: [{ number: PR, headSha, baseSha, files: repo.pullFiles(baseSha, headSha) }] });
+    try {
+      const result = await runAction({
+        workspace: repo.root,
+        eventName: 'pull_request',
+        payload: pullRequestPayload({ number: PR, headSha, baseSha }),
+        inputs: { token: TOKEN, 'dry-run': 'true' },
+        apiUrl: fake.url,
+      });
+      expect(fake.writes()).toEqual([]);
+      expect(fake.requests.length).toBeGreaterThan(0);
+      expect(result.stdout).toContain('dry run: would post a review with 3 line comments on octo-org/isms#7');
+      expect(result.stdout).toContain('dry run: would post the summary comment on octo-org/isms#7');
+      expect(result.status).toBe(1);
     } finally {
       await fake.close();
     }

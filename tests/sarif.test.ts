@@ -29,7 +29,7 @@ function sarifValidator() {
   // rtm.5's language pattern `^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$` is not valid with the u flag.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
-  return ajv.compile({ $id: id, ...schema });
+  return ajv.compile({ $id: String(id), ...schema });
 }
 
 interface SarifLog {

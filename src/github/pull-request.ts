@@ -132,7 +132,8 @@ export async function reviewPullRequest(options: PullRequestOptions): Promise<Pu
   const changes = files ? policyChanges(files, result, base) : null;
 
   // Findings on diff lines, whatever was posted before: the count the comment shows.
-  const onDiff = files ? planReview({ findings: result.findings, files, existing: [], identity: '', maxComments: Number.MAX_SAFE_INTEGER }) : null;
+  const onDiff =
+    files && options.reviewComments ? planReview({ findings: result.findings, files, existing: [], identity: '', maxComments: Number.MAX_SAFE_INTEGER }) : null;
   const onDiffLines = onDiff ? onDiff.comments.reduce((sum, comment) => sum + comment.findings.length, 0) : 0;
 
   let lineComments = 0;

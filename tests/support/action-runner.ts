@@ -71,11 +71,13 @@ export function makeGitRepo(initial: FileChanges): GitRepo {
     },
     pullFiles(base, head) {
       const statuses = git(root, 'diff', '--name-status', '-M', base, head).trim().split('\n').filter(Boolean);
-      return statuses.map((line) => {
+      // One diff for all files, split per file: git lists both in the same order.
+      const diffs = git(root, 'diff', '-M', base, head).split(/^(?=diff --git )/m).filter((chunk) => chunk.startsWith('diff --git '));
+      return statuses.map((line, index) => {
         const [code = '', first = '', second] = line.split('\t');
         const filename = second ?? first;
         const status = code.startsWith('A') ? 'added' : code.startsWith('D') ? 'removed' : code.startsWith('R') ? 'renamed' : 'modified';
-        const diff = git(root, 'diff', '-M', base, head, '--', ...(second ? [first, second] : [first]));
+        const diff = diffs[index] ?? '';
         const hunkStart = diff.indexOf('\n@@');
         const patch = hunkStart < 0 ? undefined : diff.slice(hunkStart + 1).replace(/\n$/, '');
         const file = pullFile(filename, patch, status);
