@@ -4,6 +4,7 @@
  * generated part.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { rulesMarkdown } from '../src/format/rules-doc.js';
 import { commands } from '../src/commands/index.js';
@@ -28,5 +29,11 @@ describe('README', () => {
 
   it('documents every command', () => {
     for (const command of commands) expect(readme).toContain(`isms ${command.name}`);
+  });
+
+  it('documents every input and output of action.yml', () => {
+    const action = parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+    for (const input of Object.keys(action.inputs)) expect(readme).toContain(`| \`${input}\` |`);
+    for (const output of Object.keys(action.outputs)) expect(readme).toContain(`\`${output}\``);
   });
 });
