@@ -69,6 +69,20 @@ export function bodyPlaceholders(body: string, tree: Root, startLine: number): P
     }
     if ('children' in node) for (const child of node.children) stack.push(child as RootContent);
   }
+  return placeholdersOutside(body, masked, startLine, matches);
+}
+
+/**
+ * Placeholders in `body` outside the `masked` `[start, end)` ranges (code and
+ * HTML comments, as src/parse/markdown-scan.ts finds them without a syntax tree).
+ */
+export function placeholdersOutside(
+  body: string,
+  masked: ReadonlyArray<readonly [number, number]>,
+  startLine: number,
+  matches: PlaceholderMatch[] = findPlaceholders(body),
+): PlaceholderFact[] {
+  if (matches.length === 0) return [];
   const lineStarts = [0];
   for (let index = body.indexOf('\n'); index !== -1; index = body.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   const facts: PlaceholderFact[] = [];

@@ -3,8 +3,9 @@
  * exist inside the repository. Links that leave the repository (`../../etc`) or
  * go through a symbolic link out of it are reported and never followed.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../config/load.js';
 import { isInside } from '../parse/read-file.js';
 import { show } from './fields.js';
 import type { FileRule } from './types.js';
@@ -13,8 +14,28 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
 type Verdict = 'ok' | 'missing' | 'outside';
 
+/**
+ * What one run has learned about the disk: verdicts by absolute target, real
+ * paths by folder. Thousands of policies link the same few files and folders;
+ * keyed by the run's config object, so nothing outlives the run.
+ */
+interface DiskCache {
+  verdicts: Map<string, Verdict>;
+  realFolders: Map<string, string | null>;
+}
+const caches = new WeakMap<Config, DiskCache>();
+
+function cacheFor(config: Config): DiskCache {
+  let cache = caches.get(config);
+  if (!cache) {
+    cache = { verdicts: new Map(), realFolders: new Map() };
+    caches.set(config, cache);
+  }
+  return cache;
+}
+
 /** Where a repo-relative or file-relative target lands. */
-export function resolveTarget(root: string, fromDir: string, target: string): Verdict {
+export function resolveTarget(root: string, fromDir: string, target: string, cache: DiskCache = { verdicts: new Map(), realFolders: new Map() }): Verdict {
   let decoded = target;
   try {
     decoded = decodeURIComponent(target);
@@ -23,13 +44,44 @@ export function resolveTarget(root: string, fromDir: string, target: string): Ve
   }
   const absolute = decoded.startsWith('/') ? path.join(root, decoded) : path.resolve(fromDir, decoded);
   if (!isInside(root, absolute)) return 'outside';
-  if (!existsSync(absolute)) return 'missing';
+  let verdict = cache.verdicts.get(absolute);
+  if (verdict === undefined) {
+    verdict = judge(root, absolute, cache);
+    cache.verdicts.set(absolute, verdict);
+  }
+  return verdict;
+}
+
+/** Whether `absolute` (inside `root` by its name) exists, and really is inside once links are followed. */
+function judge(root: string, absolute: string, cache: DiskCache): Verdict {
+  let real: string;
   try {
-    if (!isInside(root, realpathSync(absolute))) return 'outside';
+    // One lstat for the target; the folder's real path is shared by its siblings.
+    const link = lstatSync(absolute);
+    if (link.isSymbolicLink()) {
+      real = realpathSync.native(absolute);
+    } else {
+      const folder = realFolder(path.dirname(absolute), cache);
+      if (folder === null) return 'missing';
+      real = path.join(folder, path.basename(absolute));
+    }
   } catch {
     return 'missing';
   }
-  return 'ok';
+  return isInside(root, real) ? 'ok' : 'outside';
+}
+
+function realFolder(folder: string, cache: DiskCache): string | null {
+  let real = cache.realFolders.get(folder);
+  if (real === undefined) {
+    try {
+      real = realpathSync.native(folder);
+    } catch {
+      real = null;
+    }
+    cache.realFolders.set(folder, real);
+  }
+  return real;
 }
 
 export const linkBroken: FileRule = {
@@ -52,14 +104,15 @@ export const linkBroken: FileRule = {
       { name: 'missing evidence', text: '---\nevidence:\n  - records/missing.csv\n---\n', expected: ['3:5 Evidence `records/missing.csv` does not exist'] },
     ],
   },
-  check({ root, file, frontMatter, body, report }) {
+  check({ root, file, frontMatter, body, config, report }) {
+    const cache = cacheFor(config);
     const fromDir = path.dirname(path.join(root, file));
     for (const link of body.links) {
       const url = link.url.trim();
       if (url === '' || EXTERNAL.test(url)) continue;
       const target = url.replace(/[?#].*$/, '');
       if (target === '') continue;
-      const verdict = resolveTarget(root, fromDir, target);
+      const verdict = resolveTarget(root, fromDir, target, cache);
       if (verdict === 'missing') report(`Broken link: ${show(target)} does not exist; fix the path or add the file`, link);
       if (verdict === 'outside') report(`Broken link: ${show(target)} leaves the repository and is not followed; link inside the repository or use https://`, link);
     }
@@ -67,7 +120,7 @@ export const linkBroken: FileRule = {
       if (typeof item.value !== 'string') continue;
       const target = item.value.trim();
       if (target === '' || EXTERNAL.test(target)) continue;
-      const verdict = resolveTarget(root, root, target.replace(/^\.\//, ''));
+      const verdict = resolveTarget(root, root, target.replace(/^\.\//, ''), cache);
       if (verdict === 'missing') report(`Evidence ${show(target)} does not exist: paths are relative to the repository root`, item.position);
       if (verdict === 'outside') report(`Evidence ${show(target)} leaves the repository and is not followed: keep evidence inside the repository or use https://`, item.position);
     }
