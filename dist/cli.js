@@ -39806,6 +39806,7 @@ function formatText(result, style = plain) {
   }
   if (lines.length > 0) lines.push("");
   lines.push(summaryLine(result, style));
+  if (result.policies.length > 0) lines.push(style.dim(coverageLine(result)));
   return `${lines.join("\n")}
 `;
 }
@@ -39821,6 +39822,13 @@ function summaryLine(result, style = plain) {
   const parts = [`${errors} ${errors === 1 ? "error" : "errors"}`, `${warnings} ${warnings === 1 ? "warning" : "warnings"}`];
   const text2 = `\u2716 ${counted}: ${parts.join(", ")}`;
   return errors > 0 ? style.red(style.bold(text2)) : style.yellow(style.bold(text2));
+}
+function coverageLine(result) {
+  const { counts: counts2 } = coverageIndex(result.policies, result.soa).coverage;
+  const mapped = counts2.covered + counts2.overdueOnly;
+  const applicable = counts2.controls - counts2.excluded;
+  const controls2 = result.soa ? `${mapped}/${applicable} applicable Annex A controls mapped (${counts2.excluded} not applicable${counts2.overdueOnly ? `, ${counts2.overdueOnly} only by overdue policies` : ""})` : `${mapped}/${counts2.controls} Annex A controls mapped (no SoA file)`;
+  return `Coverage: ${controls2}; ${counts2.requiredClausesCovered}/${counts2.requiredClauses} clauses that require documented information`;
 }
 
 // src/commands/check.ts
@@ -47332,6 +47340,12 @@ function argumentProblem(error) {
   return message;
 }
 async function main() {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const code = await runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,

@@ -86,7 +86,7 @@ describe('exit codes', () => {
   it('0 when there are no findings', async () => {
     const result = await run(cleanRepo(), ['check', '--today', TODAY]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toBe('✔ 2 policies checked: no problems\n');
+    expect(result.stdout).toMatch(/^✔ 2 policies checked: no problems\nCoverage: \d+\/93 Annex A controls mapped \(no SoA file\); \d+\/14 clauses that require documented information\n$/);
   });
 
   it('1 when there is an error', async () => {
@@ -322,6 +322,7 @@ describe('text output', () => {
       expect.stringMatching(/^policies\/b\.md:13:1 error Broken link: `gone\.md` does not exist.* link-broken$/),
       '',
       '✖ 3 policies checked: 2 errors, 1 warning',
+      expect.stringMatching(/^Coverage: \d+\/93 Annex A controls mapped \(no SoA file\); \d+\/14 clauses/),
       '',
     ]);
   });

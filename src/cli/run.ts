@@ -77,6 +77,13 @@ function argumentProblem(error: NodeJS.ErrnoException): string {
 
 /** Entry point when run as a program (dist/cli.js). */
 export async function main(): Promise<void> {
+  // A reader that stops early (`isms soa | head`) closes the pipe: that is a normal end, not a crash.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const code = await runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,

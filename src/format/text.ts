@@ -3,6 +3,7 @@
  * `file:line:col severity message rule-id`, then a one-line summary.
  */
 import type { CheckResult } from '../check.js';
+import { coverageIndex } from '../model/coverage.js';
 import type { Finding } from '../model/finding.js';
 import { plain, safeText, type Style } from './terminal.js';
 
@@ -19,6 +20,7 @@ export function formatText(result: CheckResult, style: Style = plain): string {
   }
   if (lines.length > 0) lines.push('');
   lines.push(summaryLine(result, style));
+  if (result.policies.length > 0) lines.push(style.dim(coverageLine(result)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -35,4 +37,15 @@ export function summaryLine(result: CheckResult, style: Style = plain): string {
   const parts = [`${errors} ${errors === 1 ? 'error' : 'errors'}`, `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`];
   const text = `✖ ${counted}: ${parts.join(', ')}`;
   return errors > 0 ? style.red(style.bold(text)) : style.yellow(style.bold(text));
+}
+
+/** Coverage at a glance, with or without an SoA (clause coverage is always checked). */
+export function coverageLine(result: CheckResult): string {
+  const { counts } = coverageIndex(result.policies, result.soa).coverage;
+  const mapped = counts.covered + counts.overdueOnly;
+  const applicable = counts.controls - counts.excluded;
+  const controls = result.soa
+    ? `${mapped}/${applicable} applicable Annex A controls mapped (${counts.excluded} not applicable${counts.overdueOnly ? `, ${counts.overdueOnly} only by overdue policies` : ''})`
+    : `${mapped}/${counts.controls} Annex A controls mapped (no SoA file)`;
+  return `Coverage: ${controls}; ${counts.requiredClausesCovered}/${counts.requiredClauses} clauses that require documented information`;
 }
