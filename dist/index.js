@@ -40076,18 +40076,21 @@ function toJsonReport(result) {
       message: finding.message,
       policy: finding.policy ?? null
     })),
-    policies: result.policies.map((policy2) => ({
-      id: policy2.id,
-      title: policy2.title,
-      file: policy2.file,
-      owners: policy2.owners,
-      status: policy2.status,
-      last_reviewed: policy2.last_reviewed,
-      next_review: policy2.next_review,
-      review_state: policy2.review_state,
-      clauses: policy2.clauses,
-      controls: policy2.controls
-    }))
+    policies: result.policies.map(policyJson)
+  };
+}
+function policyJson(policy2) {
+  return {
+    id: policy2.id,
+    title: policy2.title,
+    file: policy2.file,
+    owners: policy2.owners,
+    status: policy2.status,
+    last_reviewed: policy2.last_reviewed,
+    next_review: policy2.next_review,
+    review_state: policy2.review_state,
+    clauses: policy2.clauses,
+    controls: policy2.controls
   };
 }
 function formatJson(result) {
@@ -46937,16 +46940,7 @@ function soaJson(view) {
       notes: row.notes,
       coverage: row.state,
       owners: row.owners,
-      policies: row.policies.map((policy2) => ({
-        id: policy2.id,
-        title: policy2.title,
-        file: policy2.file,
-        owners: policy2.owners,
-        status: policy2.status,
-        last_reviewed: policy2.last_reviewed,
-        next_review: policy2.next_review,
-        review_state: policy2.review_state
-      }))
+      policies: row.policies.map(policyJson)
     }))
   };
   return `${JSON.stringify(document, null, 2)}

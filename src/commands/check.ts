@@ -1,12 +1,11 @@
 /** `isms check`: the findings of every policy, as text, JSON, SARIF or Markdown. */
-import { check } from '../check.js';
 import { UsageError } from '../config/load.js';
 import { formatJson } from '../format/json.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatSarif } from '../format/sarif.js';
 import { colours, plain, wantsColour } from '../format/terminal.js';
 import { formatText } from '../format/text.js';
-import { emit, formatOption, stringOption } from './output.js';
+import { checkWithOptions, emit, formatOption, stringOption } from './output.js';
 import type { Command } from './types.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
@@ -30,12 +29,7 @@ export const checkCommand: Command = {
     if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
       throw new UsageError(`--max-warnings takes a whole number, not \`${maxWarningsText}\``);
     }
-    const result = await check({
-      root: io.cwd,
-      configPath: stringOption(values.config),
-      paths: positionals,
-      today: stringOption(values.today) ?? io.env.ISMS_TODAY,
-    });
+    const result = await checkWithOptions(values, io, { paths: positionals });
     const output = stringOption(values.output);
     const toTerminal = output === undefined || output === '-';
     let content: string;

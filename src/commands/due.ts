@@ -1,8 +1,8 @@
 /** `isms due`: policies by review state, overdue first, with owners and due dates. */
-import { check } from '../check.js';
+import { policyJson } from '../format/json.js';
 import type { PolicyRecord } from '../model/policy.js';
 import { colours, plain, safeText, wantsColour } from '../format/terminal.js';
-import { emit, formatOption, stringOption } from './output.js';
+import { checkWithOptions, emit, formatOption, stringOption } from './output.js';
 import type { Command } from './types.js';
 
 const ORDER: Record<string, number> = { overdue: 0, 'due-soon': 1, ok: 2, draft: 3, retired: 4 };
@@ -36,12 +36,7 @@ export const dueCommand: Command = {
       const { UsageError } = await import('../config/load.js');
       throw new UsageError(`--within takes a whole number of days, not \`${withinText}\``);
     }
-    const result = await check({
-      root: io.cwd,
-      configPath: stringOption(values.config),
-      today: stringOption(values.today) ?? io.env.ISMS_TODAY,
-      remindWithinDays: within,
-    });
+    const result = await checkWithOptions(values, io, { remindWithinDays: within });
     const sorted = sortByReviewState(result.policies);
     const shown = values.all ? sorted : sorted.filter((policy) => policy.review_state === 'overdue' || policy.review_state === 'due-soon');
     if (format === 'json') {
@@ -51,17 +46,7 @@ export const dueCommand: Command = {
         `${JSON.stringify(
           {
             today: result.today,
-            policies: shown.map((policy) => ({
-              id: policy.id,
-              title: policy.title,
-              file: policy.file,
-              owners: policy.owners,
-              status: policy.status,
-              last_reviewed: policy.last_reviewed,
-              next_review: policy.next_review,
-              review_state: policy.review_state,
-              days_until_review: policy.days_until_review,
-            })),
+            policies: shown.map((policy) => ({ ...policyJson(policy), days_until_review: policy.days_until_review })),
           },
           null,
           2,

@@ -1,6 +1,7 @@
 /** Writes a command's result to stdout or, with --output, to a file atomically. */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { check, type CheckOptions, type CheckResult } from '../check.js';
 import { UsageError } from '../config/load.js';
 import type { CommandIO } from './types.js';
 
@@ -38,4 +39,18 @@ export function formatOption(value: unknown, allowed: readonly string[], fallbac
     throw new UsageError(`Unknown format \`${format}\`: expected ${allowed.join(', ')}`);
   }
   return format;
+}
+
+/** Runs the checker with the options every reading command shares: --config, --today (or ISMS_TODAY). */
+export function checkWithOptions(
+  values: Record<string, unknown>,
+  io: CommandIO,
+  extra: Pick<CheckOptions, 'paths' | 'remindWithinDays'> = {},
+): Promise<CheckResult> {
+  return check({
+    root: io.cwd,
+    configPath: stringOption(values.config),
+    today: stringOption(values.today) ?? io.env.ISMS_TODAY,
+    ...extra,
+  });
 }

@@ -6,7 +6,6 @@
  * `--dry-run` prints the plan and writes nothing. Without a token it reads nothing either and
  * plans as if the repository had no reminder issues yet, and says so.
  */
-import { check } from '../check.js';
 import { UsageError } from '../config/load.js';
 import { createClient, describeRequestError } from '../github/client.js';
 import {
@@ -19,7 +18,7 @@ import {
   runReminders,
   type DigestInput,
 } from '../github/reminders/index.js';
-import { emit, formatOption, stringOption } from './output.js';
+import { checkWithOptions, emit, formatOption, stringOption } from './output.js';
 import type { Command } from './types.js';
 
 const REPO_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -67,12 +66,7 @@ export const remindCommand: Command = {
       throw new UsageError('No token: set GITHUB_TOKEN (or GH_TOKEN) to a token that may write issues, or pass --dry-run');
     }
 
-    const result = await check({
-      root: io.cwd,
-      configPath: stringOption(values.config),
-      today: stringOption(values.today) ?? io.env.ISMS_TODAY,
-      remindWithinDays: within,
-    });
+    const result = await checkWithOptions(values, io, { remindWithinDays: within });
     const apiUrl = io.env.GITHUB_API_URL || 'https://api.github.com';
     const serverUrl = io.env.GITHUB_SERVER_URL || serverUrlFromApi(apiUrl);
     const output = stringOption(values.output);

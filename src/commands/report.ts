@@ -2,9 +2,8 @@
  * `isms report --format html`: writes the self-contained HTML report (coverage
  * map, clauses, policy register, reviews, findings). To stdout without --output.
  */
-import { check } from '../check.js';
 import { renderHtmlReport } from '../report/index.js';
-import { emit, formatOption, stringOption } from './output.js';
+import { checkWithOptions, emit, formatOption, stringOption } from './output.js';
 import type { Command } from './types.js';
 
 export const reportCommand: Command = {
@@ -19,11 +18,7 @@ export const reportCommand: Command = {
   },
   async run({ values }, io) {
     formatOption(values.format, ['html'], 'html');
-    const result = await check({
-      root: io.cwd,
-      configPath: stringOption(values.config),
-      today: stringOption(values.today) ?? io.env.ISMS_TODAY,
-    });
+    const result = await checkWithOptions(values, io);
     emit(io, stringOption(values.output), renderHtmlReport(result));
     return 0;
   },

@@ -8,11 +8,11 @@
  * too, so a pipeline notices. Policy findings are `isms check`'s business.
  */
 import path from 'node:path';
-import { check, type CheckResult } from '../check.js';
+import type { CheckResult } from '../check.js';
 import type { Finding } from '../model/finding.js';
 import { safeText } from '../format/terminal.js';
 import { renderSoa, type SoaFormat } from '../report/index.js';
-import { emit, formatOption, stringOption } from './output.js';
+import { checkWithOptions, emit, formatOption, stringOption } from './output.js';
 import type { Command } from './types.js';
 
 export const SOA_FORMATS = ['markdown', 'csv', 'json'] as const;
@@ -41,11 +41,7 @@ export const soaCommand: Command = {
   async run({ values }, io) {
     const format = formatOption(values.format, SOA_FORMATS, 'markdown') as SoaFormat;
     const output = stringOption(values.output);
-    const result = await check({
-      root: io.cwd,
-      configPath: stringOption(values.config),
-      today: stringOption(values.today) ?? io.env.ISMS_TODAY,
-    });
+    const result = await checkWithOptions(values, io);
     const problems = soaFileFindings(result);
     for (const finding of problems) {
       io.stderr(`${safeText(finding.file ?? 'ISMS')}:${finding.line}:${finding.column}  ${finding.severity}  ${safeText(finding.message)}  ${finding.rule}\n`);

@@ -1,5 +1,6 @@
 /** The JSON report of SPEC section 6: stable field order, one object per run. */
 import type { CheckResult } from '../check.js';
+import type { PolicyRecord } from '../model/policy.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 export interface JsonReport {
@@ -37,18 +38,23 @@ export function toJsonReport(result: CheckResult): JsonReport {
       message: finding.message,
       policy: finding.policy ?? null,
     })),
-    policies: result.policies.map((policy) => ({
-      id: policy.id,
-      title: policy.title,
-      file: policy.file,
-      owners: policy.owners,
-      status: policy.status,
-      last_reviewed: policy.last_reviewed,
-      next_review: policy.next_review,
-      review_state: policy.review_state,
-      clauses: policy.clauses,
-      controls: policy.controls,
-    })),
+    policies: result.policies.map(policyJson),
+  };
+}
+
+/** A policy as every JSON output shows it (SPEC section 6). */
+export function policyJson(policy: PolicyRecord): JsonReport['policies'][number] {
+  return {
+    id: policy.id,
+    title: policy.title,
+    file: policy.file,
+    owners: policy.owners,
+    status: policy.status,
+    last_reviewed: policy.last_reviewed,
+    next_review: policy.next_review,
+    review_state: policy.review_state,
+    clauses: policy.clauses,
+    controls: policy.controls,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { CheckResult } from '../check.js';
+import { policyJson } from '../format/json.js';
 import { escapeMarkdown, inlineCode } from '../format/markdown-escape.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { csvDocument } from './csv.js';
@@ -179,16 +180,7 @@ function soaJson(view: SoaView): string {
       notes: row.notes,
       coverage: row.state,
       owners: row.owners,
-      policies: row.policies.map((policy) => ({
-        id: policy.id,
-        title: policy.title,
-        file: policy.file,
-        owners: policy.owners,
-        status: policy.status,
-        last_reviewed: policy.last_reviewed,
-        next_review: policy.next_review,
-        review_state: policy.review_state,
-      })),
+      policies: row.policies.map(policyJson),
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
