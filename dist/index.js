@@ -45065,6 +45065,640 @@ async function checkBaseCommit(options2) {
   }
 }
 
+// src/report/model.ts
+var THEME_SECTION = { Organizational: "A.5", People: "A.6", Physical: "A.7", Technological: "A.8" };
+function buildSoaView(result) {
+  const index = coverageIndex(result.policies, result.soa);
+  const stateById = new Map(index.coverage.controls.map((entry) => [entry.id, entry.state]));
+  const rows2 = controls.map((control) => {
+    const decision = result.soa?.decisions.get(control.id);
+    const policies = index.controlPolicies.get(control.id) ?? [];
+    return {
+      control,
+      applicability: decision ? decision.applicable ? "applicable" : "not-applicable" : "undecided",
+      justification: decision?.justification ?? null,
+      implementation: decision?.implementation ?? null,
+      notes: decision?.notes ?? null,
+      state: stateById.get(control.id) ?? "uncovered",
+      policies,
+      owners: [...new Set(policies.flatMap((policy2) => policy2.owners))]
+    };
+  });
+  const count = (predicate) => rows2.filter(predicate).length;
+  return {
+    organization: result.config.organization,
+    today: result.today,
+    soaFile: result.soa?.file ?? null,
+    rows: rows2,
+    coverage: index.coverage,
+    clausePolicies: index.clausePolicies,
+    counts: {
+      controls: rows2.length,
+      applicable: count((row) => row.applicability === "applicable"),
+      notApplicable: count((row) => row.applicability === "not-applicable"),
+      undecided: count((row) => row.applicability === "undecided"),
+      implemented: count((row) => row.applicability === "applicable" && row.implementation === "implemented"),
+      partial: count((row) => row.applicability === "applicable" && row.implementation === "partial"),
+      planned: count((row) => row.applicability === "applicable" && row.implementation === "planned"),
+      covered: index.coverage.counts.covered,
+      overdueOnly: index.coverage.counts.overdueOnly,
+      uncovered: index.coverage.counts.uncovered,
+      excluded: index.coverage.counts.excluded
+    }
+  };
+}
+function rowsByTheme(rows2) {
+  return themes.map((theme) => ({ theme, section: THEME_SECTION[theme], rows: rows2.filter((row) => row.control.theme === theme) }));
+}
+var APPLICABILITY_LABEL = {
+  applicable: "Yes",
+  "not-applicable": "No",
+  undecided: "Undecided"
+};
+var STATE_LABEL = {
+  covered: "Covered",
+  "overdue-only": "Covered only by overdue policies",
+  uncovered: "Not covered",
+  excluded: "Not applicable"
+};
+function reviewText(policy2) {
+  switch (policy2.review_state) {
+    case "ok":
+      return `reviewed ${policy2.last_reviewed ?? "?"}, next ${policy2.next_review ?? "?"}`;
+    case "due-soon":
+      return `due ${policy2.next_review ?? "?"}`;
+    case "overdue":
+      return policy2.next_review ? `overdue since ${policy2.next_review}` : "never reviewed";
+    case "draft":
+      return "draft";
+    case "retired":
+      return "retired";
+  }
+}
+function policyLabel2(policy2) {
+  return policy2.id ?? policy2.file;
+}
+
+// src/report/coverage-markdown.ts
+var COVERAGE_EMOJI = { covered: "\u{1F7E9}", "overdue-only": "\u{1F7E8}", uncovered: "\u{1F7E5}", excluded: "\u2B1C" };
+var MAX_IDS2 = 25;
+function idList(ids) {
+  const shown = ids.slice(0, MAX_IDS2).map(inlineCode).join(", ");
+  return ids.length > MAX_IDS2 ? `${shown} and ${ids.length - MAX_IDS2} more` : shown;
+}
+function coverageMarkdown(result) {
+  const view = buildSoaView(result);
+  const { counts: counts2 } = view.coverage;
+  const lines = ["### Annex A coverage", ""];
+  lines.push(
+    `${COVERAGE_EMOJI.covered} ${counts2.covered} covered \xB7 ${COVERAGE_EMOJI["overdue-only"]} ${counts2.overdueOnly} only by overdue policies \xB7 ${COVERAGE_EMOJI.uncovered} ${counts2.uncovered} ${view.soaFile ? "not covered" : "not mapped"} \xB7 ${COVERAGE_EMOJI.excluded} ${counts2.excluded} not applicable \xB7 of ${counts2.controls} controls`
+  );
+  lines.push("", "| Theme | Controls (in order, groups of 5) |", "| --- | --- |");
+  for (const group of rowsByTheme(view.rows)) {
+    const cells = group.rows.map((row) => COVERAGE_EMOJI[row.state]);
+    const grouped = [];
+    for (let start = 0; start < cells.length; start += 5) grouped.push(cells.slice(start, start + 5).join(""));
+    lines.push(`| ${group.section} ${group.theme} (${group.rows.length}) | ${grouped.join(" ")} |`);
+  }
+  lines.push("");
+  const ids = (state) => view.coverage.controls.filter((entry) => entry.state === state).map((entry) => entry.id);
+  const uncovered = ids("uncovered");
+  const overdue = ids("overdue-only");
+  const clausesMissing = view.coverage.clauses.filter((entry) => entry.requiresDocument && !entry.covered).map((entry) => entry.id);
+  if (uncovered.length > 0) lines.push(`- ${view.soaFile ? "Not covered" : "Not mapped by any policy"}: ${idList(uncovered)}`);
+  if (overdue.length > 0) lines.push(`- Covered only by overdue policies: ${idList(overdue)}`);
+  lines.push(
+    `- Clauses requiring documented information: ${counts2.requiredClausesCovered}/${counts2.requiredClauses} mapped${clausesMissing.length > 0 ? `; missing ${idList(clausesMissing)}` : ""}`
+  );
+  if (!view.soaFile) lines.push("- No SoA file: applicability is undecided, so every control counts as applicable.");
+  return `${lines.join("\n")}
+`;
+}
+
+// src/report/html.ts
+import { createHash } from "node:crypto";
+
+// src/report/html-escape.ts
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text2) {
+  return text2.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[&<>"']/g, (char) => ENTITIES[char]);
+}
+function htmlId(prefix, id) {
+  return `${prefix}-${id.replace(/[^A-Za-z0-9]+/g, "-")}`;
+}
+
+// src/report/html-script.ts
+var REPORT_SCRIPT = `
+(function () {
+  'use strict';
+  function sortKey(cell) {
+    var key = cell.getAttribute('data-sort');
+    return key !== null ? key : cell.textContent.trim();
+  }
+  var tables = document.querySelectorAll('table.sortable');
+  Array.prototype.forEach.call(tables, function (table) {
+    var heads = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(heads, function (th, column) {
+      var button = th.querySelector('button');
+      if (!button) return;
+      button.addEventListener('click', function () {
+        var ascending = th.getAttribute('aria-sort') !== 'ascending';
+        Array.prototype.forEach.call(heads, function (other) { other.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var order = sortKey(a.cells[column]).localeCompare(sortKey(b.cells[column]), undefined, { numeric: true, sensitivity: 'base' });
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+        var status = document.getElementById(table.getAttribute('data-status'));
+        if (status) status.textContent = 'Sorted by ' + button.textContent.trim() + (ascending ? ', ascending' : ', descending');
+      });
+    });
+  });
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') return;
+    var item = document.activeElement && document.activeElement.closest('.grid li');
+    if (item) item.classList.add('dismissed');
+  });
+  document.addEventListener('focusout', function (event) {
+    var item = event.target.closest && event.target.closest('.grid li');
+    if (item) item.classList.remove('dismissed');
+  });
+})();
+`;
+
+// src/report/html-style.ts
+var REPORT_CSS = `
+:root {
+  --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --paper: #ffffff; --soft: #f3f4f6; --accent: #1d4ed8;
+  --covered-bg: #dcfce7; --covered-ink: #14532d; --covered-edge: #15803d;
+  --overdue-bg: #fef3c7; --overdue-ink: #713f12; --overdue-edge: #b45309;
+  --uncovered-bg: #fee2e2; --uncovered-ink: #7f1d1d; --uncovered-edge: #b91c1c;
+  --excluded-bg: #f3f4f6; --excluded-ink: #374151; --excluded-edge: #6b7280;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: var(--paper); }
+header, main, footer, nav { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+header { padding-top: 1.5rem; }
+h1 { font-size: 1.75rem; margin: 0 0 .25rem; line-height: 1.2; }
+h2 { font-size: 1.35rem; margin: 2.5rem 0 .75rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
+.meta, .hint, .note { color: var(--muted); margin: .25rem 0; }
+.skip { position: absolute; left: -999rem; }
+.skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 10; }
+a { color: var(--accent); }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: 0; margin: 1rem 0 0; }
+.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: .5rem; margin: 1rem 0 0; padding: 0; }
+.kpis div { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem .75rem; background: var(--soft); }
+.kpis dt { font-size: .85rem; color: var(--muted); }
+.kpis dd { margin: 0; font-size: 1.35rem; font-weight: 700; }
+.legend { list-style: none; display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; padding: 0; margin: .75rem 0; }
+.legend li { display: flex; align-items: center; gap: .4rem; }
+.swatch { display: inline-flex; align-items: center; justify-content: center; width: 1.6rem; height: 1.6rem; border-radius: .3rem; font-weight: 700; border: 2px solid; }
+.grid { position: relative; list-style: none; margin: 0 0 .5rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(3.6rem, 1fr)); gap: .3rem; }
+.cell { width: 100%; min-height: 2.75rem; border: 2px solid; border-radius: .35rem; font: inherit; font-size: .85rem; font-weight: 600; cursor: default; display: flex; flex-direction: column; align-items: center; justify-content: center; line-height: 1.1; padding: .2rem; }
+.cell .glyph { font-size: .95rem; }
+.s-covered { background: var(--covered-bg); color: var(--covered-ink); border-color: var(--covered-edge); }
+.s-overdue-only { background: var(--overdue-bg); color: var(--overdue-ink); border-color: var(--overdue-edge); }
+.s-uncovered { background: var(--uncovered-bg); color: var(--uncovered-ink); border-color: var(--uncovered-edge); }
+.s-excluded { background: var(--excluded-bg); color: var(--excluded-ink); border-color: var(--excluded-edge); border-style: dashed; }
+.tip { display: none; position: absolute; left: 0; right: 0; top: calc(100% + .35rem); z-index: 5; background: var(--paper); color: var(--ink); border: 2px solid var(--ink); border-radius: .5rem; padding: .6rem .8rem; box-shadow: 0 .4rem 1.2rem rgba(0,0,0,.18); }
+.grid li:hover .tip, .grid li:focus-within .tip { display: block; }
+.grid li.dismissed .tip { display: none; }
+.tip p { margin: .2rem 0; }
+.tip ul { margin: .2rem 0; padding-left: 1.2rem; }
+.scroll { overflow-x: auto; margin: .5rem 0 1rem; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .55rem; border-bottom: 1px solid var(--line); }
+thead th { background: var(--soft); border-bottom: 2px solid var(--ink); white-space: nowrap; }
+th button { font: inherit; font-weight: 700; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; }
+th button::after { content: " \\2195"; color: var(--muted); }
+th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--ink); }
+th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--ink); }
+td.num, th.num { text-align: right; }
+.pid, td code { white-space: nowrap; }
+.file { display: block; color: var(--muted); font-size: .82rem; word-break: break-all; }
+.badge { display: inline-block; padding: 0 .45rem; border-radius: .3rem; border: 1px solid; font-size: .85rem; white-space: nowrap; }
+.b-ok, .b-covered { background: var(--covered-bg); color: var(--covered-ink); border-color: var(--covered-edge); }
+.b-due-soon, .b-warning, .b-overdue-only { background: var(--overdue-bg); color: var(--overdue-ink); border-color: var(--overdue-edge); }
+.b-overdue, .b-error, .b-uncovered { background: var(--uncovered-bg); color: var(--uncovered-ink); border-color: var(--uncovered-edge); }
+.b-draft, .b-retired, .b-none { background: var(--excluded-bg); color: var(--excluded-ink); border-color: var(--excluded-edge); }
+tbody th { font-weight: 600; white-space: nowrap; }
+.depth-1 > :first-child { padding-left: 1.4rem; }
+.depth-2 > :first-child { padding-left: 2.3rem; }
+.top > * { font-weight: 600; background: #fafafa; }
+footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem; }
+@media (max-width: 40rem) {
+  body { font-size: 15px; }
+  h1 { font-size: 1.4rem; }
+  .kpis { grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr)); gap: .35rem; }
+  .kpis div { padding: .35rem .5rem; }
+  .kpis dd { font-size: 1.1rem; }
+  .grid { grid-template-columns: repeat(auto-fill, minmax(3.1rem, 1fr)); }
+  th, td { padding: .35rem .4rem; }
+}
+@media print {
+  @page { margin: 1.5cm; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { font-size: 10pt; }
+  nav, .skip, .hint { display: none; }
+  header, main, footer { max-width: none; padding: 0; }
+  .tip, .grid li:hover .tip, .grid li:focus-within .tip { display: none; }
+  .scroll { overflow: visible; }
+  h2 { break-after: avoid; }
+  tr, .grid li { break-inside: avoid; }
+  th button::after { content: ""; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+
+// src/report/html.ts
+var MAX_FINDING_ROWS = 1e3;
+var MAX_TIP_POLICIES = 8;
+var STATE_GLYPH = { covered: "\u2713", "overdue-only": "!", uncovered: "\u2717", excluded: "\u2013" };
+var STATE_HELP = {
+  covered: "mapped by a policy that is not retired",
+  "overdue-only": "mapped only by policies whose review is overdue",
+  uncovered: "no policy maps it (retired ones do not count)",
+  excluded: "the SoA marks it not applicable"
+};
+var IMPLEMENTATION_LABEL = { implemented: "implemented", partial: "partially implemented", planned: "implementation planned" };
+var REVIEW_LABEL = { ok: "OK", "due-soon": "Due soon", overdue: "Overdue", draft: "Draft", retired: "Retired" };
+var REVIEW_RANK = { overdue: 0, "due-soon": 1, ok: 2, draft: 3, retired: 4 };
+function sha256(text2) {
+  return `'sha256-${createHash("sha256").update(text2, "utf8").digest("base64")}'`;
+}
+function renderHtmlReport(result) {
+  const view = buildSoaView(result);
+  const csp = [
+    "default-src 'none'",
+    `style-src ${sha256(REPORT_CSS)}`,
+    `script-src ${sha256(REPORT_SCRIPT)}`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ");
+  const organization = view.organization ? `: ${escapeHtml(view.organization)}` : "";
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="${escapeHtml(`${TOOL_NAME} ${TOOL_VERSION}`)}">
+<title>ISMS report${organization} (${escapeHtml(view.today)})</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<a class="skip" href="#coverage">Skip to the coverage map</a>
+${header(result, view)}
+<nav aria-label="Sections"><ul>
+<li><a href="#coverage">Annex A coverage</a></li>
+<li><a href="#clauses">Clauses 4\u201310</a></li>
+<li><a href="#register">Policy register</a></li>
+<li><a href="#reviews">Reviews due</a></li>
+<li><a href="#findings">Findings</a></li>
+</ul></nav>
+<main>
+${coverageSection(view)}
+${clauseSection(view)}
+${registerSection(result.policies)}
+${reviewsSection(result.policies, result.config.remindWithinDays)}
+${findingsSection(result.findings)}
+</main>
+<footer><p>Generated by ${escapeHtml(TOOL_NAME)} ${escapeHtml(TOOL_VERSION)} on ${escapeHtml(view.today)}. This page is self-contained: it loads nothing from the network. Print it (or save it as PDF) from the browser.</p></footer>
+<script>${REPORT_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+function header(result, view) {
+  const overdue = result.policies.filter((policy2) => policy2.review_state === "overdue").length;
+  const dueSoon = result.policies.filter((policy2) => policy2.review_state === "due-soon").length;
+  const { counts: counts2 } = view.coverage;
+  const kpi = (label, value) => `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
+  return `<header>
+<h1>ISMS report${view.organization ? `: ${escapeHtml(view.organization)}` : ""}</h1>
+<p class="meta">ISO/IEC 27001:2022 \xB7 ${escapeHtml(view.today)} \xB7 ${view.soaFile ? `Statement of Applicability: ${escapeHtml(view.soaFile)}` : "no Statement of Applicability file"}</p>
+<dl class="kpis">
+${kpi("Policy documents", String(result.summary.policies))}
+${kpi("Controls covered", `${counts2.covered + counts2.overdueOnly} / ${counts2.controls - counts2.excluded}`)}
+${kpi("Required clauses documented", `${counts2.requiredClausesCovered} / ${counts2.requiredClauses}`)}
+${kpi("Reviews overdue", String(overdue))}
+${kpi("Reviews due soon", String(dueSoon))}
+${kpi("Errors", String(result.summary.errors))}
+${kpi("Warnings", String(result.summary.warnings))}
+</dl>
+</header>`;
+}
+function swatch(state) {
+  return `<span class="swatch s-${state}" aria-hidden="true">${STATE_GLYPH[state]}</span>`;
+}
+function coverageSection(view) {
+  const { counts: counts2 } = view.coverage;
+  const count = {
+    covered: counts2.covered,
+    "overdue-only": counts2.overdueOnly,
+    uncovered: counts2.uncovered,
+    excluded: counts2.excluded
+  };
+  const states = ["covered", "overdue-only", "uncovered", "excluded"];
+  const legend = states.map((state) => `<li>${swatch(state)}<span><strong>${escapeHtml(STATE_LABEL[state])}</strong> (${count[state]}): ${escapeHtml(STATE_HELP[state])}</span></li>`).join("\n");
+  const groups2 = rowsByTheme(view.rows).map((group) => {
+    const headingId = htmlId("theme", group.section);
+    return `<h3 id="${headingId}">${escapeHtml(group.section)} ${escapeHtml(group.theme)} controls <span class="note">(${group.rows.length})</span></h3>
+<ul class="grid" aria-labelledby="${headingId}">
+${group.rows.map(cell).join("\n")}
+</ul>`;
+  }).join("\n");
+  const noSoa = view.soaFile ? "" : '<p class="note">No Statement of Applicability file was found: every control counts as applicable until <code>soa.yml</code> decides.</p>';
+  return `<section id="coverage" aria-labelledby="coverage-h">
+<h2 id="coverage-h">Annex A coverage</h2>
+${noSoa}
+<ul class="legend" aria-label="Legend">
+${legend}
+</ul>
+<p class="hint">Hover over a control, or move to it with the Tab key, to see its title, decision and policies. Escape hides the details.</p>
+${groups2}
+</section>`;
+}
+function cell(row) {
+  const id = row.control.id;
+  const tipId = htmlId("t", id);
+  const decision = row.applicability === "undecided" ? "Applicability undecided" : row.applicability === "applicable" ? `Applicable${row.implementation ? ` \xB7 ${IMPLEMENTATION_LABEL[row.implementation]}` : ""}` : "Not applicable";
+  const shown = row.policies.slice(0, MAX_TIP_POLICIES);
+  const more = row.policies.length - shown.length;
+  const policies = row.policies.length === 0 ? "<p>No policy maps this control (retired ones do not count).</p>" : `<ul>${shown.map(
+    (policy2) => `<li><strong>${escapeHtml(policyLabel2(policy2))}</strong>${policy2.title ? ` ${escapeHtml(policy2.title)}` : ""}: ${escapeHtml(policy2.owners.join(", ") || "no owner")}; ${escapeHtml(reviewText(policy2))}</li>`
+  ).join("")}${more > 0 ? `<li>and ${more} more (see the policy register)</li>` : ""}</ul>`;
+  return `<li><button type="button" class="cell s-${row.state}" id="${htmlId("c", id)}" aria-label="${escapeHtml(`${id} ${row.control.title}: ${STATE_LABEL[row.state]}`)}" aria-describedby="${tipId}" data-control="${escapeHtml(id)}" data-state="${row.state}"><span class="num">${escapeHtml(id.slice(2))}</span><span class="glyph" aria-hidden="true">${STATE_GLYPH[row.state]}</span></button>
+<div class="tip" role="tooltip" id="${tipId}"><p><strong>${escapeHtml(id)} ${escapeHtml(row.control.title)}</strong></p><p>${escapeHtml(STATE_LABEL[row.state])} \xB7 ${escapeHtml(decision)}</p>${row.justification ? `<p>Justification: ${escapeHtml(row.justification)}</p>` : ""}${row.notes ? `<p>Notes: ${escapeHtml(row.notes)}</p>` : ""}${policies}</div></li>`;
+}
+function clauseSection(view) {
+  const byId = new Map(view.coverage.clauses.map((entry) => [entry.id, entry]));
+  const rows2 = clauses.map((clause) => {
+    const entry = byId.get(clause.id);
+    const depth = clause.id.split(".").length - 1;
+    const policies = view.clausePolicies.get(clause.id) ?? [];
+    const required = entry?.requiresDocument ?? false;
+    const covered = entry?.covered ?? false;
+    const badge = covered ? '<span class="badge b-covered">\u2713 Covered</span>' : required ? '<span class="badge b-uncovered">\u2717 Not covered</span>' : '<span class="badge b-none">\u2013 Not mapped</span>';
+    return `<tr class="${depth === 0 ? "top" : `depth-${Math.min(depth, 2)}`}"><th scope="row">${escapeHtml(clause.id)}</th><td>${escapeHtml(clause.title)}</td><td>${required ? "Yes" : '<span class="note">\u2014</span>'}</td><td>${badge}</td><td>${policies.map((policy2) => `<span class="pid">${escapeHtml(policyLabel2(policy2))}</span>`).join(", ")}</td></tr>`;
+  }).join("\n");
+  const { counts: counts2 } = view.coverage;
+  return `<section id="clauses" aria-labelledby="clauses-h">
+<h2 id="clauses-h">Clauses 4\u201310</h2>
+<p>${counts2.requiredClausesCovered} of ${counts2.requiredClauses} clauses that require documented information are mapped by a policy that is not retired. A policy mapping a sub-clause covers its parent.</p>
+<div class="scroll" role="region" aria-labelledby="clauses-h" tabindex="0">
+<table>
+<caption>Clause coverage</caption>
+<thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Documented information required</th><th scope="col">Coverage</th><th scope="col">Policies</th></tr></thead>
+<tbody>
+${rows2}
+</tbody>
+</table>
+</div>
+</section>`;
+}
+function reviewBadge(state) {
+  return `<span class="badge b-${state}">${escapeHtml(REVIEW_LABEL[state])}</span>`;
+}
+function sortableHead(columns) {
+  return `<thead><tr>${columns.map((column) => `<th scope="col"${column.numeric ? ' class="num"' : ""}><button type="button">${escapeHtml(column.label)}</button></th>`).join("")}</tr></thead>`;
+}
+function titleCell(policy2) {
+  return `<td data-sort="${escapeHtml(policy2.title ?? "")}">${escapeHtml(policy2.title ?? "(no title)")}<span class="file">${escapeHtml(policy2.file)}</span></td>`;
+}
+function registerSection(policies) {
+  const rows2 = policies.map(
+    (policy2) => `<tr><th scope="row">${escapeHtml(policy2.id ?? "(no id)")}</th>${titleCell(policy2)}<td>${escapeHtml(policy2.owners.join(", "))}</td><td>${escapeHtml(policy2.status ?? "")}</td><td>${escapeHtml(policy2.last_reviewed ?? "")}</td><td>${escapeHtml(policy2.next_review ?? "")}</td><td data-sort="${REVIEW_RANK[policy2.review_state]} ${policy2.review_state}">${reviewBadge(policy2.review_state)}</td></tr>`
+  ).join("\n");
+  return `<section id="register" aria-labelledby="register-h">
+<h2 id="register-h">Policy register</h2>
+<p class="hint">Select a column heading to sort by it; select it again to reverse the order.</p>
+<p class="note" id="register-status" role="status"></p>
+<div class="scroll" role="region" aria-labelledby="register-h" tabindex="0">
+<table class="sortable" id="register-table" data-status="register-status">
+<caption>${policies.length} policy documents</caption>
+${sortableHead([{ label: "ID" }, { label: "Title" }, { label: "Owners" }, { label: "Status" }, { label: "Last review" }, { label: "Next review" }, { label: "State" }])}
+<tbody>
+${rows2}
+</tbody>
+</table>
+</div>
+</section>`;
+}
+function reviewsSection(policies, within) {
+  const due = policies.filter((policy2) => policy2.review_state === "overdue" || policy2.review_state === "due-soon").sort((a, b) => REVIEW_RANK[a.review_state] - REVIEW_RANK[b.review_state] || (a.next_review ?? "").localeCompare(b.next_review ?? ""));
+  const when = (policy2) => {
+    const days = policy2.days_until_review;
+    if (days === null) return "never reviewed";
+    if (days < 0) return `${-days} day${days === -1 ? "" : "s"} overdue`;
+    if (days === 0) return "today";
+    return `in ${days} day${days === 1 ? "" : "s"}`;
+  };
+  const body = due.length === 0 ? `<p>No review is overdue or due within ${within} days.</p>` : `<div class="scroll" role="region" aria-labelledby="reviews-h" tabindex="0">
+<table class="sortable" data-status="reviews-status">
+<caption>${due.length} ${due.length === 1 ? "review" : "reviews"} overdue or due within ${within} days</caption>
+${sortableHead([{ label: "ID" }, { label: "Title" }, { label: "Owners" }, { label: "Due" }, { label: "When", numeric: true }, { label: "State" }])}
+<tbody>
+${due.map(
+    (policy2) => `<tr><td>${escapeHtml(policy2.id ?? "(no id)")}</td>${titleCell(policy2)}<td>${escapeHtml(policy2.owners.join(", "))}</td><td>${escapeHtml(policy2.next_review ?? "")}</td><td class="num" data-sort="${policy2.days_until_review ?? -1e5}">${escapeHtml(when(policy2))}</td><td data-sort="${REVIEW_RANK[policy2.review_state]}">${reviewBadge(policy2.review_state)}</td></tr>`
+  ).join("\n")}
+</tbody>
+</table>
+</div>
+<p class="note" id="reviews-status" role="status"></p>`;
+  return `<section id="reviews" aria-labelledby="reviews-h">
+<h2 id="reviews-h">Reviews due and overdue</h2>
+${body}
+</section>`;
+}
+function findingsSection(findings) {
+  const shown = findings.slice(0, MAX_FINDING_ROWS);
+  const more = findings.length - shown.length;
+  const body = findings.length === 0 ? "<p>No findings: every check passed.</p>" : `<div class="scroll" role="region" aria-labelledby="findings-h" tabindex="0">
+<table class="sortable" data-status="findings-status">
+<caption>${findings.length} ${findings.length === 1 ? "finding" : "findings"}</caption>
+${sortableHead([{ label: "Severity" }, { label: "Where" }, { label: "Rule" }, { label: "Problem" }])}
+<tbody>
+${shown.map(
+    (finding) => `<tr><td data-sort="${finding.severity === "error" ? 0 : 1}"><span class="badge b-${finding.severity}">${finding.severity === "error" ? "\u2717 Error" : "! Warning"}</span></td><td data-sort="${escapeHtml(`${finding.file ?? "~"}:${String(finding.line).padStart(6, "0")}`)}">${escapeHtml(finding.file ? `${finding.file}:${finding.line}:${finding.column}` : "ISMS")}</td><td><code>${escapeHtml(finding.rule)}</code></td><td>${escapeHtml(finding.message)}</td></tr>`
+  ).join("\n")}
+</tbody>
+</table>
+</div>
+<p class="note" id="findings-status" role="status"></p>
+${more > 0 ? `<p>${more} more findings are not listed here; run <code>isms check --format json</code> for all of them.</p>` : ""}`;
+  return `<section id="findings" aria-labelledby="findings-h">
+<h2 id="findings-h">Findings</h2>
+${body}
+</section>`;
+}
+
+// src/report/soa.ts
+import path8 from "node:path";
+
+// src/report/csv.ts
+var BOM = "\uFEFF";
+function csvField(value) {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+function csvRecord(fields) {
+  return fields.map(csvField).join(",");
+}
+function csvDocument(header2, records) {
+  return `${BOM}${[header2, ...records].map((record) => `${csvRecord(record)}\r
+`).join("")}`;
+}
+
+// src/report/soa.ts
+function renderSoa(result, format, options2 = {}) {
+  const view = buildSoaView(result);
+  switch (format) {
+    case "csv":
+      return soaCsv(view);
+    case "json":
+      return soaJson(view);
+    default:
+      return soaMarkdown(view, result.root, options2.outputDir ?? result.root, result.policies.length);
+  }
+}
+function linkTarget(root, outputDir, file) {
+  const relative2 = path8.relative(outputDir, path8.join(root, file)).split(path8.sep).join("/");
+  return encodeURI(relative2).replace(/[()#?]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function soaMarkdown(view, root, outputDir, policyCount) {
+  const { counts: counts2 } = view;
+  const lines = [];
+  lines.push(`# Statement of Applicability${view.organization ? `: ${escapeMarkdown(view.organization)}` : ""}`, "");
+  lines.push("| | |", "| --- | --- |");
+  if (view.organization) lines.push(`| Organisation | ${escapeMarkdown(view.organization)} |`);
+  lines.push(`| Standard | ISO/IEC 27001:2022, Annex A (${counts2.controls} controls) |`);
+  lines.push(`| Date | ${view.today} |`);
+  lines.push(
+    `| Source | ${view.soaFile ? `${inlineCode(view.soaFile)} and` : "no SoA file:"} ${policyCount} ${policyCount === 1 ? "policy document" : "policy documents"} |`
+  );
+  lines.push(`| Applicability | ${counts2.applicable} applicable \xB7 ${counts2.notApplicable} not applicable \xB7 ${counts2.undecided} undecided |`);
+  lines.push(
+    `| Implementation | ${counts2.implemented} implemented \xB7 ${counts2.partial} partial \xB7 ${counts2.planned} planned \xB7 ${counts2.applicable - counts2.implemented - counts2.partial - counts2.planned} not stated |`
+  );
+  lines.push(
+    `| Policy coverage | ${counts2.covered} covered \xB7 ${counts2.overdueOnly} only by overdue policies \xB7 ${counts2.uncovered} not covered \xB7 ${counts2.excluded} excluded |`
+  );
+  lines.push("");
+  if (!view.soaFile) {
+    lines.push(
+      "> No SoA file was found, so no control is decided yet. Create `soa.yml` with `controls:` and one entry per control (`A.5.1: { applicable: true }`); `isms check` then checks it against the policies.",
+      ""
+    );
+  }
+  lines.push(`Generated by ${TOOL_NAME} ${TOOL_VERSION} from the policies in the repository. Policy coverage: a control is covered when a policy that is not retired maps it; covered only by overdue policies when every such policy is overdue for review.`, "");
+  for (const group of rowsByTheme(view.rows)) {
+    lines.push(`## ${group.section} ${group.theme} controls`, "");
+    lines.push("| Control | Title | Applicable | Justification | Implementation | Policies | Owners | Review |");
+    lines.push("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (const row of group.rows) lines.push(markdownRow(row, root, outputDir));
+    lines.push("");
+  }
+  return `${lines.join("\n")}`;
+}
+function markdownRow(row, root, outputDir) {
+  const justification = [
+    row.justification ? escapeMarkdown(row.justification) : "",
+    row.notes ? `_Notes:_ ${escapeMarkdown(row.notes)}` : ""
+  ].filter(Boolean).join(" ");
+  const policies = row.policies.map((policy2) => `[${escapeMarkdown(policyLabel2(policy2))}](${linkTarget(root, outputDir, policy2.file)})`).join(", ");
+  const review = row.policies.map((policy2) => `${escapeMarkdown(policyLabel2(policy2))}: ${reviewText(policy2)}`).join("; ");
+  const applicable = row.applicability === "undecided" ? "_Undecided_" : APPLICABILITY_LABEL[row.applicability];
+  const cells = [
+    row.control.id,
+    escapeMarkdown(row.control.title),
+    applicable,
+    justification || (row.applicability === "not-applicable" ? "**missing**" : ""),
+    row.applicability === "applicable" ? row.implementation ?? "" : "",
+    policies || (row.applicability === "applicable" ? "**none**" : ""),
+    escapeMarkdown(row.owners.join(", ")),
+    review
+  ];
+  return `|${cells.map((cell2) => cell2 === "" ? " " : ` ${cell2} `).join("|")}|`;
+}
+var SOA_CSV_HEADER = [
+  "Control",
+  "Title",
+  "Theme",
+  "Applicable",
+  "Justification",
+  "Implementation",
+  "Notes",
+  "Coverage",
+  "Policies",
+  "Policy files",
+  "Owners",
+  "Review"
+];
+function soaCsv(view) {
+  const records = view.rows.map((row) => [
+    row.control.id,
+    row.control.title,
+    row.control.theme,
+    APPLICABILITY_LABEL[row.applicability],
+    row.justification ?? "",
+    row.implementation ?? "",
+    row.notes ?? "",
+    STATE_LABEL[row.state],
+    row.policies.map(policyLabel2).join("; "),
+    row.policies.map((policy2) => policy2.file).join("; "),
+    row.owners.join("; "),
+    row.policies.map((policy2) => `${policyLabel2(policy2)}: ${reviewText(policy2)}`).join("; ")
+  ]);
+  return csvDocument(SOA_CSV_HEADER, records);
+}
+function soaJson(view) {
+  const { counts: counts2 } = view;
+  const document = {
+    version: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    organization: view.organization,
+    today: view.today,
+    soa: view.soaFile,
+    counts: {
+      controls: counts2.controls,
+      applicable: counts2.applicable,
+      not_applicable: counts2.notApplicable,
+      undecided: counts2.undecided,
+      implemented: counts2.implemented,
+      partial: counts2.partial,
+      planned: counts2.planned,
+      covered: counts2.covered,
+      overdue_only: counts2.overdueOnly,
+      uncovered: counts2.uncovered,
+      excluded: counts2.excluded
+    },
+    controls: view.rows.map((row) => ({
+      id: row.control.id,
+      title: row.control.title,
+      theme: row.control.theme,
+      applicable: row.applicability === "undecided" ? null : row.applicability === "applicable",
+      justification: row.justification,
+      implementation: row.implementation,
+      notes: row.notes,
+      coverage: row.state,
+      owners: row.owners,
+      policies: row.policies.map(policyJson)
+    }))
+  };
+  return `${JSON.stringify(document, null, 2)}
+`;
+}
+
 // src/github/sticky-comment.ts
 var SUMMARY_MARKER = "<!-- isms-as-code:summary -->";
 var MAX_COMMENT_LENGTH = 65536;
@@ -45083,6 +45717,13 @@ function planComment(comments, identity, body) {
 }
 
 // src/github/pr-comment.ts
+function coveragePicture(result) {
+  try {
+    return coverageMarkdown(result).trim().replace(/^### .*\n+/, "");
+  } catch {
+    return "";
+  }
+}
 function renderPrComment(input) {
   const { result, linkTo } = input;
   const lines = [SUMMARY_MARKER, "## ISMS review", "", headline(result), ""];
@@ -45106,6 +45747,8 @@ function renderPrComment(input) {
   lines.push(...input.changes ? policyChangesTable(input.changes, linkTo, 100) : ["_The pull request's files could not be listed._"], "");
   lines.push("### Reviews due", "", ...dueTable(result, linkTo, 25), "");
   lines.push("### Coverage change", "", ...coverageDeltaLines(input.comparison), "");
+  const picture = coveragePicture(result);
+  if (picture) lines.push("<details><summary>Annex A coverage at the head of this pull request</summary>", "", picture, "", "</details>", "");
   lines.push(`<sub>[${TOOL_NAME}](${TOOL_URL}) ${TOOL_VERSION} \xB7 the exit status of the check decides whether this PR may merge.</sub>`);
   return fitMarkdown(
     `${lines.join("\n")}
@@ -45116,7 +45759,7 @@ function renderPrComment(input) {
 }
 
 // src/github/reminders/content.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var MARKER_NAME = "isms-as-code:review";
 var MARKER_PATTERN = /<!--\s*isms-as-code:review\s+([^<>]*?)\s*-->/;
 var MARKER_VALUE = /^[A-Za-z0-9._,[\]-]*$/;
@@ -45169,7 +45812,7 @@ function replaceMarker(body, marker) {
   return body.replace(MARKER_PATTERN, () => formatMarker(marker));
 }
 function shortHash(text2) {
-  return createHash("sha256").update(text2).digest("hex").slice(0, 12);
+  return createHash2("sha256").update(text2).digest("hex").slice(0, 12);
 }
 function ownerRefs(owners) {
   const refs = { logins: [], extraLogins: [], teams: [], emails: [], other: [] };
@@ -46312,640 +46955,6 @@ var WriteGate = class {
     }
   }
 };
-
-// src/report/model.ts
-var THEME_SECTION = { Organizational: "A.5", People: "A.6", Physical: "A.7", Technological: "A.8" };
-function buildSoaView(result) {
-  const index = coverageIndex(result.policies, result.soa);
-  const stateById = new Map(index.coverage.controls.map((entry) => [entry.id, entry.state]));
-  const rows2 = controls.map((control) => {
-    const decision = result.soa?.decisions.get(control.id);
-    const policies = index.controlPolicies.get(control.id) ?? [];
-    return {
-      control,
-      applicability: decision ? decision.applicable ? "applicable" : "not-applicable" : "undecided",
-      justification: decision?.justification ?? null,
-      implementation: decision?.implementation ?? null,
-      notes: decision?.notes ?? null,
-      state: stateById.get(control.id) ?? "uncovered",
-      policies,
-      owners: [...new Set(policies.flatMap((policy2) => policy2.owners))]
-    };
-  });
-  const count = (predicate) => rows2.filter(predicate).length;
-  return {
-    organization: result.config.organization,
-    today: result.today,
-    soaFile: result.soa?.file ?? null,
-    rows: rows2,
-    coverage: index.coverage,
-    clausePolicies: index.clausePolicies,
-    counts: {
-      controls: rows2.length,
-      applicable: count((row) => row.applicability === "applicable"),
-      notApplicable: count((row) => row.applicability === "not-applicable"),
-      undecided: count((row) => row.applicability === "undecided"),
-      implemented: count((row) => row.applicability === "applicable" && row.implementation === "implemented"),
-      partial: count((row) => row.applicability === "applicable" && row.implementation === "partial"),
-      planned: count((row) => row.applicability === "applicable" && row.implementation === "planned"),
-      covered: index.coverage.counts.covered,
-      overdueOnly: index.coverage.counts.overdueOnly,
-      uncovered: index.coverage.counts.uncovered,
-      excluded: index.coverage.counts.excluded
-    }
-  };
-}
-function rowsByTheme(rows2) {
-  return themes.map((theme) => ({ theme, section: THEME_SECTION[theme], rows: rows2.filter((row) => row.control.theme === theme) }));
-}
-var APPLICABILITY_LABEL = {
-  applicable: "Yes",
-  "not-applicable": "No",
-  undecided: "Undecided"
-};
-var STATE_LABEL = {
-  covered: "Covered",
-  "overdue-only": "Covered only by overdue policies",
-  uncovered: "Not covered",
-  excluded: "Not applicable"
-};
-function reviewText(policy2) {
-  switch (policy2.review_state) {
-    case "ok":
-      return `reviewed ${policy2.last_reviewed ?? "?"}, next ${policy2.next_review ?? "?"}`;
-    case "due-soon":
-      return `due ${policy2.next_review ?? "?"}`;
-    case "overdue":
-      return policy2.next_review ? `overdue since ${policy2.next_review}` : "never reviewed";
-    case "draft":
-      return "draft";
-    case "retired":
-      return "retired";
-  }
-}
-function policyLabel2(policy2) {
-  return policy2.id ?? policy2.file;
-}
-
-// src/report/coverage-markdown.ts
-var COVERAGE_EMOJI = { covered: "\u{1F7E9}", "overdue-only": "\u{1F7E8}", uncovered: "\u{1F7E5}", excluded: "\u2B1C" };
-var MAX_IDS2 = 25;
-function idList(ids) {
-  const shown = ids.slice(0, MAX_IDS2).map(inlineCode).join(", ");
-  return ids.length > MAX_IDS2 ? `${shown} and ${ids.length - MAX_IDS2} more` : shown;
-}
-function coverageMarkdown(result) {
-  const view = buildSoaView(result);
-  const { counts: counts2 } = view.coverage;
-  const lines = ["### Annex A coverage", ""];
-  lines.push(
-    `${COVERAGE_EMOJI.covered} ${counts2.covered} covered \xB7 ${COVERAGE_EMOJI["overdue-only"]} ${counts2.overdueOnly} only by overdue policies \xB7 ${COVERAGE_EMOJI.uncovered} ${counts2.uncovered} ${view.soaFile ? "not covered" : "not mapped"} \xB7 ${COVERAGE_EMOJI.excluded} ${counts2.excluded} not applicable \xB7 of ${counts2.controls} controls`
-  );
-  lines.push("", "| Theme | Controls (in order, groups of 5) |", "| --- | --- |");
-  for (const group of rowsByTheme(view.rows)) {
-    const cells = group.rows.map((row) => COVERAGE_EMOJI[row.state]);
-    const grouped = [];
-    for (let start = 0; start < cells.length; start += 5) grouped.push(cells.slice(start, start + 5).join(""));
-    lines.push(`| ${group.section} ${group.theme} (${group.rows.length}) | ${grouped.join(" ")} |`);
-  }
-  lines.push("");
-  const ids = (state) => view.coverage.controls.filter((entry) => entry.state === state).map((entry) => entry.id);
-  const uncovered = ids("uncovered");
-  const overdue = ids("overdue-only");
-  const clausesMissing = view.coverage.clauses.filter((entry) => entry.requiresDocument && !entry.covered).map((entry) => entry.id);
-  if (uncovered.length > 0) lines.push(`- ${view.soaFile ? "Not covered" : "Not mapped by any policy"}: ${idList(uncovered)}`);
-  if (overdue.length > 0) lines.push(`- Covered only by overdue policies: ${idList(overdue)}`);
-  lines.push(
-    `- Clauses requiring documented information: ${counts2.requiredClausesCovered}/${counts2.requiredClauses} mapped${clausesMissing.length > 0 ? `; missing ${idList(clausesMissing)}` : ""}`
-  );
-  if (!view.soaFile) lines.push("- No SoA file: applicability is undecided, so every control counts as applicable.");
-  return `${lines.join("\n")}
-`;
-}
-
-// src/report/html.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/report/html-escape.ts
-var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text2) {
-  return text2.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[&<>"']/g, (char) => ENTITIES[char]);
-}
-function htmlId(prefix, id) {
-  return `${prefix}-${id.replace(/[^A-Za-z0-9]+/g, "-")}`;
-}
-
-// src/report/html-script.ts
-var REPORT_SCRIPT = `
-(function () {
-  'use strict';
-  function sortKey(cell) {
-    var key = cell.getAttribute('data-sort');
-    return key !== null ? key : cell.textContent.trim();
-  }
-  var tables = document.querySelectorAll('table.sortable');
-  Array.prototype.forEach.call(tables, function (table) {
-    var heads = table.tHead.rows[0].cells;
-    Array.prototype.forEach.call(heads, function (th, column) {
-      var button = th.querySelector('button');
-      if (!button) return;
-      button.addEventListener('click', function () {
-        var ascending = th.getAttribute('aria-sort') !== 'ascending';
-        Array.prototype.forEach.call(heads, function (other) { other.removeAttribute('aria-sort'); });
-        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-        var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (a, b) {
-          var order = sortKey(a.cells[column]).localeCompare(sortKey(b.cells[column]), undefined, { numeric: true, sensitivity: 'base' });
-          return ascending ? order : -order;
-        });
-        rows.forEach(function (row) { body.appendChild(row); });
-        var status = document.getElementById(table.getAttribute('data-status'));
-        if (status) status.textContent = 'Sorted by ' + button.textContent.trim() + (ascending ? ', ascending' : ', descending');
-      });
-    });
-  });
-  document.addEventListener('keydown', function (event) {
-    if (event.key !== 'Escape') return;
-    var item = document.activeElement && document.activeElement.closest('.grid li');
-    if (item) item.classList.add('dismissed');
-  });
-  document.addEventListener('focusout', function (event) {
-    var item = event.target.closest && event.target.closest('.grid li');
-    if (item) item.classList.remove('dismissed');
-  });
-})();
-`;
-
-// src/report/html-style.ts
-var REPORT_CSS = `
-:root {
-  --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --paper: #ffffff; --soft: #f3f4f6; --accent: #1d4ed8;
-  --covered-bg: #dcfce7; --covered-ink: #14532d; --covered-edge: #15803d;
-  --overdue-bg: #fef3c7; --overdue-ink: #713f12; --overdue-edge: #b45309;
-  --uncovered-bg: #fee2e2; --uncovered-ink: #7f1d1d; --uncovered-edge: #b91c1c;
-  --excluded-bg: #f3f4f6; --excluded-ink: #374151; --excluded-edge: #6b7280;
-}
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: var(--paper); }
-header, main, footer, nav { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
-header { padding-top: 1.5rem; }
-h1 { font-size: 1.75rem; margin: 0 0 .25rem; line-height: 1.2; }
-h2 { font-size: 1.35rem; margin: 2.5rem 0 .75rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }
-h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
-.meta, .hint, .note { color: var(--muted); margin: .25rem 0; }
-.skip { position: absolute; left: -999rem; }
-.skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 10; }
-a { color: var(--accent); }
-:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: 0; margin: 1rem 0 0; }
-.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: .5rem; margin: 1rem 0 0; padding: 0; }
-.kpis div { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem .75rem; background: var(--soft); }
-.kpis dt { font-size: .85rem; color: var(--muted); }
-.kpis dd { margin: 0; font-size: 1.35rem; font-weight: 700; }
-.legend { list-style: none; display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; padding: 0; margin: .75rem 0; }
-.legend li { display: flex; align-items: center; gap: .4rem; }
-.swatch { display: inline-flex; align-items: center; justify-content: center; width: 1.6rem; height: 1.6rem; border-radius: .3rem; font-weight: 700; border: 2px solid; }
-.grid { position: relative; list-style: none; margin: 0 0 .5rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(3.6rem, 1fr)); gap: .3rem; }
-.cell { width: 100%; min-height: 2.75rem; border: 2px solid; border-radius: .35rem; font: inherit; font-size: .85rem; font-weight: 600; cursor: default; display: flex; flex-direction: column; align-items: center; justify-content: center; line-height: 1.1; padding: .2rem; }
-.cell .glyph { font-size: .95rem; }
-.s-covered { background: var(--covered-bg); color: var(--covered-ink); border-color: var(--covered-edge); }
-.s-overdue-only { background: var(--overdue-bg); color: var(--overdue-ink); border-color: var(--overdue-edge); }
-.s-uncovered { background: var(--uncovered-bg); color: var(--uncovered-ink); border-color: var(--uncovered-edge); }
-.s-excluded { background: var(--excluded-bg); color: var(--excluded-ink); border-color: var(--excluded-edge); border-style: dashed; }
-.tip { display: none; position: absolute; left: 0; right: 0; top: calc(100% + .35rem); z-index: 5; background: var(--paper); color: var(--ink); border: 2px solid var(--ink); border-radius: .5rem; padding: .6rem .8rem; box-shadow: 0 .4rem 1.2rem rgba(0,0,0,.18); }
-.grid li:hover .tip, .grid li:focus-within .tip { display: block; }
-.grid li.dismissed .tip { display: none; }
-.tip p { margin: .2rem 0; }
-.tip ul { margin: .2rem 0; padding-left: 1.2rem; }
-.scroll { overflow-x: auto; margin: .5rem 0 1rem; }
-table { border-collapse: collapse; width: 100%; font-size: .92rem; }
-caption { text-align: left; font-weight: 600; padding: .25rem 0; }
-th, td { text-align: left; vertical-align: top; padding: .4rem .55rem; border-bottom: 1px solid var(--line); }
-thead th { background: var(--soft); border-bottom: 2px solid var(--ink); white-space: nowrap; }
-th button { font: inherit; font-weight: 700; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; }
-th button::after { content: " \\2195"; color: var(--muted); }
-th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--ink); }
-th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--ink); }
-td.num, th.num { text-align: right; }
-.pid, td code { white-space: nowrap; }
-.file { display: block; color: var(--muted); font-size: .82rem; word-break: break-all; }
-.badge { display: inline-block; padding: 0 .45rem; border-radius: .3rem; border: 1px solid; font-size: .85rem; white-space: nowrap; }
-.b-ok, .b-covered { background: var(--covered-bg); color: var(--covered-ink); border-color: var(--covered-edge); }
-.b-due-soon, .b-warning, .b-overdue-only { background: var(--overdue-bg); color: var(--overdue-ink); border-color: var(--overdue-edge); }
-.b-overdue, .b-error, .b-uncovered { background: var(--uncovered-bg); color: var(--uncovered-ink); border-color: var(--uncovered-edge); }
-.b-draft, .b-retired, .b-none { background: var(--excluded-bg); color: var(--excluded-ink); border-color: var(--excluded-edge); }
-tbody th { font-weight: 600; white-space: nowrap; }
-.depth-1 > :first-child { padding-left: 1.4rem; }
-.depth-2 > :first-child { padding-left: 2.3rem; }
-.top > * { font-weight: 600; background: #fafafa; }
-footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem; }
-@media (max-width: 40rem) {
-  body { font-size: 15px; }
-  h1 { font-size: 1.4rem; }
-  .kpis { grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr)); gap: .35rem; }
-  .kpis div { padding: .35rem .5rem; }
-  .kpis dd { font-size: 1.1rem; }
-  .grid { grid-template-columns: repeat(auto-fill, minmax(3.1rem, 1fr)); }
-  th, td { padding: .35rem .4rem; }
-}
-@media print {
-  @page { margin: 1.5cm; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { font-size: 10pt; }
-  nav, .skip, .hint { display: none; }
-  header, main, footer { max-width: none; padding: 0; }
-  .tip, .grid li:hover .tip, .grid li:focus-within .tip { display: none; }
-  .scroll { overflow: visible; }
-  h2 { break-after: avoid; }
-  tr, .grid li { break-inside: avoid; }
-  th button::after { content: ""; }
-  a { color: inherit; text-decoration: none; }
-}
-`;
-
-// src/report/html.ts
-var MAX_FINDING_ROWS = 1e3;
-var MAX_TIP_POLICIES = 8;
-var STATE_GLYPH = { covered: "\u2713", "overdue-only": "!", uncovered: "\u2717", excluded: "\u2013" };
-var STATE_HELP = {
-  covered: "mapped by a policy that is not retired",
-  "overdue-only": "mapped only by policies whose review is overdue",
-  uncovered: "no policy maps it (retired ones do not count)",
-  excluded: "the SoA marks it not applicable"
-};
-var IMPLEMENTATION_LABEL = { implemented: "implemented", partial: "partially implemented", planned: "implementation planned" };
-var REVIEW_LABEL = { ok: "OK", "due-soon": "Due soon", overdue: "Overdue", draft: "Draft", retired: "Retired" };
-var REVIEW_RANK = { overdue: 0, "due-soon": 1, ok: 2, draft: 3, retired: 4 };
-function sha256(text2) {
-  return `'sha256-${createHash2("sha256").update(text2, "utf8").digest("base64")}'`;
-}
-function renderHtmlReport(result) {
-  const view = buildSoaView(result);
-  const csp = [
-    "default-src 'none'",
-    `style-src ${sha256(REPORT_CSS)}`,
-    `script-src ${sha256(REPORT_SCRIPT)}`,
-    "img-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'"
-  ].join("; ");
-  const organization = view.organization ? `: ${escapeHtml(view.organization)}` : "";
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="${escapeHtml(`${TOOL_NAME} ${TOOL_VERSION}`)}">
-<title>ISMS report${organization} (${escapeHtml(view.today)})</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<a class="skip" href="#coverage">Skip to the coverage map</a>
-${header(result, view)}
-<nav aria-label="Sections"><ul>
-<li><a href="#coverage">Annex A coverage</a></li>
-<li><a href="#clauses">Clauses 4\u201310</a></li>
-<li><a href="#register">Policy register</a></li>
-<li><a href="#reviews">Reviews due</a></li>
-<li><a href="#findings">Findings</a></li>
-</ul></nav>
-<main>
-${coverageSection(view)}
-${clauseSection(view)}
-${registerSection(result.policies)}
-${reviewsSection(result.policies, result.config.remindWithinDays)}
-${findingsSection(result.findings)}
-</main>
-<footer><p>Generated by ${escapeHtml(TOOL_NAME)} ${escapeHtml(TOOL_VERSION)} on ${escapeHtml(view.today)}. This page is self-contained: it loads nothing from the network. Print it (or save it as PDF) from the browser.</p></footer>
-<script>${REPORT_SCRIPT}</script>
-</body>
-</html>
-`;
-}
-function header(result, view) {
-  const overdue = result.policies.filter((policy2) => policy2.review_state === "overdue").length;
-  const dueSoon = result.policies.filter((policy2) => policy2.review_state === "due-soon").length;
-  const { counts: counts2 } = view.coverage;
-  const kpi = (label, value) => `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
-  return `<header>
-<h1>ISMS report${view.organization ? `: ${escapeHtml(view.organization)}` : ""}</h1>
-<p class="meta">ISO/IEC 27001:2022 \xB7 ${escapeHtml(view.today)} \xB7 ${view.soaFile ? `Statement of Applicability: ${escapeHtml(view.soaFile)}` : "no Statement of Applicability file"}</p>
-<dl class="kpis">
-${kpi("Policy documents", String(result.summary.policies))}
-${kpi("Controls covered", `${counts2.covered + counts2.overdueOnly} / ${counts2.controls - counts2.excluded}`)}
-${kpi("Required clauses documented", `${counts2.requiredClausesCovered} / ${counts2.requiredClauses}`)}
-${kpi("Reviews overdue", String(overdue))}
-${kpi("Reviews due soon", String(dueSoon))}
-${kpi("Errors", String(result.summary.errors))}
-${kpi("Warnings", String(result.summary.warnings))}
-</dl>
-</header>`;
-}
-function swatch(state) {
-  return `<span class="swatch s-${state}" aria-hidden="true">${STATE_GLYPH[state]}</span>`;
-}
-function coverageSection(view) {
-  const { counts: counts2 } = view.coverage;
-  const count = {
-    covered: counts2.covered,
-    "overdue-only": counts2.overdueOnly,
-    uncovered: counts2.uncovered,
-    excluded: counts2.excluded
-  };
-  const states = ["covered", "overdue-only", "uncovered", "excluded"];
-  const legend = states.map((state) => `<li>${swatch(state)}<span><strong>${escapeHtml(STATE_LABEL[state])}</strong> (${count[state]}): ${escapeHtml(STATE_HELP[state])}</span></li>`).join("\n");
-  const groups2 = rowsByTheme(view.rows).map((group) => {
-    const headingId = htmlId("theme", group.section);
-    return `<h3 id="${headingId}">${escapeHtml(group.section)} ${escapeHtml(group.theme)} controls <span class="note">(${group.rows.length})</span></h3>
-<ul class="grid" aria-labelledby="${headingId}">
-${group.rows.map(cell).join("\n")}
-</ul>`;
-  }).join("\n");
-  const noSoa = view.soaFile ? "" : '<p class="note">No Statement of Applicability file was found: every control counts as applicable until <code>soa.yml</code> decides.</p>';
-  return `<section id="coverage" aria-labelledby="coverage-h">
-<h2 id="coverage-h">Annex A coverage</h2>
-${noSoa}
-<ul class="legend" aria-label="Legend">
-${legend}
-</ul>
-<p class="hint">Hover over a control, or move to it with the Tab key, to see its title, decision and policies. Escape hides the details.</p>
-${groups2}
-</section>`;
-}
-function cell(row) {
-  const id = row.control.id;
-  const tipId = htmlId("t", id);
-  const decision = row.applicability === "undecided" ? "Applicability undecided" : row.applicability === "applicable" ? `Applicable${row.implementation ? ` \xB7 ${IMPLEMENTATION_LABEL[row.implementation]}` : ""}` : "Not applicable";
-  const shown = row.policies.slice(0, MAX_TIP_POLICIES);
-  const more = row.policies.length - shown.length;
-  const policies = row.policies.length === 0 ? "<p>No policy maps this control (retired ones do not count).</p>" : `<ul>${shown.map(
-    (policy2) => `<li><strong>${escapeHtml(policyLabel2(policy2))}</strong>${policy2.title ? ` ${escapeHtml(policy2.title)}` : ""}: ${escapeHtml(policy2.owners.join(", ") || "no owner")}; ${escapeHtml(reviewText(policy2))}</li>`
-  ).join("")}${more > 0 ? `<li>and ${more} more (see the policy register)</li>` : ""}</ul>`;
-  return `<li><button type="button" class="cell s-${row.state}" id="${htmlId("c", id)}" aria-label="${escapeHtml(`${id} ${row.control.title}: ${STATE_LABEL[row.state]}`)}" aria-describedby="${tipId}" data-control="${escapeHtml(id)}" data-state="${row.state}"><span class="num">${escapeHtml(id.slice(2))}</span><span class="glyph" aria-hidden="true">${STATE_GLYPH[row.state]}</span></button>
-<div class="tip" role="tooltip" id="${tipId}"><p><strong>${escapeHtml(id)} ${escapeHtml(row.control.title)}</strong></p><p>${escapeHtml(STATE_LABEL[row.state])} \xB7 ${escapeHtml(decision)}</p>${row.justification ? `<p>Justification: ${escapeHtml(row.justification)}</p>` : ""}${row.notes ? `<p>Notes: ${escapeHtml(row.notes)}</p>` : ""}${policies}</div></li>`;
-}
-function clauseSection(view) {
-  const byId = new Map(view.coverage.clauses.map((entry) => [entry.id, entry]));
-  const rows2 = clauses.map((clause) => {
-    const entry = byId.get(clause.id);
-    const depth = clause.id.split(".").length - 1;
-    const policies = view.clausePolicies.get(clause.id) ?? [];
-    const required = entry?.requiresDocument ?? false;
-    const covered = entry?.covered ?? false;
-    const badge = covered ? '<span class="badge b-covered">\u2713 Covered</span>' : required ? '<span class="badge b-uncovered">\u2717 Not covered</span>' : '<span class="badge b-none">\u2013 Not mapped</span>';
-    return `<tr class="${depth === 0 ? "top" : `depth-${Math.min(depth, 2)}`}"><th scope="row">${escapeHtml(clause.id)}</th><td>${escapeHtml(clause.title)}</td><td>${required ? "Yes" : '<span class="note">\u2014</span>'}</td><td>${badge}</td><td>${policies.map((policy2) => `<span class="pid">${escapeHtml(policyLabel2(policy2))}</span>`).join(", ")}</td></tr>`;
-  }).join("\n");
-  const { counts: counts2 } = view.coverage;
-  return `<section id="clauses" aria-labelledby="clauses-h">
-<h2 id="clauses-h">Clauses 4\u201310</h2>
-<p>${counts2.requiredClausesCovered} of ${counts2.requiredClauses} clauses that require documented information are mapped by a policy that is not retired. A policy mapping a sub-clause covers its parent.</p>
-<div class="scroll" role="region" aria-labelledby="clauses-h" tabindex="0">
-<table>
-<caption>Clause coverage</caption>
-<thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Documented information required</th><th scope="col">Coverage</th><th scope="col">Policies</th></tr></thead>
-<tbody>
-${rows2}
-</tbody>
-</table>
-</div>
-</section>`;
-}
-function reviewBadge(state) {
-  return `<span class="badge b-${state}">${escapeHtml(REVIEW_LABEL[state])}</span>`;
-}
-function sortableHead(columns) {
-  return `<thead><tr>${columns.map((column) => `<th scope="col"${column.numeric ? ' class="num"' : ""}><button type="button">${escapeHtml(column.label)}</button></th>`).join("")}</tr></thead>`;
-}
-function titleCell(policy2) {
-  return `<td data-sort="${escapeHtml(policy2.title ?? "")}">${escapeHtml(policy2.title ?? "(no title)")}<span class="file">${escapeHtml(policy2.file)}</span></td>`;
-}
-function registerSection(policies) {
-  const rows2 = policies.map(
-    (policy2) => `<tr><th scope="row">${escapeHtml(policy2.id ?? "(no id)")}</th>${titleCell(policy2)}<td>${escapeHtml(policy2.owners.join(", "))}</td><td>${escapeHtml(policy2.status ?? "")}</td><td>${escapeHtml(policy2.last_reviewed ?? "")}</td><td>${escapeHtml(policy2.next_review ?? "")}</td><td data-sort="${REVIEW_RANK[policy2.review_state]} ${policy2.review_state}">${reviewBadge(policy2.review_state)}</td></tr>`
-  ).join("\n");
-  return `<section id="register" aria-labelledby="register-h">
-<h2 id="register-h">Policy register</h2>
-<p class="hint">Select a column heading to sort by it; select it again to reverse the order.</p>
-<p class="note" id="register-status" role="status"></p>
-<div class="scroll" role="region" aria-labelledby="register-h" tabindex="0">
-<table class="sortable" id="register-table" data-status="register-status">
-<caption>${policies.length} policy documents</caption>
-${sortableHead([{ label: "ID" }, { label: "Title" }, { label: "Owners" }, { label: "Status" }, { label: "Last review" }, { label: "Next review" }, { label: "State" }])}
-<tbody>
-${rows2}
-</tbody>
-</table>
-</div>
-</section>`;
-}
-function reviewsSection(policies, within) {
-  const due = policies.filter((policy2) => policy2.review_state === "overdue" || policy2.review_state === "due-soon").sort((a, b) => REVIEW_RANK[a.review_state] - REVIEW_RANK[b.review_state] || (a.next_review ?? "").localeCompare(b.next_review ?? ""));
-  const when = (policy2) => {
-    const days = policy2.days_until_review;
-    if (days === null) return "never reviewed";
-    if (days < 0) return `${-days} day${days === -1 ? "" : "s"} overdue`;
-    if (days === 0) return "today";
-    return `in ${days} day${days === 1 ? "" : "s"}`;
-  };
-  const body = due.length === 0 ? `<p>No review is overdue or due within ${within} days.</p>` : `<div class="scroll" role="region" aria-labelledby="reviews-h" tabindex="0">
-<table class="sortable" data-status="reviews-status">
-<caption>${due.length} ${due.length === 1 ? "review" : "reviews"} overdue or due within ${within} days</caption>
-${sortableHead([{ label: "ID" }, { label: "Title" }, { label: "Owners" }, { label: "Due" }, { label: "When", numeric: true }, { label: "State" }])}
-<tbody>
-${due.map(
-    (policy2) => `<tr><td>${escapeHtml(policy2.id ?? "(no id)")}</td>${titleCell(policy2)}<td>${escapeHtml(policy2.owners.join(", "))}</td><td>${escapeHtml(policy2.next_review ?? "")}</td><td class="num" data-sort="${policy2.days_until_review ?? -1e5}">${escapeHtml(when(policy2))}</td><td data-sort="${REVIEW_RANK[policy2.review_state]}">${reviewBadge(policy2.review_state)}</td></tr>`
-  ).join("\n")}
-</tbody>
-</table>
-</div>
-<p class="note" id="reviews-status" role="status"></p>`;
-  return `<section id="reviews" aria-labelledby="reviews-h">
-<h2 id="reviews-h">Reviews due and overdue</h2>
-${body}
-</section>`;
-}
-function findingsSection(findings) {
-  const shown = findings.slice(0, MAX_FINDING_ROWS);
-  const more = findings.length - shown.length;
-  const body = findings.length === 0 ? "<p>No findings: every check passed.</p>" : `<div class="scroll" role="region" aria-labelledby="findings-h" tabindex="0">
-<table class="sortable" data-status="findings-status">
-<caption>${findings.length} ${findings.length === 1 ? "finding" : "findings"}</caption>
-${sortableHead([{ label: "Severity" }, { label: "Where" }, { label: "Rule" }, { label: "Problem" }])}
-<tbody>
-${shown.map(
-    (finding) => `<tr><td data-sort="${finding.severity === "error" ? 0 : 1}"><span class="badge b-${finding.severity}">${finding.severity === "error" ? "\u2717 Error" : "! Warning"}</span></td><td data-sort="${escapeHtml(`${finding.file ?? "~"}:${String(finding.line).padStart(6, "0")}`)}">${escapeHtml(finding.file ? `${finding.file}:${finding.line}:${finding.column}` : "ISMS")}</td><td><code>${escapeHtml(finding.rule)}</code></td><td>${escapeHtml(finding.message)}</td></tr>`
-  ).join("\n")}
-</tbody>
-</table>
-</div>
-<p class="note" id="findings-status" role="status"></p>
-${more > 0 ? `<p>${more} more findings are not listed here; run <code>isms check --format json</code> for all of them.</p>` : ""}`;
-  return `<section id="findings" aria-labelledby="findings-h">
-<h2 id="findings-h">Findings</h2>
-${body}
-</section>`;
-}
-
-// src/report/soa.ts
-import path8 from "node:path";
-
-// src/report/csv.ts
-var BOM = "\uFEFF";
-function csvField(value) {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-function csvRecord(fields) {
-  return fields.map(csvField).join(",");
-}
-function csvDocument(header2, records) {
-  return `${BOM}${[header2, ...records].map((record) => `${csvRecord(record)}\r
-`).join("")}`;
-}
-
-// src/report/soa.ts
-function renderSoa(result, format, options2 = {}) {
-  const view = buildSoaView(result);
-  switch (format) {
-    case "csv":
-      return soaCsv(view);
-    case "json":
-      return soaJson(view);
-    default:
-      return soaMarkdown(view, result.root, options2.outputDir ?? result.root, result.policies.length);
-  }
-}
-function linkTarget(root, outputDir, file) {
-  const relative2 = path8.relative(outputDir, path8.join(root, file)).split(path8.sep).join("/");
-  return encodeURI(relative2).replace(/[()#?]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-function soaMarkdown(view, root, outputDir, policyCount) {
-  const { counts: counts2 } = view;
-  const lines = [];
-  lines.push(`# Statement of Applicability${view.organization ? `: ${escapeMarkdown(view.organization)}` : ""}`, "");
-  lines.push("| | |", "| --- | --- |");
-  if (view.organization) lines.push(`| Organisation | ${escapeMarkdown(view.organization)} |`);
-  lines.push(`| Standard | ISO/IEC 27001:2022, Annex A (${counts2.controls} controls) |`);
-  lines.push(`| Date | ${view.today} |`);
-  lines.push(
-    `| Source | ${view.soaFile ? `${inlineCode(view.soaFile)} and` : "no SoA file:"} ${policyCount} ${policyCount === 1 ? "policy document" : "policy documents"} |`
-  );
-  lines.push(`| Applicability | ${counts2.applicable} applicable \xB7 ${counts2.notApplicable} not applicable \xB7 ${counts2.undecided} undecided |`);
-  lines.push(
-    `| Implementation | ${counts2.implemented} implemented \xB7 ${counts2.partial} partial \xB7 ${counts2.planned} planned \xB7 ${counts2.applicable - counts2.implemented - counts2.partial - counts2.planned} not stated |`
-  );
-  lines.push(
-    `| Policy coverage | ${counts2.covered} covered \xB7 ${counts2.overdueOnly} only by overdue policies \xB7 ${counts2.uncovered} not covered \xB7 ${counts2.excluded} excluded |`
-  );
-  lines.push("");
-  if (!view.soaFile) {
-    lines.push(
-      "> No SoA file was found, so no control is decided yet. Create `soa.yml` with `controls:` and one entry per control (`A.5.1: { applicable: true }`); `isms check` then checks it against the policies.",
-      ""
-    );
-  }
-  lines.push(`Generated by ${TOOL_NAME} ${TOOL_VERSION} from the policies in the repository. Policy coverage: a control is covered when a policy that is not retired maps it; covered only by overdue policies when every such policy is overdue for review.`, "");
-  for (const group of rowsByTheme(view.rows)) {
-    lines.push(`## ${group.section} ${group.theme} controls`, "");
-    lines.push("| Control | Title | Applicable | Justification | Implementation | Policies | Owners | Review |");
-    lines.push("| --- | --- | --- | --- | --- | --- | --- | --- |");
-    for (const row of group.rows) lines.push(markdownRow(row, root, outputDir));
-    lines.push("");
-  }
-  return `${lines.join("\n")}`;
-}
-function markdownRow(row, root, outputDir) {
-  const justification = [
-    row.justification ? escapeMarkdown(row.justification) : "",
-    row.notes ? `_Notes:_ ${escapeMarkdown(row.notes)}` : ""
-  ].filter(Boolean).join(" ");
-  const policies = row.policies.map((policy2) => `[${escapeMarkdown(policyLabel2(policy2))}](${linkTarget(root, outputDir, policy2.file)})`).join(", ");
-  const review = row.policies.map((policy2) => `${escapeMarkdown(policyLabel2(policy2))}: ${reviewText(policy2)}`).join("; ");
-  const applicable = row.applicability === "undecided" ? "_Undecided_" : APPLICABILITY_LABEL[row.applicability];
-  const cells = [
-    row.control.id,
-    escapeMarkdown(row.control.title),
-    applicable,
-    justification || (row.applicability === "not-applicable" ? "**missing**" : ""),
-    row.applicability === "applicable" ? row.implementation ?? "" : "",
-    policies || (row.applicability === "applicable" ? "**none**" : ""),
-    escapeMarkdown(row.owners.join(", ")),
-    review
-  ];
-  return `|${cells.map((cell2) => cell2 === "" ? " " : ` ${cell2} `).join("|")}|`;
-}
-var SOA_CSV_HEADER = [
-  "Control",
-  "Title",
-  "Theme",
-  "Applicable",
-  "Justification",
-  "Implementation",
-  "Notes",
-  "Coverage",
-  "Policies",
-  "Policy files",
-  "Owners",
-  "Review"
-];
-function soaCsv(view) {
-  const records = view.rows.map((row) => [
-    row.control.id,
-    row.control.title,
-    row.control.theme,
-    APPLICABILITY_LABEL[row.applicability],
-    row.justification ?? "",
-    row.implementation ?? "",
-    row.notes ?? "",
-    STATE_LABEL[row.state],
-    row.policies.map(policyLabel2).join("; "),
-    row.policies.map((policy2) => policy2.file).join("; "),
-    row.owners.join("; "),
-    row.policies.map((policy2) => `${policyLabel2(policy2)}: ${reviewText(policy2)}`).join("; ")
-  ]);
-  return csvDocument(SOA_CSV_HEADER, records);
-}
-function soaJson(view) {
-  const { counts: counts2 } = view;
-  const document = {
-    version: 1,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    organization: view.organization,
-    today: view.today,
-    soa: view.soaFile,
-    counts: {
-      controls: counts2.controls,
-      applicable: counts2.applicable,
-      not_applicable: counts2.notApplicable,
-      undecided: counts2.undecided,
-      implemented: counts2.implemented,
-      partial: counts2.partial,
-      planned: counts2.planned,
-      covered: counts2.covered,
-      overdue_only: counts2.overdueOnly,
-      uncovered: counts2.uncovered,
-      excluded: counts2.excluded
-    },
-    controls: view.rows.map((row) => ({
-      id: row.control.id,
-      title: row.control.title,
-      theme: row.control.theme,
-      applicable: row.applicability === "undecided" ? null : row.applicability === "applicable",
-      justification: row.justification,
-      implementation: row.implementation,
-      notes: row.notes,
-      coverage: row.state,
-      owners: row.owners,
-      policies: row.policies.map(policyJson)
-    }))
-  };
-  return `${JSON.stringify(document, null, 2)}
-`;
-}
 
 // src/action.ts
 function oneLine(error2) {

@@ -71,6 +71,14 @@ describe('planComment', () => {
 });
 
 describe('renderPrComment', () => {
+  it('shows the 93-cell Annex A coverage picture, folded', () => {
+    const body = comment();
+    expect(body).toContain('<details><summary>Annex A coverage at the head of this pull request</summary>');
+    const grid = body.slice(body.indexOf('<details>'), body.indexOf('</details>'));
+    expect([...grid.matchAll(/🟩|🟨|🟥|⬜/gu)].length).toBe(93 + 4); // 93 cells and the 4 legend marks
+    expect(grid).toContain('🟩 1 covered');
+  });
+
   it('starts with the hidden marker and is the same text on every run', () => {
     expect(comment().startsWith(`${SUMMARY_MARKER}\n`)).toBe(true);
     expect(comment()).toBe(comment());
@@ -82,8 +90,9 @@ describe('renderPrComment', () => {
     expect(body).not.toMatch(/@everyone|@org\/security|@alice/);
     expect(body).not.toContain('](javascript:');
     expect(body).toContain('&lt;img src=x onerror=alert\\(1\\)&gt; @\u200deveryone \\| \\#1');
-    // Every table row keeps its column count.
-    for (const line of body.split('\n').filter((row) => row.startsWith('| '))) {
+    // Every table row keeps its column count (the coverage grid, checked above, has its own).
+    const tables = body.slice(0, body.indexOf('<details>'));
+    for (const line of tables.split('\n').filter((row) => row.startsWith('| '))) {
       const cells = line.replace(/\\\|/g, '').split('|').length;
       expect([6, 7]).toContain(cells);
     }

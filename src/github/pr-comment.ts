@@ -22,6 +22,7 @@ import {
   type CoverageComparison,
   type PolicyChange,
 } from './report-sections.js';
+import { coverageMarkdown } from '../report/index.js';
 import { MAX_COMMENT_LENGTH, SUMMARY_MARKER } from './sticky-comment.js';
 
 export interface PrCommentInput {
@@ -41,6 +42,15 @@ export interface PrCommentInput {
   maxOtherRows?: number;
   /** Default GitHub's 65,536 characters. */
   maxLength?: number;
+}
+
+/** The 93-cell coverage grid, demoted one heading level; empty when it cannot be rendered. */
+function coveragePicture(result: CheckResult): string {
+  try {
+    return coverageMarkdown(result).trim().replace(/^### .*\n+/, '');
+  } catch {
+    return '';
+  }
 }
 
 export function renderPrComment(input: PrCommentInput): string {
@@ -68,6 +78,8 @@ export function renderPrComment(input: PrCommentInput): string {
   lines.push(...(input.changes ? policyChangesTable(input.changes, linkTo, 100) : ['_The pull request\'s files could not be listed._']), '');
   lines.push('### Reviews due', '', ...dueTable(result, linkTo, 25), '');
   lines.push('### Coverage change', '', ...coverageDeltaLines(input.comparison), '');
+  const picture = coveragePicture(result);
+  if (picture) lines.push('<details><summary>Annex A coverage at the head of this pull request</summary>', '', picture, '', '</details>', '');
   lines.push(`<sub>[${TOOL_NAME}](${TOOL_URL}) ${TOOL_VERSION} · the exit status of the check decides whether this PR may merge.</sub>`);
 
   return fitMarkdown(
