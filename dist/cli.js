@@ -39590,6 +39590,12 @@ function checkWithOptions(values, io, extra = {}) {
     ...extra
   });
 }
+var REPORT_OPTIONS = {
+  format: { type: "string", short: "f" },
+  output: { type: "string", short: "o" },
+  today: { type: "string" },
+  config: { type: "string", short: "c" }
+};
 
 // src/commands/catalog.ts
 function catalogJson() {
@@ -39852,10 +39858,7 @@ var checkCommand = {
   usage: "isms check [paths...] [--format text|json|sarif|markdown] [--output FILE] [--today YYYY-MM-DD] [--config FILE] [--max-warnings N]",
   allowPositionals: true,
   options: {
-    format: { type: "string", short: "f" },
-    output: { type: "string", short: "o" },
-    today: { type: "string" },
-    config: { type: "string", short: "c" },
+    ...REPORT_OPTIONS,
     "max-warnings": { type: "string" }
   },
   async run({ values, positionals }, io) {
@@ -47041,12 +47044,7 @@ var reportCommand = {
   name: "report",
   summary: "Write the self-contained HTML coverage and review report",
   usage: "isms report [--format html] [--output FILE] [--today YYYY-MM-DD] [--config FILE]",
-  options: {
-    format: { type: "string", short: "f" },
-    output: { type: "string", short: "o" },
-    today: { type: "string" },
-    config: { type: "string", short: "c" }
-  },
+  options: REPORT_OPTIONS,
   async run({ values }, io) {
     formatOption(values.format, ["html"], "html");
     const result = await checkWithOptions(values, io);
@@ -47191,12 +47189,7 @@ var soaCommand = {
   name: "soa",
   summary: "Render the Statement of Applicability joined with the policies",
   usage: "isms soa [--format markdown|csv|json] [--output FILE] [--today YYYY-MM-DD] [--config FILE]",
-  options: {
-    format: { type: "string", short: "f" },
-    output: { type: "string", short: "o" },
-    today: { type: "string" },
-    config: { type: "string", short: "c" }
-  },
+  options: REPORT_OPTIONS,
   async run({ values }, io) {
     const format = formatOption(values.format, SOA_FORMATS, "markdown");
     const output = stringOption(values.output);

@@ -7,24 +7,15 @@ import { getOctokit } from '@actions/github';
 import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { afterEach, describe, expect, it } from 'vitest';
-import { pullFile, startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from './support/fake-github.js';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHubPerTest, pullFile, type FakeGitHub } from './support/fake-github.js';
 
 const TOKEN = 'ghs_fakeTokenValue0123456789abcdefABCDEF';
 const repo = { owner: 'octo-org', repo: 'isms' };
 
 const Retrying = GitHub.plugin(retry, throttling);
 
-let fake: FakeGitHub | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
-async function start(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
-  fake = await startFakeGitHub({ repository: 'octo-org/isms', ...options });
-  return fake;
-}
+const start = fakeGitHubPerTest({ repository: 'octo-org/isms' });
 
 function bare(server: FakeGitHub) {
   return getOctokit(TOKEN, { baseUrl: server.url });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, type CheckResult } from '../src/check.js';
 import type { Finding } from '../src/model/finding.js';
 import { makeRepo } from './support/repo.js';
+import { frontMatterInvalid } from '../src/rules/front-matter-invalid.js';
 
 const TODAY = '2026-11-24';
 const CLI = path.resolve(import.meta.dirname, '../dist/cli.js');
@@ -21,20 +22,8 @@ function policy(id: string, extra = '', body = '# Policy\n\nText.\n'): string {
   return `---\nid: ${id}\ntitle: Test policy\nowners: ["@alice"]\nstatus: draft\niso27001:\n  controls: [A.5.15]\n${extra}---\n${body}`;
 }
 
-const billionLaughs = [
-  '---',
-  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-  'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
-  'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
-  'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
-  'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
-  'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
-  'g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]',
-  'h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]',
-  'i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]',
-  '---',
-  '',
-].join('\n');
+/** The billion-laughs document the rule documents as its example. */
+const billionLaughs = frontMatterInvalid.examples.notOk.find((example) => example.name === 'an alias bomb')!.text;
 
 /** 2,000 lines of front matter (a long CSF list), then an unknown control on the line after. */
 const longFrontMatter = [

@@ -5,11 +5,11 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import { createClient, type Octokit } from '../src/github/client.js';
 import { parseMarker, planReminders, ReminderError, runReminders, type ReminderOutcome } from '../src/github/reminders/index.js';
-import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type FakeIssue } from './support/fake-github.js';
+import { fakeGitHubPerTest, startFakeGitHub, type FakeGitHub, type FakeIssue } from './support/fake-github.js';
 import { makeRepo, writeFiles } from './support/repo.js';
 
 const TODAY = '2026-11-24';
@@ -70,16 +70,7 @@ function repoWith(specs: PolicySpec[]): string {
   return makeRepo(Object.fromEntries(specs.map((spec) => [file(spec.id), policyText(spec)])));
 }
 
-let fake: FakeGitHub | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
-async function start(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
-  fake = await startFakeGitHub({ repository: 'octo-org/isms', ...options });
-  return fake;
-}
+const start = fakeGitHubPerTest({ repository: 'octo-org/isms' });
 
 function client(server: FakeGitHub, token = ACTIONS_TOKEN): Octokit {
   return createClient({ token, baseUrl: server.url, writeIntervalMs: 0, retryAfterBaseValue: 10 });

@@ -5,7 +5,7 @@ import { formatMarkdown } from '../format/markdown.js';
 import { formatSarif } from '../format/sarif.js';
 import { colours, plain, wantsColour } from '../format/terminal.js';
 import { formatText } from '../format/text.js';
-import { checkWithOptions, emit, formatOption, stringOption } from './output.js';
+import { checkWithOptions, emit, formatOption, REPORT_OPTIONS, stringOption } from './output.js';
 import type { Command } from './types.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
@@ -16,10 +16,7 @@ export const checkCommand: Command = {
   usage: 'isms check [paths...] [--format text|json|sarif|markdown] [--output FILE] [--today YYYY-MM-DD] [--config FILE] [--max-warnings N]',
   allowPositionals: true,
   options: {
-    format: { type: 'string', short: 'f' },
-    output: { type: 'string', short: 'o' },
-    today: { type: 'string' },
-    config: { type: 'string', short: 'c' },
+    ...REPORT_OPTIONS,
     'max-warnings': { type: 'string' },
   },
   async run({ values, positionals }, io) {

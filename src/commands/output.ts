@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { check, type CheckOptions, type CheckResult } from '../check.js';
 import { UsageError } from '../config/load.js';
-import type { CommandIO } from './types.js';
+import type { Command, CommandIO } from './types.js';
 
 /**
  * Writes `content` to `file` via a temporary file and a rename, so a reader
@@ -54,3 +54,11 @@ export function checkWithOptions(
     ...extra,
   });
 }
+
+/** The options of every command that checks and then writes a report. */
+export const REPORT_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  today: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+} as const satisfies Command['options'];

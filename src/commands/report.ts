@@ -3,19 +3,14 @@
  * map, clauses, policy register, reviews, findings). To stdout without --output.
  */
 import { renderHtmlReport } from '../report/index.js';
-import { checkWithOptions, emit, formatOption, stringOption } from './output.js';
+import { checkWithOptions, emit, formatOption, REPORT_OPTIONS, stringOption } from './output.js';
 import type { Command } from './types.js';
 
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Write the self-contained HTML coverage and review report',
   usage: 'isms report [--format html] [--output FILE] [--today YYYY-MM-DD] [--config FILE]',
-  options: {
-    format: { type: 'string', short: 'f' },
-    output: { type: 'string', short: 'o' },
-    today: { type: 'string' },
-    config: { type: 'string', short: 'c' },
-  },
+  options: REPORT_OPTIONS,
   async run({ values }, io) {
     formatOption(values.format, ['html'], 'html');
     const result = await checkWithOptions(values, io);

@@ -12,7 +12,7 @@ import type { CheckResult } from '../check.js';
 import type { Finding } from '../model/finding.js';
 import { safeText } from '../format/terminal.js';
 import { renderSoa, type SoaFormat } from '../report/index.js';
-import { checkWithOptions, emit, formatOption, stringOption } from './output.js';
+import { checkWithOptions, emit, formatOption, REPORT_OPTIONS, stringOption } from './output.js';
 import type { Command } from './types.js';
 
 export const SOA_FORMATS = ['markdown', 'csv', 'json'] as const;
@@ -32,12 +32,7 @@ export const soaCommand: Command = {
   name: 'soa',
   summary: 'Render the Statement of Applicability joined with the policies',
   usage: 'isms soa [--format markdown|csv|json] [--output FILE] [--today YYYY-MM-DD] [--config FILE]',
-  options: {
-    format: { type: 'string', short: 'f' },
-    output: { type: 'string', short: 'o' },
-    today: { type: 'string' },
-    config: { type: 'string', short: 'c' },
-  },
+  options: REPORT_OPTIONS,
   async run({ values }, io) {
     const format = formatOption(values.format, SOA_FORMATS, 'markdown') as SoaFormat;
     const output = stringOption(values.output);

@@ -16,6 +16,7 @@
  *   confuses an id with a number fails loudly.
  */
 import { createHash } from 'node:crypto';
+import { afterEach } from 'vitest';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -1073,5 +1074,21 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if ('status' in placed) throw new Error(`fake-github: ${JSON.stringify(placed.body)}`);
       return createReviewComment(pull, placed, null, pull.head.sha, comment.author ?? identity);
     },
+  };
+}
+
+/**
+ * For a test file: a `start(options)` that starts a fake with these defaults and
+ * closes it after the test that started it.
+ */
+export function fakeGitHubPerTest(defaults: FakeGitHubOptions = {}): (options?: FakeGitHubOptions) => Promise<FakeGitHub> {
+  let current: FakeGitHub | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (options = {}) => {
+    current = await startFakeGitHub({ ...defaults, ...options });
+    return current;
   };
 }
