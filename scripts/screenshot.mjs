@@ -5,7 +5,7 @@
  * opens it in headless Chromium (Debian's `chromium`, driven by playwright-core),
  * focuses one control so its details show, and saves the top of the page.
  *
- *   npm run build && node scripts/screenshot.mjs [--today 2026-11-24] [--control A.5.15] [--output docs/report.png]
+ *   npm run build && node scripts/screenshot.mjs [--today 2026-11-24] [--control A.8.24] [--output docs/report.png]
  *
  * The date is fixed by default so the picture only changes when the ISMS does.
  */
@@ -21,7 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     today: { type: 'string', default: '2026-11-24' },
-    control: { type: 'string', default: 'A.5.15' },
+    control: { type: 'string', default: 'A.8.24' },
     output: { type: 'string', default: 'docs/report.png' },
   },
 });
