@@ -15,10 +15,12 @@ import {
   formatDate,
   parseDate,
   parseDuration,
+  readDuration,
   todayUtc,
   type CalendarDate,
 } from '../src/model/dates.js';
 import { reviewFacts, reviewState } from '../src/model/policy.js';
+import { runCli } from '../src/cli/run.js';
 import { makeRepo } from './support/repo.js';
 
 function date(text: string): CalendarDate {
@@ -31,7 +33,14 @@ function date(text: string): CalendarDate {
 function plus(start: string, every: string): string {
   const duration = parseDuration(every);
   if (!duration) throw new Error(`test cadence ${every} is invalid`);
-  return formatDate(addDuration(date(start), duration));
+  const moved = addDuration(date(start), duration);
+  if (!moved) throw new Error(`test date ${start} + ${every} leaves the calendar`);
+  return formatDate(moved);
+}
+
+/** A computed date as text, or `none` when the computation left years 1-9999. */
+function shown(value: CalendarDate | undefined): string {
+  return value ? formatDate(value) : 'none';
 }
 
 describe('parseDate', () => {
@@ -53,8 +62,48 @@ describe('parseDate', () => {
     ['2026-01-05T00:00:00Z', 'a timestamp'],
     [' 2026-01-05', 'leading space'],
     ['', 'empty'],
+    ['0000-01-01', 'year 0 is before the calendar'],
+    ['0000-02-29', 'year 0'],
+    ['99999-01-01', 'five-digit year'],
+    ['+10000-01-01', 'signed year'],
   ])('rejects %j (%s)', (text) => {
     expect(parseDate(text)).toBeUndefined();
+  });
+
+  it.each(['0001-01-01', '9999-12-31', '0004-02-29', '0400-02-29'])('accepts the edge year date %s', (text) => {
+    expect(formatDate(date(text))).toBe(text);
+  });
+
+  it('rejects 0100-02-29 (a century, not a leap year), which Date.UTC would read as 1900', () => {
+    expect(parseDate('0100-02-29')).toBeUndefined();
+  });
+});
+
+describe('dates stay in years 1 to 9999, never NaN', () => {
+  it('counts days across years below 100, which Date.UTC reads as 1900-1999', () => {
+    expect(daysBetween(date('0099-12-31'), date('0100-01-01'))).toBe(1);
+    expect(shown(addDays(date('0099-12-31'), 1))).toBe('0100-01-01');
+    expect(shown(addMonths(date('0099-12-31'), 2))).toBe('0100-02-28');
+    expect(daysBetween(date('0001-01-01'), date('9999-12-31'))).toBe(3_652_058);
+  });
+
+  it('a computation past 9999-12-31 or before 0001-01-01 has no result', () => {
+    expect(shown(addDuration(date('9999-06-01'), parseDuration('1 year')!))).toBe('none');
+    expect(shown(addDuration(date('9999-12-31'), parseDuration('1 day')!))).toBe('none');
+    expect(shown(addDuration(date('9990-01-01'), parseDuration('10 years')!))).toBe('none');
+    expect(shown(addDuration(date('9989-12-31'), parseDuration('10 years')!))).toBe('9999-12-31');
+    expect(shown(addDays(date('0001-01-01'), -1))).toBe('none');
+    expect(shown(addMonths(date('2026-01-01'), Number.MAX_VALUE))).toBe('none');
+    expect(shown(addDays(date('2026-01-01'), Infinity))).toBe('none');
+  });
+
+  it('never formats NaN, whatever a cadence adds', () => {
+    for (const every of ['10 years', '120 months', '3652 days', 'P10Y', '521 weeks']) {
+      for (const start of ['0001-01-01', '2026-02-28', '9989-12-31', '9999-12-31']) {
+        const moved = addDuration(date(start), parseDuration(every)!);
+        expect(moved === undefined || /^\d{4}-\d{2}-\d{2}$/.test(formatDate(moved)), `${start} + ${every}`).toBe(true);
+      }
+    }
   });
 });
 
@@ -82,7 +131,7 @@ describe('calendar arithmetic', () => {
     expect(plus('2026-01-01', 'P90D')).toBe('2026-04-01');
     expect(plus('2026-12-25', '2 weeks')).toBe('2027-01-08');
     expect(plus('2026-12-25', 'P2W')).toBe('2027-01-08');
-    expect(formatDate(addDays(date('2026-03-01'), -1))).toBe('2026-02-28');
+    expect(shown(addDays(date('2026-03-01'), -1))).toBe('2026-02-28');
   });
 
   it('adds months before days in a combined cadence', () => {
@@ -97,7 +146,7 @@ describe('calendar arithmetic', () => {
     expect(compareDates(date('2026-01-02'), date('2026-01-01'))).toBeGreaterThan(0);
     expect(compareDates(date('2026-01-01'), date('2026-01-01'))).toBe(0);
     expect(compareDates(date('2025-12-31'), date('2026-01-01'))).toBeLessThan(0);
-    expect(formatDate(addMonths(date('2026-11-30'), 3))).toBe('2027-02-28');
+    expect(shown(addMonths(date('2026-11-30'), 3))).toBe('2027-02-28');
   });
 
   it('today is the UTC date', () => {
@@ -147,8 +196,45 @@ describe('parseDuration', () => {
     ['P1Y2H', 'hours'],
     ['12 fortnights', 'an unknown unit'],
     ['1 year 6 months', 'two units in words'],
+    ['0 years', 'zero'],
+    ['0 days', 'zero'],
+    ['P0Y0M', 'zero'],
+    ['P0W', 'zero'],
   ])('rejects %j (%s)', (text) => {
     expect(parseDuration(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['10 years', 120, 0],
+    ['120 months', 120, 0],
+    ['P10Y', 120, 0],
+    ['P9Y12M', 120, 0],
+    ['3652 days', 0, 3652],
+    ['521 weeks', 0, 3647],
+  ])('accepts %j, within the 10-year maximum', (text, months, days) => {
+    expect(parseDuration(text)).toMatchObject({ months, days });
+  });
+
+  it.each([
+    '999999999999 years',
+    '11 years',
+    '121 months',
+    '3653 days',
+    '522 weeks',
+    'P99999999Y',
+    'P10Y1D',
+    'P10Y1M',
+    'P119M31D',
+    `${'9'.repeat(400)} days`,
+  ])('rejects %j: longer than 10 years', (text) => {
+    expect(parseDuration(text)).toBeUndefined();
+    expect(readDuration(text)).toEqual({ ok: false, problem: 'too-long' });
+  });
+
+  it('says why a cadence is refused: too long, zero or unreadable', () => {
+    expect(readDuration('0 months')).toEqual({ ok: false, problem: 'zero' });
+    expect(readDuration('P0D')).toEqual({ ok: false, problem: 'zero' });
+    expect(readDuration('monthly')).toEqual({ ok: false, problem: 'syntax' });
   });
 });
 
@@ -227,5 +313,89 @@ describe('review findings through the checker', () => {
 
   it('a review in the future is an error', async () => {
     expect(await findings('2026-11-25', '2026-11-24')).toEqual([expect.stringMatching(/^review-date-future 7:16 .*2026-11-25/)]);
+  });
+});
+
+describe('cadences that would never fall due, through the checker and `isms due`', () => {
+  const policy = (frontMatter: string) =>
+    `---\nid: POL-A-001\ntitle: A\nowners: ["@alice"]\napprover: "@bob"\nstatus: approved\n${frontMatter}iso27001:\n  controls: [A.5.15]\n---\n`;
+  const repoWith = (frontMatter: string, config = '') =>
+    makeRepo({ '.isms.yml': `rules:\n  clause-uncovered: off\n${config}`, 'policies/a.md': policy(frontMatter) });
+  const checked = async (frontMatter: string, today = '2026-11-24') => {
+    const result = await check({ root: repoWith(frontMatter), today });
+    return {
+      findings: result.findings.map((finding) => `${finding.rule} ${finding.line}:${finding.column} ${finding.message}`),
+      next: result.policies[0]!.next_review,
+      state: result.policies[0]!.review_state,
+    };
+  };
+  const due = async (root: string, today = '2026-11-24') => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['due', '--today', today], {
+      cwd: root,
+      env: {},
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      isTTY: false,
+    });
+    return { code, stdout, stderr };
+  };
+
+  it.each(['999999999999 years', 'P99999999Y', '11 years'])(
+    '`review_every: %s` is field-invalid and the review falls due on the 12-month default',
+    async (every) => {
+      const result = await checked(`last_reviewed: 2025-01-10\nreview_every: ${every}\n`);
+      expect(result.findings).toContainEqual(
+        `field-invalid 8:15 Unexpected \`review_every\` \`${every}\`, expected a cadence of at most 10 years such as \`12 months\``,
+      );
+      expect(result.next).toBe('2026-01-10');
+      expect(result.state).toBe('overdue');
+      expect(result.findings).toContainEqual(expect.stringMatching(/^review-overdue 7:16 Review overdue since 2026-01-10/));
+    },
+  );
+
+  it('`isms due` lists the policy with the huge cadence as overdue, with a real date', async () => {
+    const result = await due(repoWith('last_reviewed: 2025-01-10\nreview_every: 999999999999 years\n'));
+    expect(result.stdout).not.toMatch(/NaN/);
+    expect(result.stdout).toMatch(/^overdue +2026-01-10 +318d overdue +POL-A-001/m);
+    expect(result.stdout).toContain('1 overdue, 0 due within 30 days, of 1 policies');
+  });
+
+  it.each(['0 months', 'P0D'])('a zero cadence (`%s`) is field-invalid', async (every) => {
+    const result = await checked(`last_reviewed: 2026-01-10\nreview_every: ${every}\n`);
+    expect(result.findings).toContainEqual(expect.stringMatching(/^field-invalid 8:15 Unexpected `review_every` `.*`, expected a cadence of at least one day/));
+    expect(result.next).toBe('2027-01-10');
+  });
+
+  it('a next review past 9999-12-31 is a finding and the policy is due now, not `ok`', async () => {
+    const result = await checked('last_reviewed: 9995-06-01\nreview_every: 10 years\n', '9999-01-01');
+    expect(result.findings).toContainEqual(
+      'field-invalid 8:15 Unexpected `review_every`: 9995-06-01 + 10 years is after 9999-12-31, the last date a review can fall due; set `last_reviewed` to the day of the last review',
+    );
+    expect(result.next).toBeNull();
+    expect(result.state).toBe('overdue');
+    const listed = await due(repoWith('last_reviewed: 9995-06-01\nreview_every: 10 years\n'), '9999-01-01');
+    expect(listed.stdout).not.toMatch(/NaN|10005/);
+    expect(listed.stdout).toMatch(/^overdue .*POL-A-001/m);
+  });
+
+  it.each([
+    ['last_reviewed: 0000-01-01\n', 'last_reviewed', '0000-01-01'],
+    ['last_reviewed: 2026-01-10\nnext_review: 99999-01-01\n', 'next_review', '99999-01-01'],
+  ])('a year outside 0001-9999 is date-invalid (%j)', async (frontMatter, field, value) => {
+    const result = await checked(frontMatter);
+    expect(result.findings).toContainEqual(expect.stringMatching(new RegExp(`^date-invalid \\d+:\\d+ Unexpected date \`${value}\` in \`${field}\``)));
+    expect(result.next ?? 'none').not.toMatch(/NaN|99999/);
+  });
+
+  it('`review_every` in .isms.yml longer than 10 years is a usage error that says the maximum', async () => {
+    const root = repoWith('last_reviewed: 2026-01-10\n', 'review_every: 999999999999 years\n');
+    await expect(check({ root, today: '2026-11-24' })).rejects.toThrow(
+      '.isms.yml: `review_every` "999999999999 years" is invalid, expected a cadence of at most 10 years such as `12 months`',
+    );
+    const result = await due(root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('expected a cadence of at most 10 years');
   });
 });

@@ -108,7 +108,7 @@ function applyKey(config: Config, name: string, key: string, value: unknown, kno
     }
     case 'review_every': {
       const duration = typeof value === 'string' ? parseDuration(value) : undefined;
-      if (!duration) throw bad('a cadence such as `12 months`, `6 months` or `P1Y`');
+      if (!duration) throw bad('a cadence of at most 10 years such as `12 months`, `6 months` or `P1Y`');
       config.reviewEvery = duration;
       return;
     }

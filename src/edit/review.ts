@@ -58,7 +58,9 @@ export function recordReview(text: string, date: CalendarDate, defaultEvery: Dur
     const every = pairOf(root, 'review_every');
     const everyText = every && isScalar(every.value) && typeof every.value.value === 'string' ? every.value.value : undefined;
     const duration = (everyText ? parseDuration(everyText) : undefined) ?? defaultEvery;
-    const nextText = formatDate(addDuration(date, duration));
+    const nextDate = addDuration(date, duration);
+    if (!nextDate) return { ok: false, message: `${formatDate(date)} + ${duration.text} is after 9999-12-31: set \`next_review\` by hand` };
+    const nextText = formatDate(nextDate);
     const nextValue = isScalar(next.value) ? (next.value as Scalar) : undefined;
     const current = nextValue && typeof nextValue.value === 'string' ? nextValue.value : null;
     if (current !== nextText) {

@@ -88,8 +88,13 @@ export interface ReviewFacts {
   reviewEvery: Duration;
   /** The due date: `next_review` as written when valid, else last_reviewed + review_every. */
   nextReview: CalendarDate | undefined;
-  /** last_reviewed + review_every, whatever next_review says. */
+  /**
+   * last_reviewed + review_every, whatever next_review says; undefined without a
+   * valid last_reviewed, or when the sum leaves the calendar (after 9999-12-31).
+   */
   computedNextReview: CalendarDate | undefined;
+  /** A valid last_reviewed whose next review would fall after 9999-12-31 (rule field-invalid says so). */
+  beyondCalendar: boolean;
 }
 
 export function reviewFacts(data: Record<string, unknown>, config: Config): ReviewFacts {
@@ -98,7 +103,13 @@ export function reviewFacts(data: Record<string, unknown>, config: Config): Revi
     (typeof data.review_every === 'string' ? parseDuration(data.review_every) : undefined) ?? config.reviewEvery;
   const computedNextReview = lastReviewed ? addDuration(lastReviewed, reviewEvery) : undefined;
   const explicit = typeof data.next_review === 'string' ? parseDate(data.next_review) : undefined;
-  return { lastReviewed, reviewEvery, computedNextReview, nextReview: explicit ?? computedNextReview };
+  return {
+    lastReviewed,
+    reviewEvery,
+    computedNextReview,
+    nextReview: explicit ?? computedNextReview,
+    beyondCalendar: lastReviewed !== undefined && computedNextReview === undefined,
+  };
 }
 
 export function reviewState(

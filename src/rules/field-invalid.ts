@@ -3,8 +3,8 @@
  * (date-invalid) and owner references (owner-invalid) have rules of their own.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { parseDuration } from '../model/dates.js';
-import { POLICY_STATUSES, POLICY_TYPES } from '../model/policy.js';
+import { cadenceExpectation, formatDate, readDuration } from '../model/dates.js';
+import { POLICY_STATUSES, POLICY_TYPES, reviewFacts } from '../model/policy.js';
 import { nearest } from '../model/nearest.js';
 import { ID_PATTERN, show, typeName } from './fields.js';
 import type { FileContext, FileRule } from './types.js';
@@ -58,7 +58,7 @@ export const fieldInvalid: FileRule = {
     '- `id`: capitals, digits and hyphens with at least one hyphen, e.g. `POL-AC-001`.',
     '- `title`: non-empty text. `version`: text or a number.',
     '- `type`: `policy`, `procedure`, `standard`, `plan` or `record`. `status`: `draft`, `review`, `approved` or `retired`.',
-    '- `review_every`: `N days`, `N weeks`, `N months`, `N years` or ISO 8601 (`P1Y`, `P6M`, `P90D`).',
+    '- `review_every`: `N days`, `N weeks`, `N months`, `N years` or ISO 8601 (`P1Y`, `P6M`, `P90D`), from one day to 10 years (a longer cadence would let an approved document go unreviewed for good).',
     '- `owners`, `evidence`, `iso27001.clauses`, `iso27001.controls` and each list in `maps_to`: lists of text.',
     '- `iso27001` and `maps_to`: mappings. `evidence` entries: repo-relative paths or `https://` URLs.',
   ].join('\n'),
@@ -74,6 +74,7 @@ export const fieldInvalid: FileRule = {
       { name: 'an empty title', text: '---\ntitle: ""\n---\n', expected: ['2:8 empty'] },
       { name: 'an unknown status', text: '---\nstatus: aproved\n---\n', expected: ['2:9 did you mean `approved`'] },
       { name: 'a cadence without a unit', text: '---\nreview_every: 12\n---\n', expected: ['2:15 `12`'] },
+      { name: 'a cadence longer than 10 years', text: '---\nreview_every: 999999999999 years\n---\n', expected: ['2:15 expected a cadence of at most 10 years'] },
       { name: 'controls as text', text: '---\niso27001:\n  controls: A.5.15\n---\n', expected: ['3:13 expected a list'] },
       { name: 'a mapping in a list', text: '---\nevidence:\n  - path: x.md\n---\n', expected: ['3:5 Unexpected a mapping in `evidence`'] },
       { name: 'an http evidence link', text: '---\nevidence: ["http://example.com/x"]\n---\n', expected: ['2:12 https://'] },
@@ -98,10 +99,22 @@ export const fieldInvalid: FileRule = {
     if (data.version !== undefined && typeof data.version !== 'string' && typeof data.version !== 'number') {
       report(`Unexpected ${typeName(data.version)} for \`version\`, expected text or a number such as "1.2"`, frontMatter.valuePosition(['version']));
     }
-    if (data.review_every !== undefined && (typeof data.review_every !== 'string' || !parseDuration(data.review_every))) {
+    if (data.review_every !== undefined) {
+      const reading = typeof data.review_every === 'string' ? readDuration(data.review_every) : undefined;
+      if (!reading?.ok) {
+        report(
+          `Unexpected \`review_every\` ${show(data.review_every)}, expected ${cadenceExpectation(reading?.problem ?? 'syntax')}`,
+          frontMatter.valuePosition(['review_every']),
+        );
+      }
+    }
+    const review = reviewFacts(data, context.config);
+    if (review.beyondCalendar) {
+      // Only reachable with a last_reviewed near year 9999, but a due date must never be made up.
+      const field = data.review_every !== undefined ? 'review_every' : 'last_reviewed';
       report(
-        `Unexpected \`review_every\` ${show(data.review_every)}, expected a cadence such as \`12 months\`, \`6 months\`, \`90 days\` or \`P1Y\``,
-        frontMatter.valuePosition(['review_every']),
+        `Unexpected \`${field}\`: ${formatDate(review.lastReviewed!)} + ${review.reviewEvery.text} is after 9999-12-31, the last date a review can fall due; set \`last_reviewed\` to the day of the last review`,
+        frontMatter.valuePosition([field]),
       );
     }
     if (data.approver !== undefined && typeof data.approver !== 'string') {
