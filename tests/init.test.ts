@@ -14,6 +14,7 @@ import { check } from '../src/check.js';
 import { runCli } from '../src/cli/run.js';
 import { findPlaceholders } from '../src/parse/placeholders.js';
 import { loadTemplates } from '../src/scaffold/templates.js';
+import { ACTIONS, workflowText } from '../src/scaffold/workflow.js';
 
 const TODAY = '2026-11-24';
 const folders: string[] = [];
@@ -89,17 +90,26 @@ describe('isms init', () => {
     expect(result.findings.find((finding) => finding.rule === 'soa-control-missing')?.message).toContain('92 of the 93');
   });
 
-  it('writes a workflow with pull-request review, weekly reminders and least permissions', async () => {
+  it('writes the workflow the README shows: PR review with the base commit, weekly reminders that never fail the run', async () => {
     const root = tempFolder();
     await run(root, ['init', '--owner', '@alice', '--today', TODAY]);
-    const workflow = parse(readFileSync(path.join(root, '.github/workflows/isms.yml'), 'utf8'));
-    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'schedule', 'workflow_dispatch']));
+    const text = readFileSync(path.join(root, '.github/workflows/isms.yml'), 'utf8');
+    // The very text tests/workflows.test.ts lints and tests/readme.test.ts puts in the README.
+    expect(text).toBe(workflowText());
+    const workflow = parse(text);
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push', 'schedule', 'workflow_dispatch']));
     expect(workflow.on.schedule[0].cron).toMatch(/^\S+ \S+ \* \* 1$/);
-    expect(workflow.permissions).toEqual({ contents: 'read' });
-    expect(workflow.jobs.check.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write' });
-    expect(workflow.jobs.remind.permissions).toEqual({ contents: 'read', issues: 'write' });
-    expect(workflow.jobs.remind.steps[1].with).toEqual({ mode: 'remind' });
-    expect(workflow.jobs.check.steps[1].uses).toBe('isms-as-code/isms-as-code@v1');
+    expect(workflow.permissions).toEqual({});
+    const { review, check, remind } = workflow.jobs;
+    expect(review.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write' });
+    expect(review.steps[0]).toEqual({ uses: ACTIONS.checkout, with: { 'fetch-depth': 2, 'persist-credentials': false } });
+    expect(review.steps[1].uses).toBe('isms-as-code/isms-as-code@v1');
+    expect(review.concurrency).toEqual({ group: 'isms-pr-${{ github.event.pull_request.number }}', 'cancel-in-progress': true });
+    expect(check.permissions).toEqual({ contents: 'read' });
+    expect(remind.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(remind.steps[1].with).toEqual({ mode: 'remind', 'fail-on': 'never' });
+    expect(remind.concurrency).toEqual({ group: 'isms-remind', 'cancel-in-progress': false });
+    for (const job of [review, check, remind]) expect(job.steps[0].with['persist-credentials']).toBe(false);
   });
 
   it('never overwrites a file and says what it skipped', async () => {
