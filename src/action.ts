@@ -24,6 +24,7 @@ import { createClient, describeRequestError, type Octokit } from './github/clien
 import { readInputs, workFor, type ActionInputs, type FailOn } from './github/inputs.js';
 import { renderJobSummary } from './github/job-summary.js';
 import { linkBuilder, type LinkTo } from './github/links.js';
+import { checkPullRequestHead } from './github/pr-head.js';
 import { reviewPullRequest, type PullRequestOutcome } from './github/pull-request.js';
 import { defaultBranch, ReminderError, runReminders, type ReminderOutcome } from './github/reminders/index.js';
 import { countRequests } from './github/reminders/requests.js';
@@ -168,21 +169,6 @@ async function main(): Promise<void> {
   const log = new Log();
   log.info(`${TOOL_NAME} ${TOOL_VERSION}: ${work === 'pull-request' ? 'pull-request review' : work === 'remind' ? 'review reminders and check' : 'check'} (event ${eventName ?? 'none'}, mode ${inputs.mode})`);
 
-  const result = toRepoPaths(
-    await check({ root: workspace, configPath: inputs.config, paths: inputs.policies, today: inputs.today, remindWithinDays: inputs.remindWithinDays }),
-    workspace,
-  );
-  const { errors, warnings, policies } = result.summary;
-  log.info(`${policies} policies checked: ${errors} errors, ${warnings} warnings (today ${result.today}).`);
-
-  const reportPath = path.join(tempRoot, 'isms-report.json');
-  writeFile(reportPath, formatJson(result));
-  if (inputs.sarif) {
-    writeFile(resolveIn(workspace, inputs.sarif), formatSarif(result));
-    log.info(`Wrote SARIF to ${inputs.sarif}`);
-  }
-  if (inputs.artifacts) writeArtifacts(result, resolveIn(workspace, inputs.artifacts), log);
-
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const pull = payload.pull_request;
   const headSha = work === 'pull-request' ? (pull?.head?.sha ?? env.GITHUB_SHA) : env.GITHUB_SHA;
@@ -204,6 +190,43 @@ async function main(): Promise<void> {
     });
     measure = countRequests(octokit);
   }
+
+  const checkCheckout = async () =>
+    toRepoPaths(
+      await check({ root: workspace, configPath: inputs.config, paths: inputs.policies, today: inputs.today, remindWithinDays: inputs.remindWithinDays }),
+      workspace,
+    );
+  // On a pull request everything (annotations, summary, comments, outputs, SARIF, exit status)
+  // describes the PR head's files: the lines a reviewer sees in "Files changed".
+  const head =
+    work === 'pull-request'
+      ? await checkPullRequestHead({
+          workspace,
+          headSha: pull?.head?.sha,
+          octokit,
+          owner,
+          repo,
+          configPath: inputs.config,
+          paths: inputs.policies,
+          today: inputs.today,
+          remindWithinDays: inputs.remindWithinDays,
+          tempRoot,
+          checkCheckout,
+        })
+      : null;
+  if (head) log.info(head.log);
+  for (const note of head?.notes ?? []) log.warn(note);
+  const result = head ? head.result : await checkCheckout();
+  const { errors, warnings, policies } = result.summary;
+  log.info(`${policies} policies checked: ${errors} errors, ${warnings} warnings (today ${result.today}).`);
+
+  const reportPath = path.join(tempRoot, 'isms-report.json');
+  writeFile(reportPath, formatJson(result));
+  if (inputs.sarif) {
+    writeFile(resolveIn(workspace, inputs.sarif), formatSarif(result));
+    log.info(`Wrote SARIF to ${inputs.sarif}`);
+  }
+  if (inputs.artifacts) writeArtifacts(result, resolveIn(workspace, inputs.artifacts), log);
 
   let review: PullRequestOutcome | null = null;
   if (work === 'pull-request' && octokit && owner && repo) {
@@ -227,7 +250,8 @@ async function main(): Promise<void> {
         remindWithinDays: inputs.remindWithinDays,
         tempRoot,
         comment: inputs.comment,
-        reviewComments: inputs.reviewComments,
+        reviewComments: inputs.reviewComments && (head?.linesAreHead ?? true),
+        headNotes: head?.notes ?? [],
         identity: inputs.identity,
         log: (line) => log.info(line),
       });

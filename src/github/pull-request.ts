@@ -38,6 +38,8 @@ export interface PullRequestOptions {
   tempRoot: string;
   comment: boolean;
   reviewComments: boolean;
+  /** What the summary comment should say about how the head was read (see ./pr-head.ts). */
+  headNotes?: string[];
   /** Login whose comments are ours; undefined: from the token. */
   identity: string | undefined;
   log: (line: string) => void;
@@ -167,7 +169,7 @@ export async function reviewPullRequest(options: PullRequestOptions): Promise<Pu
 
   let commentOutcome: PullRequestOutcome['comment'] = null;
   if (options.comment) {
-    const body = renderPrComment({ result, linkTo: options.linkTo, changedFiles, changes, comparison, onDiffLines, notes });
+    const body = renderPrComment({ result, linkTo: options.linkTo, changedFiles, changes, comparison, onDiffLines, notes: [...(options.headNotes ?? []), ...notes] });
     try {
       const comments = await listIssueComments(options);
       const operation = planComment(comments, await whoAmI(), body);
