@@ -74,7 +74,7 @@ describe('escaping in workflow commands', () => {
     const lines = written.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toBe(
-      '::error title=owner-invalid,file=policies/a%2Cb%3Ac%25.md,line=3,col=2::Bad owner `x`%0A::set-output name=pwned::1%0D%0A100%25 sure',
+      '::error title=owner-invalid,file=policies/a%2Cb%3Ac%25.md,line=3,col=2::Bad owner `x`\\n::set-output name=pwned::1\\r\\n100%25 sure',
     );
   });
 

@@ -2,11 +2,16 @@
  * The `isms` command line: parses arguments, runs one command, maps errors to
  * exit codes (0 ok, 1 findings, 2 usage, config or I/O error). No stack traces:
  * an unexpected error is one line, with the stack only under ISMS_DEBUG=1.
+ *
+ * An error message can name a value from `.isms.yml` or a policy (an unknown key, a file
+ * name), so it goes through `safeText`: one line, whatever the value holds, and never a
+ * workflow command when the CLI runs as a GitHub Actions step.
  */
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import type { CommandIO } from '../commands/types.js';
 import { UsageError } from '../config/load.js';
+import { safeText } from '../format/terminal.js';
 import { TOOL_VERSION } from '../version.js';
 
 function help(): string {
@@ -36,7 +41,7 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<nu
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr(`isms: unknown command \`${name}\`; run \`isms --help\` for the list\n`);
+    io.stderr(`isms: unknown command \`${safeText(name)}\`; run \`isms --help\` for the list\n`);
     return 2;
   }
   try {
@@ -48,16 +53,17 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<nu
     try {
       parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: command.allowPositionals ?? false, strict: true });
     } catch (error) {
-      throw new UsageError(`${argumentProblem(error as NodeJS.ErrnoException)}\nUsage: ${command.usage}`);
+      io.stderr(`isms ${name}: ${safeText(argumentProblem(error as NodeJS.ErrnoException))}\nUsage: ${command.usage}\n`);
+      return 2;
     }
     return await command.run(parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`isms ${name}: ${error.message}\n`);
+      io.stderr(`isms ${name}: ${safeText(error.message)}\n`);
       return 2;
     }
     const err = error as NodeJS.ErrnoException;
-    io.stderr(`isms ${name}: unexpected error: ${err.message ?? String(error)}${err.code ? ` (${err.code})` : ''}\n`);
+    io.stderr(`isms ${name}: unexpected error: ${safeText(err.message ?? String(error))}${err.code ? ` (${safeText(String(err.code))})` : ''}\n`);
     if (io.env.ISMS_DEBUG) io.stderr(`${err.stack ?? ''}\n`);
     return 2;
   }

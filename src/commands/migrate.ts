@@ -13,6 +13,7 @@ import { unifiedDiff } from '../edit/diff.js';
 import { migrateText, type FileKind } from '../edit/migrate.js';
 import { readEditable, withBom } from '../edit/source.js';
 import { isInside } from '../parse/read-file.js';
+import { safeText } from '../format/terminal.js';
 import { ruleIds } from '../rules/index.js';
 import { stringOption, writeFileAtomic } from './output.js';
 import type { Command } from './types.js';
@@ -64,14 +65,16 @@ export const migrateCommand: Command = {
       }
     }
     if (failures.length > 0) {
-      throw new UsageError(`Nothing was written; cannot migrate ${failures.length === 1 ? 'this file' : 'these files'}:\n${failures.map((line) => `  ${line}`).join('\n')}`);
+      // One line per file (file names and messages can hold line breaks: shown visibly), then the one-line error.
+      io.stderr(failures.map((line) => `  ${safeText(line)}\n`).join(''));
+      throw new UsageError(`Nothing was written; cannot migrate ${failures.length === 1 ? 'the file' : `the ${failures.length} files`} above`);
     }
 
     const changed = plans.filter((plan) => plan.after !== plan.before);
     const report = describe(plans, targets.length, dryRun);
     if (dryRun) {
       // The diff alone on stdout (a patch `git apply` takes); what changed and why on stderr.
-      io.stdout(changed.map((plan) => unifiedDiff(plan.before, plan.after, plan.file)).join(''));
+      io.stdout(changed.map((plan) => unifiedDiff(plan.before, plan.after, safeText(plan.file))).join(''));
       io.stderr(`${report}\nDry run: nothing was written.\n`);
       return 0;
     }
@@ -110,7 +113,7 @@ function describe(plans: readonly Planned[], scanned: number, dryRun: boolean): 
   if (plans.length === 0) return `No ISO/IEC 27001:2013 control ids in ${scanned} file${scanned === 1 ? '' : 's'}: nothing to migrate.`;
   const lines: string[] = [];
   for (const plan of plans) {
-    lines.push(plan.file, ...plan.notes.map((note) => `  ${note}`));
+    lines.push(safeText(plan.file), ...plan.notes.map((note) => `  ${safeText(note)}`));
   }
   const changed = plans.filter((plan) => plan.after !== plan.before).length;
   const files = `${changed} of ${scanned} file${scanned === 1 ? '' : 's'}`;

@@ -18,6 +18,7 @@ import {
   runReminders,
   type DigestInput,
 } from '../github/reminders/index.js';
+import { safeText } from '../format/terminal.js';
 import { checkWithOptions, emit, formatOption, stringOption } from './output.js';
 import type { Command } from './types.js';
 
@@ -103,7 +104,15 @@ export const remindCommand: Command = {
       return 0;
     }
 
-    const octokit = createClient({ token, baseUrl: apiUrl, log: (line) => io.stderr(`isms remind: ${line}\n`) });
+    const log = (line: string) => io.stderr(`isms remind: ${safeText(line)}\n`);
+    const octokit = createClient({
+      token,
+      baseUrl: apiUrl,
+      // Test knobs (a loopback API): the time limit of each request, and shorter retry waits.
+      ...(io.env.ISMS_REQUEST_TIMEOUT_MS ? { timeoutMs: Number(io.env.ISMS_REQUEST_TIMEOUT_MS) } : {}),
+      ...(io.env.ISMS_RETRY_BASE_MS ? { retryAfterBaseValue: Number(io.env.ISMS_RETRY_BASE_MS) } : {}),
+      log,
+    });
     let branch = stringOption(values.branch);
     if (branch === undefined) {
       try {
@@ -125,7 +134,7 @@ export const remindCommand: Command = {
         defaultBranch: branch,
         serverUrl,
         identity: stringOption(values.identity),
-        log: (line) => io.stderr(`isms remind: ${line}\n`),
+        log,
       });
       show(outcome.digestMarkdown, outcome.planText);
       return 0;

@@ -9,6 +9,7 @@ import { check, resolveToday } from '../check.js';
 import { UsageError } from '../config/load.js';
 import { compareDates, formatDate, parseDate } from '../model/dates.js';
 import { nearest } from '../model/nearest.js';
+import { safeText } from '../format/terminal.js';
 import { recordReview } from '../edit/review.js';
 import { readEditable, withBom } from '../edit/source.js';
 import { stringOption, writeFileAtomic } from './output.js';
@@ -56,15 +57,16 @@ export const reviewCommand: Command = {
       throw new UsageError(`--date ${formatDate(date)} is before the review already recorded (${formatDate(edited.previous)}) in ${policy.file}`);
     }
     if (edited.changes.length === 0) {
-      io.stdout(`${policy.file}: the review of ${id} on ${formatDate(date)} is already recorded; nothing to change.\n`);
+      io.stdout(`${safeText(policy.file)}: the review of ${safeText(id)} on ${formatDate(date)} is already recorded; nothing to change.\n`);
       return 0;
     }
     // Through a symbolic link (inside the repository, readEditable checked) to the file itself, so the link survives.
     writeFileAtomic(realpathSync(absolute), withBom(read.file, edited.text));
     const changes = edited.changes.map((change) => `${change.field} ${change.from ?? '(none)'} → ${change.to}`).join(', ');
-    const lines = [`${policy.file}: recorded the review of ${id}: ${changes}.`];
+    // The file name and the values come from the repository: one line each, whatever they hold.
+    const lines = [safeText(`${policy.file}: recorded the review of ${id}: ${changes}.`)];
     if (policy.status === 'draft') lines.push('Note: the document is still a draft; set `status: approved` once it is approved.');
-    lines.push(`Commit it, e.g.: git commit -am "Review ${id} (no changes)"`);
+    lines.push(safeText(`Commit it, e.g.: git commit -am "Review ${id} (no changes)"`));
     io.stdout(`${lines.join('\n')}\n`);
     return 0;
   },

@@ -4,10 +4,15 @@
  * GitHub shows at most 10 error and 10 warning annotations per step and drops the rest
  * without a word. So the plan puts findings on files the pull request changed first (those
  * are what the author can fix now), keeps to the budget, and hands back the rest so the log
- * and the summary can say how many were not shown. `@actions/core` escapes the message
- * (`%`, CR, LF) and the properties (also `:` and `,`); see tests/action-annotations.test.ts.
+ * and the summary can say how many were not shown.
+ *
+ * `@actions/core` escapes what the workflow-command syntax needs (`%`, CR and LF in the message;
+ * also `:` and `,` in the properties). Before that, every value goes through `safeText`, the
+ * guard of all text output: escape bytes and other control characters from policy text are
+ * shown visibly (`\x1b`), never passed to the log viewer. See tests/action-annotations.test.ts.
  */
 import type { Finding } from '../model/finding.js';
+import { safeText } from './terminal.js';
 
 export const ANNOTATIONS_PER_STEP = 10;
 
@@ -43,11 +48,11 @@ export function changedFirst(findings: readonly Finding[], changedFiles: Readonl
 export function toAnnotation(finding: Finding): Annotation {
   const properties: Annotation['properties'] = { title: finding.rule };
   if (finding.file !== null) {
-    properties.file = finding.file;
+    properties.file = safeText(finding.file);
     properties.startLine = finding.line;
     properties.startColumn = finding.column;
   }
-  return { level: finding.severity, message: finding.message, properties, finding };
+  return { level: finding.severity, message: safeText(finding.message), properties, finding };
 }
 
 export function planAnnotations(findings: readonly Finding[], options: AnnotationOptions = {}): AnnotationPlan {
@@ -70,12 +75,13 @@ export function planAnnotations(findings: readonly Finding[], options: Annotatio
 }
 
 /**
- * One plain log line for a finding that is not an annotation. Control characters become
- * spaces, so policy text can never start a line with `::` and smuggle in a workflow command.
+ * One plain log line for a finding that is not an annotation. Line breaks and control
+ * characters are shown visibly (`safeText`), so policy text can never start a line with `::`
+ * and smuggle in a workflow command.
  */
 export function logLine(finding: Finding): string {
   const where = finding.file === null ? 'ISMS' : `${finding.file}:${finding.line}:${finding.column}`;
-  return `${where}  ${finding.severity}  ${finding.message}  ${finding.rule}`.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
+  return safeText(`${where}  ${finding.severity}  ${finding.message}  ${finding.rule}`);
 }
 
 /** "3 errors and 12 warnings were not shown as annotations (...)", or null when all were. */

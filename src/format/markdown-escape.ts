@@ -1,30 +1,147 @@
 /**
- * Escaping for text from policies that goes into GitHub Markdown (comments,
- * issues, job summaries): no raw HTML, no @mentions, no broken tables, no
- * auto-links to other issues.
+ * Escaping for text from policies that goes into Markdown: comments, issues and job summaries
+ * posted to GitHub, and files such as the SoA. Policy text is hostile input: it must never
+ * become raw HTML, a link (Markdown, bare URL or GitHub reference), a broken table, a new line,
+ * or, in what GitHub posts, an @mention.
+ *
+ * Three helpers, one per place a value can stand:
+ * - `escapeMarkdown`: a value in running text or a table cell;
+ * - `inlineCode`: a value shown as code (ids, owners, file names), exactly as written;
+ * - `markdownMessage`: a finding message or note, whose `code` parts become real code spans.
+ * Control characters and line breaks are shown in the one visible form of `safeText` first.
  */
+import { safeText } from './terminal.js';
 
-/** Escapes text for a Markdown paragraph or table cell. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+export interface MarkdownEscapeOptions {
+  /**
+   * Whether `@` in running text is kept from notifying. GitHub notifies `@login` and
+   * `@org/team` in the Markdown of comments, issues and reviews (never inside code spans): true
+   * (the default) for anything posted there. False for files (`isms soa` output), where an
+   * invisible joiner would only stop `grep @login` from finding the owner.
+   */
+  mentions?: boolean;
+}
+
+export interface CodeSpanOptions {
+  /**
+   * Inside a GFM table cell (the default) a `|` splits the cell even in a code span, so it is
+   * escaped (GitHub shows the code without the backslash). Pass false in running text and
+   * list items, where the backslash would be shown.
+   */
+  table?: boolean;
+}
+
+/** Escapes a value for running Markdown text or a table cell. */
+export function escapeMarkdown(text: string, options: MarkdownEscapeOptions = {}): string {
+  const escaped = safeText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    // Escaped `#` also stops `#123` from linking to an issue.
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-    // A zero-width joiner after @ stops GitHub from notifying (@everyone, @org/team).
-    .replace(/@/g, '@\u200d')
-    // Table cells and list items are one line.
-    .replace(/\r?\n/g, ' ');
+    // Escaped `#` also stops `#123` and `owner/repo#123` from linking to an issue.
+    .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
+    // Bare URLs and `www.` become links on GitHub (GFM autolink literals): an escape breaks them.
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`)
+    // `GH-123` links to issue 123, like `#123`.
+    .replace(/\bGH-(?=\d)/gi, (match) => `${match.slice(0, 2)}\\-`);
+  // A zero-width joiner after @ stops GitHub from notifying (@everyone, @org/team).
+  return options.mentions === false ? escaped : escaped.replace(/@/g, '@\u200d');
 }
 
-/** Escapes for inline code spans: the text stays literal, backticks cannot close the span. */
-export function inlineCode(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/@/g, '@\u200d');
-  const fence = clean.includes('`') ? '`` ' : '`';
-  const close = clean.includes('`') ? ' ``' : '`';
-  return `${fence}${clean.replace(/\|/g, '\\|')}${close}`;
+/** The length of the longest run of backticks in `text`. */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const char of text) {
+    run = char === '`' ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+/**
+ * In a table cell, a `|` needs an odd number of backslashes before it not to split the cell
+ * (backslashes pair up first); GitHub then drops one. Safe whatever the text holds.
+ */
+function escapeCellPipes(text: string): string {
+  return text.replace(/(\\*)\|/g, (_match, slashes: string) => `${slashes}${slashes.length % 2 === 0 ? '\\' : ''}|`);
+}
+
+/**
+ * A value as an inline code span that shows exactly the text (CommonMark's rule): the fence is
+ * one backtick longer than the longest backtick run inside, so nothing in the text can close
+ * it, and a space pads each side when the text starts or ends with a backtick or a space (the
+ * parser strips one on each side). Code spans are inert on GitHub: no HTML, link, reference or
+ * mention, so `@login` is shown and pasted as it is.
+ */
+export function inlineCode(text: string, options: CodeSpanOptions = {}): string {
+  let clean = safeText(text);
+  if (options.table !== false) clean = escapeCellPipes(clean);
+  if (clean === '') return '` `';
+  const fence = '`'.repeat(longestBacktickRun(clean) + 1);
+  const allSpaces = /^ +$/.test(clean);
+  const pad = !allSpaces && /^[` ]|[` ]$/.test(clean) ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+/** One piece of a message: running text, or the content of a code span. */
+interface MessagePart {
+  code: boolean;
+  text: string;
+}
+
+/**
+ * Splits a message at its code spans as CommonMark does: a run of backticks opens a span that
+ * the next run of the same length closes; a run without a match is literal text. Linear: each
+ * run length keeps a cursor into its own list of runs, which only moves forward.
+ */
+export function splitCodeSpans(message: string): MessagePart[] {
+  const runs: Array<{ start: number; end: number }> = [];
+  for (const match of message.matchAll(/`+/g)) runs.push({ start: match.index, end: match.index + match[0].length });
+  const byLength = new Map<number, number[]>();
+  runs.forEach((run, index) => {
+    const length = run.end - run.start;
+    const list = byLength.get(length);
+    if (list) list.push(index);
+    else byLength.set(length, [index]);
+  });
+  const cursor = new Map<number, number>();
+  const parts: MessagePart[] = [];
+  let textFrom = 0;
+  for (let index = 0; index < runs.length; index++) {
+    const open = runs[index]!;
+    const length = open.end - open.start;
+    const candidates = byLength.get(length)!;
+    let at = cursor.get(length) ?? 0;
+    while (at < candidates.length && candidates[at]! <= index) at++;
+    cursor.set(length, at);
+    if (at === candidates.length) continue; // no closing run: literal backticks
+    const closeIndex = candidates[at]!;
+    const close = runs[closeIndex]!;
+    if (open.start > textFrom) parts.push({ code: false, text: message.slice(textFrom, open.start) });
+    let content = message.slice(open.end, close.start);
+    if (content.length >= 2 && content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content)) content = content.slice(1, -1);
+    const previous = parts.at(-1);
+    // Two spans side by side would fuse their fences: one span shows the same text.
+    if (previous?.code && textFrom === open.start) previous.text += content;
+    else parts.push({ code: true, text: content });
+    textFrom = close.end;
+    index = closeIndex;
+  }
+  if (textFrom < message.length) parts.push({ code: false, text: message.slice(textFrom) });
+  return parts;
+}
+
+/**
+ * A finding message or note in Markdown. Messages quote values and fixes in backticks
+ * (`expected \`@alice\``); those parts become code spans that show and paste exactly, and the
+ * rest is escaped running text. A value whose own backticks confuse the split is still escaped:
+ * each part is inert whichever way it falls.
+ */
+export function markdownMessage(message: string, options: MarkdownEscapeOptions & CodeSpanOptions = {}): string {
+  return splitCodeSpans(message)
+    .map((part) => (part.code ? inlineCode(part.text, options) : escapeMarkdown(part.text, options)))
+    .join('');
 }
 
 /** Truncates to at most `max` characters, saying so. */

@@ -3,7 +3,7 @@
  * in a job summary, a PR comment or a wiki. Every piece of policy text is escaped.
  */
 import type { CheckResult } from '../check.js';
-import { escapeMarkdown } from './markdown-escape.js';
+import { escapeMarkdown, markdownMessage } from './markdown-escape.js';
 
 export interface MarkdownOptions {
   /** Builds a link to `file` at `line` (e.g. at the PR's head commit); plain text without it. */
@@ -32,7 +32,7 @@ export function findingsTable(result: CheckResult, options: MarkdownOptions = {}
     const icon = finding.severity === 'error' ? '❌' : '⚠️';
     const label = finding.file ? `${escapeMarkdown(finding.file)}:${finding.line}` : 'ISMS';
     const where = finding.file && options.linkTo ? `[${label}](${options.linkTo(finding.file, finding.line)})` : label;
-    lines.push(`| ${icon} | ${where} | ${escapeMarkdown(finding.message)} | \`${finding.rule}\` |`);
+    lines.push(`| ${icon} | ${where} | ${markdownMessage(finding.message)} | \`${finding.rule}\` |`);
   }
   if (result.findings.length > maxRows) {
     lines.push('', `_${result.findings.length - maxRows} more findings are not shown; see the JSON report._`);

@@ -7,7 +7,7 @@
  */
 import type { CheckResult } from '../check.js';
 import { changedFirst } from '../format/annotations.js';
-import { escapeMarkdown } from '../format/markdown-escape.js';
+import { markdownMessage } from '../format/markdown-escape.js';
 import { coverageIndex } from '../model/coverage.js';
 import { TOOL_NAME, TOOL_URL, TOOL_VERSION } from '../version.js';
 import type { LinkTo } from './links.js';
@@ -46,7 +46,7 @@ export interface JobSummaryInput {
 export function renderJobSummary(input: JobSummaryInput): string {
   const { result, linkTo } = input;
   const lines: string[] = ['## ISMS check', '', headline(result), ''];
-  for (const note of input.notes ?? []) lines.push(`> ${escapeMarkdown(note)}`, '');
+  for (const note of input.notes ?? []) lines.push(`> ${markdownMessage(note, { table: false })}`, '');
 
   if (result.findings.length > 0) {
     lines.push(`### Findings (${result.findings.length})`, '');

@@ -9,7 +9,7 @@
  */
 import type { CheckResult } from '../check.js';
 import { changedFirst } from '../format/annotations.js';
-import { escapeMarkdown } from '../format/markdown-escape.js';
+import { markdownMessage } from '../format/markdown-escape.js';
 import { TOOL_NAME, TOOL_URL, TOOL_VERSION } from '../version.js';
 import type { LinkTo } from './links.js';
 import {
@@ -56,7 +56,7 @@ function coveragePicture(result: CheckResult): string {
 export function renderPrComment(input: PrCommentInput): string {
   const { result, linkTo } = input;
   const lines: string[] = [SUMMARY_MARKER, '## ISMS review', '', headline(result), ''];
-  for (const note of input.notes ?? []) lines.push(`> ${escapeMarkdown(note)}`, '');
+  for (const note of input.notes ?? []) lines.push(`> ${markdownMessage(note, { table: false })}`, '');
 
   const ordered = changedFirst(result.findings, input.changedFiles);
   const inPr = ordered.filter((finding) => finding.file !== null && input.changedFiles.has(finding.file));

@@ -2,12 +2,13 @@
  * The Markdown sections that the job summary and the pull-request comment share: the
  * headline, the findings table, the policies a PR touches, the reviews due and the coverage
  * (with its change against the base commit). Each returns lines; the composers pick the
- * sections and the row limits. Text from policies is escaped (no HTML, no @mentions, no
- * broken table cells); owners are shown as code, so nobody is notified by a summary.
+ * sections and the row limits. Text from policies is escaped (no HTML, no links, no @mentions,
+ * no broken table cells); ids and owners are code spans that show the exact value, so nobody
+ * is notified by a summary and an owner pastes back as it was written.
  */
 import { getClause, getControl } from '../catalog/index.js';
 import type { CheckResult } from '../check.js';
-import { escapeMarkdown, inlineCode } from '../format/markdown-escape.js';
+import { escapeMarkdown, inlineCode, markdownMessage } from '../format/markdown-escape.js';
 import type { Coverage, CoverageDelta } from '../model/coverage.js';
 import type { Finding } from '../model/finding.js';
 import type { PolicyRecord } from '../model/policy.js';
@@ -48,7 +49,7 @@ export function findingsTable(findings: readonly Finding[], linkTo: LinkTo | nul
   const lines = ['| | Where | Problem | Rule |', '|---|---|---|---|'];
   for (const finding of findings.slice(0, maxRows)) {
     const icon = finding.severity === 'error' ? '❌' : '⚠️';
-    lines.push(`| ${icon} | ${where(finding, linkTo)} | ${escapeMarkdown(finding.message)} | \`${finding.rule}\` |`);
+    lines.push(`| ${icon} | ${where(finding, linkTo)} | ${markdownMessage(finding.message)} | \`${finding.rule}\` |`);
   }
   if (findings.length > maxRows) lines.push('', `_${plural(findings.length - maxRows, 'more finding')} not listed here: ${rest}._`);
   return lines;
@@ -116,7 +117,7 @@ export function dueTable(result: CheckResult, linkTo: LinkTo | null, maxRows: nu
   for (const policy of due.slice(0, maxRows)) {
     const state = policy.review_state === 'overdue' ? `🔴 overdue by ${plural(-(policy.days_until_review ?? 0), 'day')}` : `🟡 due in ${plural(policy.days_until_review ?? 0, 'day')}`;
     lines.push(
-      `| ${policyLabel(policy, policy.file, linkTo, true)} | ${escapeMarkdown(policy.title ?? '')} | ${policy.owners.map(inlineCode).join(', ')} | ${escapeMarkdown(policy.next_review ?? '')} | ${state} |`,
+      `| ${policyLabel(policy, policy.file, linkTo, true)} | ${escapeMarkdown(policy.title ?? '')} | ${policy.owners.map((owner) => inlineCode(owner)).join(', ')} | ${escapeMarkdown(policy.next_review ?? '')} | ${state} |`,
     );
   }
   if (due.length > maxRows) lines.push('', `_${policiesWord(due.length - maxRows)} more due, not listed._`);
@@ -131,19 +132,19 @@ export function coverageCounts(coverage: Coverage): string {
 const MAX_IDS = 40;
 
 function controlList(ids: readonly string[]): string {
-  const shown = ids.slice(0, MAX_IDS).map((id) => `${inlineCode(id)} ${escapeMarkdown(getControl(id)?.title ?? '')}`.trim());
+  const shown = ids.slice(0, MAX_IDS).map((id) => `${inlineCode(id, { table: false })} ${escapeMarkdown(getControl(id)?.title ?? '')}`.trim());
   return ids.length > MAX_IDS ? `${shown.join('; ')}; and ${ids.length - MAX_IDS} more` : shown.join('; ');
 }
 
 function clauseList(ids: readonly string[]): string {
-  return ids.map((id) => `${inlineCode(id)} ${escapeMarkdown(getClause(id)?.title ?? '')}`.trim()).join('; ');
+  return ids.map((id) => `${inlineCode(id, { table: false })} ${escapeMarkdown(getClause(id)?.title ?? '')}`.trim()).join('; ');
 }
 
 const STATE_WORD = { covered: 'covered', 'overdue-only': 'covered only by overdue policies', uncovered: 'uncovered', excluded: 'not applicable' } as const;
 
 /** What the PR changes in control and clause coverage, against the base commit. */
 export function coverageDeltaLines(comparison: CoverageComparison): string[] {
-  if (comparison.kind === 'unavailable') return [`_Coverage change not shown: ${escapeMarkdown(comparison.reason)}._`];
+  if (comparison.kind === 'unavailable') return [`_Coverage change not shown: ${markdownMessage(comparison.reason, { table: false })}._`];
   const { delta, base, head } = comparison;
   const lines: string[] = [];
   const b = base.counts;
@@ -161,7 +162,7 @@ export function coverageDeltaLines(comparison: CoverageComparison): string[] {
   if (delta.controlsGained.length > 0) lines.push(`- 🟢 **Controls now covered (${delta.controlsGained.length})**: ${controlList(delta.controlsGained)}`);
   if (delta.controlsLost.length > 0) lines.push(`- 🔴 **Controls no longer covered (${delta.controlsLost.length})**: ${controlList(delta.controlsLost)}`);
   if (delta.controlsChanged.length > 0) {
-    const shown = delta.controlsChanged.slice(0, MAX_IDS).map((entry) => `${inlineCode(entry.id)} ${STATE_WORD[entry.from]} → ${STATE_WORD[entry.to]}`);
+    const shown = delta.controlsChanged.slice(0, MAX_IDS).map((entry) => `${inlineCode(entry.id, { table: false })} ${STATE_WORD[entry.from]} → ${STATE_WORD[entry.to]}`);
     lines.push(`- 🔁 **Controls whose state changed (${delta.controlsChanged.length})**: ${shown.join('; ')}${delta.controlsChanged.length > MAX_IDS ? `; and ${delta.controlsChanged.length - MAX_IDS} more` : ''}`);
   }
   if (delta.clausesGained.length > 0) lines.push(`- 🟢 **Clauses now mapped (${delta.clausesGained.length})**: ${clauseList(delta.clausesGained)}`);

@@ -15,7 +15,7 @@ export const COVERAGE_EMOJI: Record<ControlState, string> = { covered: '🟩', '
 const MAX_IDS = 25;
 
 function idList(ids: readonly string[]): string {
-  const shown = ids.slice(0, MAX_IDS).map(inlineCode).join(', ');
+  const shown = ids.slice(0, MAX_IDS).map((id) => inlineCode(id, { table: false })).join(', ');
   return ids.length > MAX_IDS ? `${shown} and ${ids.length - MAX_IDS} more` : shown;
 }
 

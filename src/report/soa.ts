@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { CheckResult } from '../check.js';
 import { policyJson } from '../format/json.js';
-import { escapeMarkdown, inlineCode } from '../format/markdown-escape.js';
+import { escapeMarkdown as escapeForGitHub, inlineCode } from '../format/markdown-escape.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { csvDocument } from './csv.js';
 import {
@@ -19,6 +19,13 @@ import {
   type SoaRow,
   type SoaView,
 } from './model.js';
+
+/**
+ * The SoA is a file for auditors (committed, published, attached), not a post: nobody is
+ * notified by it, so logins stay as written (`grep @alice soa.md` finds the owner). HTML,
+ * links and references from policy text are still escaped.
+ */
+const escapeMarkdown = (text: string) => escapeForGitHub(text, { mentions: false });
 
 export type SoaFormat = 'markdown' | 'csv' | 'json';
 

@@ -6,8 +6,9 @@
  * assigned, so a run can tell "the policy changed" (rewrite) from "a person edited the issue"
  * (leave it): a ticked checkbox or a retitled issue is not undone on the next run.
  *
- * Policy text is hostile input: every value from a policy is escaped, and the only @mentions
- * are the owners' own `@login` / `@org/team` refs, which are validated patterns.
+ * Policy text is hostile input: every value from a policy is escaped or a code span, and the
+ * only @mentions are the owners' own `@login` / `@org/team` refs, which are validated patterns
+ * (mentioned and assigned on purpose: the issue is for them).
  */
 import { createHash } from 'node:crypto';
 import { getClause, getControl } from '../../catalog/index.js';
@@ -235,10 +236,11 @@ export function renderIssue(input: RenderInput): RenderedIssue {
     // The owners are the one group this tool mentions, by design: the refs are validated patterns.
     ...[...refs.logins, ...refs.extraLogins].map((login) => `@${login}`),
     ...refs.teams,
-    ...refs.emails.map(inlineCode),
-    ...refs.other.map(escapeMarkdown),
+    ...refs.emails.map((email) => inlineCode(email)),
+    ...refs.other.map((other) => escapeMarkdown(other)),
   ];
   const approver = policy.approver ? inlineCode(policy.approver) : '(none)';
+  const approverInText = policy.approver ? inlineCode(policy.approver, { table: false }) : '(none)';
   const clauses = policy.clauses.map((clause) => {
     const known = getClause(clause);
     return known ? `${escapeMarkdown(clause)} ${escapeMarkdown(known.title)}` : escapeMarkdown(clause);
@@ -260,7 +262,7 @@ export function renderIssue(input: RenderInput): RenderedIssue {
     ['Annex A controls', listOrNone(controls)],
   ];
 
-  const file = inlineCode(policy.file);
+  const file = inlineCode(policy.file, { table: false });
   const lastReviewedLine = lineOf(policy.positions?.lastReviewed);
   const nextReviewLine = lineOf(policy.positions?.nextReview);
   const record = lastReviewedLine
@@ -274,7 +276,7 @@ export function renderIssue(input: RenderInput): RenderedIssue {
       ? [`Update or remove \`next_review\` on line ${nextReviewLine}: while it is set it fixes the due date (without it, the due date is \`last_reviewed\` + \`review_every\`)`]
       : []),
     policy.approver
-      ? `Get the approval of ${approver} (the approver) on the pull request`
+      ? `Get the approval of ${approverInText} (the approver) on the pull request`
       : 'Get the approval of whoever approves your policies on the pull request (no `approver` is set)',
     'Merge it: the next scheduled run closes this issue',
   ];
@@ -293,7 +295,7 @@ export function renderIssue(input: RenderInput): RenderedIssue {
   if (unassignable.length > 0) {
     lines.push(
       '',
-      `GitHub did not accept these owners as assignees: ${unassignable.map((login) => inlineCode(`@${login}`)).join(', ')}. ` +
+      `GitHub did not accept these owners as assignees: ${unassignable.map((login) => inlineCode(`@${login}`, { table: false })).join(', ')}. ` +
         'Give them access to this repository, or correct `owners` in the policy.',
     );
   }
@@ -304,7 +306,7 @@ export function renderIssue(input: RenderInput): RenderedIssue {
     '',
     '---',
     '',
-    `<sub>Opened by isms-as-code from ${file}. Keep the ${inlineCode(input.label)} label: it is how this issue is found again. ` +
+    `<sub>Opened by isms-as-code from ${file}. Keep the ${inlineCode(input.label, { table: false })} label: it is how this issue is found again. ` +
       'Change owners and dates in the policy file, not here; the issue follows the file on every scheduled run.</sub>',
   );
   const text = truncate(lines.join('\n'), MAX_BODY, '\n\n_… truncated: see the policy file._\n');

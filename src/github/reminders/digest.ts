@@ -163,15 +163,15 @@ export function renderDigestMarkdown(input: DigestInput): string {
   }
 
   const notes = [
-    ...[...refusedLines(all), ...plan.warnings, ...input.notes].map(escapeMarkdown),
-    ...input.labelsCreated.map((name) => `Created the label ${inlineCode(name)}.`),
-    ...input.labelsMissing.map((name) => `Would create the label ${inlineCode(name)}.`),
+    ...[...refusedLines(all), ...plan.warnings, ...input.notes].map((line) => escapeMarkdown(line)),
+    ...input.labelsCreated.map((name) => `Created the label ${inlineCode(name, { table: false })}.`),
+    ...input.labelsMissing.map((name) => `Would create the label ${inlineCode(name, { table: false })}.`),
   ];
   if (notes.length > 0) out.push(...notes.map((note) => `- ${note}`), '');
 
   const footer = [requestsLine(input), listingLine(input), input.identity ? `issues by ${input.identity.login} count as ours (${input.identity.source})` : null]
     .filter((part): part is string => part !== null)
-    .map(escapeMarkdown);
+    .map((part) => escapeMarkdown(part));
   if (footer.length > 0) out.push(`<sub>${footer.join(' · ')}</sub>`, '');
   return out.join('\n');
 }
