@@ -9,7 +9,7 @@
  * carries the rule's marker.
  */
 import type { Finding } from '../model/finding.js';
-import { escapeMarkdown } from '../format/markdown-escape.js';
+import { markdownMessage } from '../format/markdown-escape.js';
 import { TOOL_URL } from '../version.js';
 import { commentableLines } from './diff.js';
 
@@ -21,6 +21,9 @@ export interface PullFileInfo {
 }
 
 export interface ExistingReviewComment {
+  /** Comment id and the review it belongs to, when listed from GitHub (to remove a duplicate). */
+  id?: number;
+  reviewId?: number | null;
   path: string;
   /** Current line on the right side; null when the comment is outdated (its line left the diff). */
   line: number | null;
@@ -68,10 +71,21 @@ export function findingMarker(rule: string): string {
 export function renderLineComment(findings: readonly Finding[]): string {
   const parts = findings.map((finding) => {
     const icon = finding.severity === 'error' ? '❌ **Error**' : '⚠️ **Warning**';
-    return `${icon} ([\`${finding.rule}\`](${TOOL_URL}#${finding.rule})): ${escapeMarkdown(finding.message)}`;
+    return `${icon} ([\`${finding.rule}\`](${TOOL_URL}#${finding.rule})): ${markdownMessage(finding.message, { table: false })}`;
   });
   const markers = [...new Set(findings.map((finding) => finding.rule))].map(findingMarker);
   return `${parts.join('\n\n')}\n\n<sub>isms-as-code</sub>\n${markers.join('\n')}`;
+}
+
+/** `path\nline\nrule` for each finding marker in a comment's body. */
+export function postedKeys(comment: Pick<ExistingReviewComment, 'path' | 'line' | 'body'>): string[] {
+  if (comment.line === null) return [];
+  return [...comment.body.matchAll(/<!-- isms-as-code:finding ([a-z0-9-]+) -->/g)].map((match) => `${comment.path}\n${comment.line}\n${match[1]}`);
+}
+
+/** Whether any comment in `existing` carries a finding marker (then whose they are matters). */
+export function anyMarked(existing: readonly ExistingReviewComment[]): boolean {
+  return existing.some((comment) => comment.body.includes(`<!-- ${MARKER_PREFIX} `));
 }
 
 function sameLogin(a: string | null, b: string): boolean {
@@ -89,9 +103,7 @@ export function planReview(input: ReviewPlanInput): ReviewPlan {
   for (const comment of input.existing) {
     if (!sameLogin(comment.author, input.identity) || comment.line === null) continue;
     if (comment.side && comment.side !== 'RIGHT') continue;
-    for (const match of comment.body.matchAll(/<!-- isms-as-code:finding ([a-z0-9-]+) -->/g)) {
-      posted.add(`${comment.path}\n${comment.line}\n${match[1]}`);
-    }
+    for (const key of postedKeys(comment)) posted.add(key);
   }
 
   const plan: ReviewPlan = { comments: [], alreadyPosted: [], outsideDiff: [], overLimit: [] };
