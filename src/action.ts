@@ -20,6 +20,7 @@ import { UsageError } from './config/load.js';
 import { hiddenNote, logLine, planAnnotations } from './format/annotations.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
+import { safeText } from './format/terminal.js';
 import { createClient, describeRequestError, type Octokit } from './github/client.js';
 import { readInputs, workFor, type ActionInputs, type FailOn } from './github/inputs.js';
 import { renderJobSummary } from './github/job-summary.js';
@@ -60,22 +61,25 @@ function shouldFail(result: CheckResult, failOn: FailOn): boolean {
   return result.summary.errors > 0;
 }
 
-/** Counts what this run emits itself, so the finding annotations keep within GitHub's 10 per step. */
+/**
+ * Counts what this run emits itself, so the finding annotations keep within GitHub's 10 per step.
+ * Lines can name policy values (ids, file names): `safeText` keeps each one line in the log.
+ */
 class Log {
   warnings = 0;
   readonly notes: string[] = [];
   info(line: string): void {
-    core.info(line);
+    core.info(safeText(line));
   }
   /** A `::warning` annotation and a note for the job summary. */
   warn(line: string): void {
     this.warnings++;
-    core.warning(line);
+    core.warning(safeText(line));
     this.notes.push(line);
   }
   /** A note for the job summary and a plain log line. */
   note(line: string): void {
-    core.info(line);
+    core.info(safeText(line));
     this.notes.push(line);
   }
 }
