@@ -790,9 +790,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const repoHtml = pull.html_url.replace(/\/pull\/\d+$/, '');
     const files = (state.pullFiles.get(pull.number) ?? []).slice(0, MAX_PULL_FILES).map((file) => ({
       ...file,
-      blob_url: `${repoHtml}/blob/${pull.head.sha}/${file.filename}`,
-      raw_url: `${repoHtml}/raw/${pull.head.sha}/${file.filename}`,
-      contents_url: `${repoApi(ctx.owner, ctx.repo)}/contents/${file.filename}?ref=${pull.head.sha}`,
+      // GitHub percent-encodes the path in these URLs (a file name may hold spaces, backticks ...).
+      blob_url: `${repoHtml}/blob/${pull.head.sha}/${file.filename.split('/').map(encodeURIComponent).join('/')}`,
+      raw_url: `${repoHtml}/raw/${pull.head.sha}/${file.filename.split('/').map(encodeURIComponent).join('/')}`,
+      contents_url: `${repoApi(ctx.owner, ctx.repo)}/contents/${file.filename.split('/').map(encodeURIComponent).join('/')}?ref=${pull.head.sha}`,
     }));
     return page(ctx, files);
   };
