@@ -143,7 +143,7 @@ describe('pull_request: the checkout is the merge commit', () => {
     expect(result.stdout).toContain(`Checked the pull request head ${origin.head.slice(0, 12)} from git objects`);
     const legacy = fake.state.reviewComments.filter((comment) => comment.body.includes('control-legacy'));
     expect(legacy.map((comment) => [comment.path, comment.line])).toEqual([[FILE, 11]]);
-    expect(headLine(origin, FILE, legacy[0]!.line)).toBe(LEGACY_LINE);
+    expect(headLine(origin, FILE, legacy[0]!.line ?? 0)).toBe(LEGACY_LINE);
     const blob = `https://github.com/octo-org/isms/blob/${origin.head}/${FILE}`;
     expect(fake.state.comments[0]!.body).toContain(`${blob}#L11)`);
     expect(result.summary).toContain(`${blob}#L11)`);
@@ -274,5 +274,93 @@ describe('the head read from git objects or the API refuses links and large file
     } finally {
       await fake.close();
     }
+  });
+});
+
+describe('the head read through the API, in more shapes', () => {
+  /** A pull_request_target run on the base branch of `origin`, whose head is `head`. */
+  async function targetRun(origin: Origin, head: string) {
+    const workspace = checkout(origin.repo, 'refs/heads/main', 1);
+    const fake = await startFakeGitHub({
+      pulls: [{ number: PR, headSha: head, baseSha: origin.fork, files: origin.repo.pullFiles(origin.fork, head) }],
+      gitContents: origin.repo.root,
+      conformance: 'record',
+    });
+    try {
+      const result = await runAction({
+        workspace,
+        eventName: 'pull_request_target',
+        payload: pullRequestPayload({ number: PR, headSha: head, baseSha: origin.fork }),
+        inputs: { token: TOKEN },
+        apiUrl: fake.url,
+        sha: origin.baseTip,
+      });
+      return { result, contents: contentsRequests(fake) };
+    } finally {
+      await fake.close();
+    }
+  }
+
+  /** Commits `changes` on the PR branch of `origin`; returns the new head. */
+  function extendHead(origin: Origin, changes: Record<string, string>): string {
+    origin.repo.git('checkout', '-q', 'feature');
+    const head = origin.repo.commit(changes, 'PR: more');
+    origin.repo.git('checkout', '-q', 'main');
+    return head;
+  }
+
+  it('a policy over 1 MiB is reported as too large and never fetched', async () => {
+    const origin = makeOrigin();
+    // A NUL byte makes git (and GitHub) list it without a patch, as GitHub does for huge files.
+    const head = extendHead(origin, { 'policies/huge.md': `---\nid: POL-HU-001\n---\n\0${'x'.repeat(2 * 1024 * 1024)}\n` });
+    const { result, contents } = await targetRun(origin, head);
+    expect(result.stderr).toBe('');
+    expect(annotations(result).filter((line) => line.includes('file=policies/huge.md'))).toEqual([
+      expect.stringMatching(/^::error title=file-too-large,file=policies\/huge\.md,line=1,col=1::File is 2\.0 MiB, over the 1 MiB limit/),
+    ]);
+    expect(contents.some((request) => request.includes('huge.md'))).toBe(false);
+  });
+
+  it("uses the head's own .isms.yml: a section the PR makes required is checked on the head's files", async () => {
+    const origin = makeOrigin();
+    const head = extendHead(origin, { '.isms.yml': 'required_sections: ["Scope"]\nrules:\n  clause-uncovered: off\n' });
+    const { result, contents } = await targetRun(origin, head);
+    expect(result.stderr).toBe('');
+    const missing = annotations(result).filter((line) => line.startsWith('::warning title=section-missing'));
+    expect(missing.map((line) => /file=([^,]+)/.exec(line)?.[1]).sort()).toEqual(['policies/access-control.md', FILE]);
+    expect(contents).toContain(`/repos/octo-org/isms/contents/.isms.yml?ref=${head}`);
+  });
+
+  it("a head .isms.yml whose globs leave the repository reads nothing outside it", async () => {
+    const origin = makeOrigin();
+    // From the temporary folder the head is checked in, `../../*.md` reaches the runner's own files.
+    const head = extendHead(origin, { '.isms.yml': 'policies: ["policies/*.md", "../../*.md", "/etc/*.conf"]\nrules:\n  clause-uncovered: off\n' });
+    const { result } = await targetRun(origin, head);
+    const files = annotations(result).map((line) => /file=([^,]+)/.exec(line)?.[1]).filter(Boolean);
+    expect(files.filter((file) => file!.startsWith('..') || file!.startsWith('/'))).toEqual([]);
+    expect(result.stdout + result.summary).not.toContain('step_summary');
+    expect(result.stdout + result.summary).not.toMatch(/\/etc\/\w+\.conf/);
+  });
+
+  it('the API reads follow the PR, not the repository: 200 policies, 3 changed, 3 files fetched', async () => {
+    const many: Record<string, string> = { '.isms.yml': 'rules:\n  clause-uncovered: off\n' };
+    for (let index = 1; index <= 200; index++) many[`policies/p${String(index).padStart(3, '0')}.md`] = ACCESS.replace('POL-AC-001', `POL-GEN-${String(index).padStart(3, '0')}`);
+    const repo = makeGitRepo(many);
+    const fork = repo.shas[0]!;
+    repo.git('checkout', '-q', '-b', 'feature');
+    const head = repo.commit({
+      'policies/p010.md': many['policies/p010.md']!.replace('A.5.15', 'A.9.1.1'),
+      'policies/p020.md': many['policies/p020.md']!.replace('A.5.15', 'A.8.25'),
+      'policies/p201.md': many['policies/p001.md']!.replace('POL-GEN-001', 'POL-GEN-201'),
+    });
+    repo.git('checkout', '-q', 'main');
+    const origin: Origin = { repo, fork, head, baseTip: fork, merge: head };
+    const { result, contents } = await targetRun(origin, head);
+    expect(result.outputs.policies).toBe('201');
+    expect(contents.map((request) => decodeURIComponent(request.split('/contents/')[1]!.split('?')[0]!)).sort()).toEqual([
+      'policies/p010.md',
+      'policies/p020.md',
+      'policies/p201.md',
+    ]);
   });
 });
