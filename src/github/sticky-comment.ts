@@ -7,6 +7,29 @@
 
 export const SUMMARY_MARKER = '<!-- isms-as-code:summary -->';
 
+/**
+ * The head commit a summary comment reports, as a second hidden marker: a run for an older
+ * commit that finishes last must not overwrite the newer results.
+ */
+export function headMarker(sha: string): string {
+  return `<!-- isms-as-code:head ${sha} -->`;
+}
+
+const HEAD_MARKER = /\n?<!-- isms-as-code:head ([0-9a-f]{7,64}) -->/;
+
+/** The head commit recorded in a summary comment, if any. */
+export function recordedHead(body: string | null): string | undefined {
+  return HEAD_MARKER.exec(body ?? '')?.[1];
+}
+
+/** Our marked comments, oldest first. */
+export function ownComments(comments: readonly IssueCommentInfo[], identity: string): IssueCommentInfo[] {
+  const login = identity.toLowerCase();
+  return comments
+    .filter((comment) => comment.author?.toLowerCase() === login && (comment.body ?? '').includes(SUMMARY_MARKER))
+    .sort((a, b) => a.id - b.id);
+}
+
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const MAX_COMMENT_LENGTH = 65_536;
 
@@ -23,15 +46,20 @@ export type CommentOperation =
 
 /** Our earliest marked comment, if any. */
 export function findOwnComment(comments: readonly IssueCommentInfo[], identity: string): IssueCommentInfo | undefined {
-  const login = identity.toLowerCase();
-  return comments
-    .filter((comment) => comment.author?.toLowerCase() === login && (comment.body ?? '').includes(SUMMARY_MARKER))
-    .sort((a, b) => a.id - b.id)[0];
+  return ownComments(comments, identity)[0];
 }
 
-/** GitHub stores bodies with CRLF turned into LF in some paths; compare what a reader sees. */
+/**
+ * GitHub stores bodies with CRLF turned into LF in some paths; compare what a reader sees. The
+ * head marker is left out: a new commit with the same findings needs no edit.
+ */
 function normalise(body: string): string {
-  return body.replace(/\r\n/g, '\n').trimEnd();
+  return body.replace(/\r\n/g, '\n').replace(HEAD_MARKER, '').trimEnd();
+}
+
+/** Whether two bodies read the same (line ends and the head marker aside). */
+export function sameBody(a: string, b: string): boolean {
+  return normalise(a) === normalise(b);
 }
 
 export function planComment(comments: readonly IssueCommentInfo[], identity: string, body: string): CommentOperation {

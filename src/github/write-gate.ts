@@ -4,10 +4,12 @@
  * - a dry run logs what it would write and writes nothing;
  * - the first 403 (a fork's read-only token: "Resource not accessible by integration") is
  *   one warning, and every later write is skipped without another request;
+ * - a rate limit that outlasted the client's retries (a 403 or 429 with `retry-after`, or
+ *   "secondary rate limit") is not a read-only token: that write failed, later writes are tried;
  * - any other failure is handed back for the caller to explain; it never fails the run,
  *   whose exit status follows the findings alone.
  */
-import { describeRequestError, isForbidden } from './client.js';
+import { describeRequestError, isForbidden, isRateLimited } from './client.js';
 
 export type WriteResult<T> =
   | { ok: true; value: T }
@@ -57,7 +59,10 @@ export class WriteGate {
         );
         return { ok: false, skipped: 'read-only' };
       }
-      return { ok: false, status: (error as { status?: number }).status, message: describeRequestError(error) };
+      const message = isRateLimited(error)
+        ? `GitHub's rate limit outlasted the retries: ${describeRequestError(error)}`
+        : describeRequestError(error);
+      return { ok: false, status: (error as { status?: number }).status, message };
     }
   }
 }

@@ -14,11 +14,24 @@
  *   is `created` descending. Pass either parameter to get GitHub's ordering rules.
  * - Issue and comment ids come from one counter starting far above issue numbers, so code that
  *   confuses an id with a number fails loudly.
+ *
+ * Every exchange is checked against GitHub's official REST description (see
+ * openapi-conformance.ts): a request that is no operation of GitHub's, or whose parameters or
+ * body do not match it, and a reply of the fake's that does not match the documented schema, is a
+ * violation. By default violations fail the test that caused them (in an `afterEach`, with each
+ * mismatch named); `conformance: 'record'` only collects them in `violations`, for tests that
+ * send GitHub something wrong on purpose. Replies from `failNext` are wrong on purpose and are
+ * not checked; the requests they answer are.
  */
 import { createHash } from 'node:crypto';
 import { afterEach } from 'vitest';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkRequest, checkResponse, descriptionName } from './openapi-conformance.js';
+import { gitContentRoutes } from './fake-git-contents.js';
+import { authenticatedUser, githubRepository, githubUser, HTML, type FakeUser } from './fake-github-shapes.js';
+
+export type { FakeUser } from './fake-github-shapes.js';
 
 export interface RecordedRequest {
   method: string;
@@ -38,21 +51,24 @@ export interface FailureRule {
   method?: string;
   /** Substring of the path (query included); matches any path when absent. */
   pathIncludes?: string;
-  status: number;
+  /**
+   * How the request fails (default `status`: answered with `status` instead of the route).
+   * `after-write`: the route runs (the write is done), then the reply is `status` (default 502):
+   * a lost reply. `reset` / `reset-after-write`: the connection is destroyed without an answer,
+   * before / after the route ran. `delay`: the route's answer comes after `delayMs`.
+   * `truncate`: the route runs, its JSON body is cut in half. `drop-link`: the route runs, its
+   * `Link` header is left out (pagination looks finished).
+   */
+  mode?: 'status' | 'after-write' | 'reset' | 'reset-after-write' | 'delay' | 'truncate' | 'drop-link';
+  /** For `delay`. */
+  delayMs?: number;
+  /** Reply status for `status` (required there) and `after-write` (default 502). */
+  status?: number;
   /** How many matching requests fail; default 1. */
   times?: number;
   headers?: Record<string, string>;
   /** Default `{ message: <HTTP reason phrase> }`. */
   body?: unknown;
-}
-
-export interface FakeUser {
-  login: string;
-  id: number;
-  node_id: string;
-  type: 'User' | 'Bot';
-  site_admin: false;
-  html_url: string;
 }
 
 export interface FakeLabel {
@@ -70,7 +86,9 @@ export interface FakeIssue {
   node_id: string;
   url: string;
   repository_url: string;
+  labels_url: string;
   comments_url: string;
+  events_url: string;
   html_url: string;
   number: number;
   title: string;
@@ -78,7 +96,7 @@ export interface FakeIssue {
   user: FakeUser;
   labels: FakeLabel[];
   state: 'open' | 'closed';
-  state_reason: string | null;
+  state_reason: StateReason | null;
   locked: boolean;
   assignee: FakeUser | null;
   assignees: FakeUser[];
@@ -91,6 +109,10 @@ export interface FakeIssue {
   /** Present only on the issue side of a pull request, as on GitHub. */
   pull_request?: { url: string; html_url: string; diff_url: string; patch_url: string; merged_at: string | null };
 }
+
+/** Why an issue is closed (or that it was reopened): GitHub's four values. */
+export type StateReason = 'completed' | 'not_planned' | 'duplicate' | 'reopened';
+const STATE_REASONS: readonly string[] = ['completed', 'not_planned', 'duplicate', 'reopened'] satisfies StateReason[];
 
 export interface FakeComment {
   id: number;
@@ -116,6 +138,7 @@ export interface FakeReview {
   commit_id: string;
   submitted_at: string | null;
   author_association: string;
+  _links: { html: { href: string }; pull_request: { href: string } };
 }
 
 export interface FakeReviewComment {
@@ -134,13 +157,18 @@ export interface FakeReviewComment {
   html_url: string;
   pull_request_url: string;
   author_association: string;
-  line: number;
+  /** Where the comment is on the current head; null once it is outdated, as on GitHub. */
+  line: number | null;
   original_line: number;
+  /** Lines below the first hunk header of the current diff; null once outdated. */
+  position: number | null;
+  original_position: number;
   side: 'LEFT' | 'RIGHT';
   start_line: number | null;
   original_start_line: number | null;
   start_side: 'LEFT' | 'RIGHT' | null;
   subject_type: 'line';
+  _links: { self: { href: string }; html: { href: string }; pull_request: { href: string } };
 }
 
 export interface PullFile {
@@ -191,7 +219,7 @@ export interface IssueSeed {
   labels?: string[];
   assignees?: string[];
   state?: 'open' | 'closed';
-  state_reason?: string | null;
+  state_reason?: StateReason | null;
   author?: string;
 }
 
@@ -202,6 +230,11 @@ export interface FakeGitHubOptions {
   userEndpoint?: 'ok' | 'forbidden';
   /** Every request that is not GET/HEAD gets 403, as with a fork's token. */
   readOnly?: boolean;
+  /**
+   * What create and update do with a login that may not be assigned: `reject` (default) answers
+   * 422; `drop` leaves it out and answers 201/200, as GitHub does for users without access.
+   */
+  unassignableMode?: 'reject' | 'drop';
   /** Logins that may be assigned; default: any login not starting with `ghost-`. */
   assignable?: readonly string[] | ((login: string) => boolean);
   /** When set, requests must carry this token (else 401) and other repositories are 404. */
@@ -212,6 +245,28 @@ export interface FakeGitHubOptions {
   pulls?: PullSeed[];
   /** Clock for `created_at` / `updated_at`; default the real one. */
   now?: () => Date;
+  /** `default_branch` in `GET /repos/{owner}/{repo}`; default `main`. */
+  defaultBranch?: string;
+  /** A git repository whose commits `GET .../git/trees/{sha}` and `GET .../contents/{path}?ref=` serve. */
+  gitContents?: string;
+  /**
+   * `enforce` (default): a request or reply that does not match GitHub's REST description fails
+   * the running test. `record`: mismatches are only collected in `violations`.
+   */
+  conformance?: 'enforce' | 'record';
+}
+
+/** One mismatch between an exchange and GitHub's REST description. */
+export interface ConformanceViolation {
+  method: string;
+  /** Path with query string, as the client sent it. */
+  path: string;
+  /** GitHub's operationId (`issues/create`), when the request matched one. */
+  operation?: string;
+  side: 'request' | 'response';
+  /** The reply's status (for request violations too: what the fake answered). */
+  status: number;
+  message: string;
 }
 
 export interface FakeGitHubState {
@@ -228,7 +283,9 @@ export interface FakeGitHub {
   /** Base URL for Octokit's `baseUrl` or `GITHUB_API_URL`, e.g. `http://127.0.0.1:43123`. */
   url: string;
   requests: RecordedRequest[];
-  /** Recorded requests whose method is not GET/HEAD, including rejected and faulted ones. */
+  /** Mismatches with GitHub's REST description, in the order they happened. */
+  violations: ConformanceViolation[];
+  /** Recorded requests whose method is not GET/HEAD (GraphQL queries aside), including rejected and faulted ones. */
   writes(): RecordedRequest[];
   state: FakeGitHubState;
   identity: string;
@@ -240,6 +297,12 @@ export interface FakeGitHub {
   seedComment(issueNumber: number, body: string, author?: string): FakeComment;
   seedLabel(name: string, color?: string, description?: string | null): FakeLabel;
   seedPull(seed?: PullSeed): FakePull;
+  /**
+   * A push to the PR's branch: the head becomes `sha`, `files` is the new listing (base...head)
+   * and `changes` the diff of each file from the old head to the new one (`null`: file deleted;
+   * absent: unchanged). Review comments follow their line as GitHub's do, or become outdated.
+   */
+  pushHead(pullNumber: number, update: { sha: string; files: PullFile[]; changes?: Record<string, string | null> }): FakePull;
   seedReviewComment(
     pullNumber: number,
     comment: { path: string; line: number; body: string; side?: 'LEFT' | 'RIGHT'; author?: string },
@@ -260,7 +323,6 @@ export function pullFile(filename: string, patch: string | undefined, status: Pu
   return file;
 }
 
-const HTML = 'https://github.com';
 const DOCS = 'https://docs.github.com/rest';
 const MAX_BODY = 65_536;
 /** GitHub lists at most this many files of a pull request. */
@@ -333,6 +395,52 @@ interface DiffLine {
   index: number;
 }
 
+/** Where a new review comment lands in the diff. */
+interface PlacedComment {
+  path: string;
+  line: number;
+  side: 'LEFT' | 'RIGHT';
+  start_line: number | null;
+  body: string;
+  diff_hunk: string;
+  position: number;
+}
+
+/**
+ * Where line `line` of the old version is in the new one, given the diff between them; null
+ * when the diff changes or removes that line (a review comment on it becomes outdated).
+ */
+export function followLine(patch: string, line: number): number | null {
+  let oldLine = 0;
+  let newLine = 0;
+  let delta = 0;
+  let inHunk = false;
+  for (const text of patch.split('\n')) {
+    const header = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(text);
+    if (header) {
+      if (inHunk) delta = newLine - oldLine;
+      oldLine = Number(header[1]);
+      newLine = Number(header[2]);
+      // An empty old range (`-0,0` or `-5,0`) starts after the line it names.
+      if (/^@@ -\d+,0 /.test(text)) oldLine++;
+      if (line < oldLine) return line + (inHunk ? delta : newLine - oldLine);
+      inHunk = true;
+      continue;
+    }
+    if (!inHunk || text.startsWith('\\')) continue;
+    if (text.startsWith('-')) {
+      if (oldLine === line) return null;
+      oldLine++;
+    } else if (text.startsWith('+')) newLine++;
+    else if (text.startsWith(' ') || text === '') {
+      if (oldLine === line) return newLine;
+      oldLine++;
+      newLine++;
+    }
+  }
+  return line + (inHunk ? newLine - oldLine : 0);
+}
+
 /** Lines a review comment may target: added or context lines on the right, removed or context on the left. */
 function diffLines(patch: string): { lines: string[]; entries: DiffLine[] } {
   const lines = patch.split('\n');
@@ -368,6 +476,26 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
+/** Violations of fakes in `enforce` mode not yet reported; the hook below fails the test with them. */
+const unreported: ConformanceViolation[] = [];
+
+function describeViolation(violation: ConformanceViolation): string {
+  const operation = violation.operation === undefined ? '' : ` (${violation.operation})`;
+  const side = violation.side === 'request' ? 'request' : `reply ${violation.status}`;
+  return `${violation.method} ${violation.path}${operation}: ${side}: ${violation.message}`;
+}
+
+// Registered on every test file that loads the fake: the test whose requests broke the contract
+// fails, and its message lists each mismatch, rather than a later assertion failing vaguely.
+afterEach(() => {
+  const found = unreported.splice(0);
+  if (found.length === 0) return;
+  throw new Error(
+    `fake GitHub: ${found.length} exchange(s) do not match GitHub's REST description (${descriptionName()}):\n` +
+      found.map((violation) => `  - ${describeViolation(violation)}`).join('\n'),
+  );
+});
+
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const identity = options.identity ?? 'github-actions[bot]';
   const now = options.now ?? (() => new Date());
@@ -386,17 +514,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   let nextId = 9_000_001;
   let baseUrl = '';
 
-  const user = (login: string): FakeUser => {
-    const id = Number.parseInt(createHash('sha1').update(login).digest('hex').slice(0, 7), 16);
-    return {
-      login,
-      id,
-      node_id: `U_${id}`,
-      type: login.endsWith('[bot]') ? 'Bot' : 'User',
-      site_admin: false,
-      html_url: `${HTML}/${login.replace(/\[bot\]$/, '')}`,
-    };
-  };
+  const user = (login: string): FakeUser => githubUser(login, baseUrl);
 
   const isAssignable = (login: string): boolean => {
     const rule = options.assignable;
@@ -442,7 +560,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       node_id: `I_${id}`,
       url: api,
       repository_url: repoApi(owner, repo),
+      labels_url: `${api}/labels{/name}`,
       comments_url: `${api}/comments`,
+      events_url: `${api}/events`,
       html_url: `${HTML}/${owner}/${repo}/${seed.pull ? 'pull' : 'issues'}/${number}`,
       number,
       title: seed.title ?? `Issue ${number}`,
@@ -523,9 +643,44 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   const findPull = (number: number): FakePull | undefined => state.pulls.find((pull) => pull.number === number);
 
+  /** Moves the head and carries each review comment to its line on the new head, or outdates it. */
+  const pushHead: FakeGitHub['pushHead'] = (pullNumber, update) => {
+    const pull = findPull(pullNumber);
+    if (!pull) throw new Error(`fake-github: no pull request #${pullNumber}`);
+    pull.head.sha = update.sha;
+    pull.updated_at = stamp(now());
+    state.pullFiles.set(pull.number, update.files);
+    const changes = update.changes ?? {};
+    for (const comment of state.reviewComments) {
+      if (comment.pull_request_url !== pull.url || comment.line === null) continue;
+      // Left-side lines are the base's, which a push to the head does not change.
+      const follow = (line: number): number | null => {
+        if (comment.side === 'LEFT' || !(comment.path in changes)) return line;
+        const change = changes[comment.path];
+        return change === null || change === undefined ? null : followLine(change, line);
+      };
+      const line = follow(comment.line);
+      const startLine = comment.start_line === null ? null : follow(comment.start_line);
+      const file = update.files.find((candidate) => candidate.filename === comment.path);
+      const entry =
+        line === null || !file ? undefined : diffLines(file.patch ?? '').entries.find((candidate) => candidate.side === comment.side && candidate.line === line);
+      if (!entry || (comment.start_line !== null && startLine === null)) {
+        comment.line = null;
+        comment.position = null;
+        comment.start_line = null;
+        continue;
+      }
+      comment.line = entry.line;
+      comment.position = entry.index;
+      comment.start_line = startLine;
+      comment.commit_id = update.sha;
+    }
+    return pull;
+  };
+
   const createReviewComment = (
     pull: FakePull,
-    fields: { path: string; line: number; side: 'LEFT' | 'RIGHT'; start_line: number | null; body: string; diff_hunk: string },
+    fields: PlacedComment,
     reviewId: number | null,
     commitId: string,
     author: string,
@@ -550,11 +705,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       author_association: 'NONE',
       line: fields.line,
       original_line: fields.line,
+      position: fields.position,
+      original_position: fields.position,
       side: fields.side,
       start_line: fields.start_line,
       original_start_line: fields.start_line,
       start_side: fields.start_line === null ? null : fields.side,
       subject_type: 'line',
+      _links: {
+        self: { href: `${pull.url.replace(/\/pulls\/\d+$/, '')}/pulls/comments/${id}` },
+        html: { href: `${pull.html_url}#discussion_r${id}` },
+        pull_request: { href: pull.url },
+      },
     };
     state.reviewComments.push(comment);
     return comment;
@@ -634,13 +796,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (labels === null) return validationFailed({ resource: 'Issue', code: 'invalid', field: 'labels' });
     if (assignees === null) return validationFailed({ resource: 'Issue', code: 'invalid', field: 'assignees' });
     if (isString(body.assignee)) assignees.push(body.assignee);
-    const rejected = invalidAssignees(assignees);
+    const rejected = options.unassignableMode === 'drop' ? null : invalidAssignees(assignees);
     if (rejected) return rejected;
     const issue = createIssue(ctx.owner, ctx.repo, {
       title: body.title,
       body: isString(body.body) ? body.body : null,
       labels,
-      assignees,
+      assignees: assignees.filter(isAssignable),
     });
     return { status: 201, body: issue };
   };
@@ -655,6 +817,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed') {
       return validationFailed({ resource: 'Issue', code: 'invalid', field: 'state' });
     }
+    if (body.state_reason !== undefined && body.state_reason !== null && !STATE_REASONS.includes(String(body.state_reason))) {
+      return validationFailed({ resource: 'Issue', code: 'invalid', field: 'state_reason', value: body.state_reason });
+    }
+    const stateReason = (body.state_reason ?? null) as StateReason | null;
     const long = tooLong('Issue', body.body);
     if (long) return long;
     const labels = body.labels === undefined ? undefined : labelNames(body.labels);
@@ -662,26 +828,26 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (labels === null) return validationFailed({ resource: 'Issue', code: 'invalid', field: 'labels' });
     if (assignees === null) return validationFailed({ resource: 'Issue', code: 'invalid', field: 'assignees' });
     // Checked before any change so a rejected update leaves the issue as it was.
-    const rejected = assignees ? invalidAssignees(assignees) : null;
+    const rejected = assignees && options.unassignableMode !== 'drop' ? invalidAssignees(assignees) : null;
     if (rejected) return rejected;
     const changed = stamp(now());
     if (isString(body.title)) issue.title = body.title;
     if (body.body !== undefined) issue.body = isString(body.body) ? body.body : null;
     if (labels) issue.labels = labels.map((name) => ensureLabel(name, ctx.owner, ctx.repo));
     if (assignees) {
-      issue.assignees = assignees.map(user);
+      issue.assignees = assignees.filter(isAssignable).map(user);
       issue.assignee = issue.assignees[0] ?? null;
     }
     if (body.state === 'closed' && issue.state === 'open') {
       issue.state = 'closed';
       issue.closed_at = changed;
-      issue.state_reason = isString(body.state_reason) ? body.state_reason : 'completed';
+      issue.state_reason = stateReason ?? 'completed';
     } else if (body.state === 'open' && issue.state === 'closed') {
       issue.state = 'open';
       issue.closed_at = null;
       issue.state_reason = 'reopened';
     } else if (body.state_reason !== undefined) {
-      issue.state_reason = isString(body.state_reason) ? body.state_reason : null;
+      issue.state_reason = stateReason;
     }
     issue.updated_at = changed;
     return { status: 200, body: issue };
@@ -779,9 +945,80 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return { status: 201, body: ensureLabel(body.name, ctx.owner, ctx.repo, color.toLowerCase(), description) };
   };
 
+  /** The repository as `GET /repos/{owner}/{repo}` and a pull request's `head.repo` show it. */
+  const repository = (owner: string, repo: string): Record<string, unknown> =>
+    githubRepository(owner, repo, baseUrl, {
+      defaultBranch: options.defaultBranch ?? 'main',
+      openIssues: state.issues.filter((issue) => issue.state === 'open').length,
+      created: '2020-01-01T00:00:00Z',
+    });
+
+  const getRepository = (ctx: Ctx): Reply => ({
+    status: 200,
+    body: { ...repository(ctx.owner, ctx.repo), permissions: { admin: false, maintain: false, push: true, triage: true, pull: true } },
+  });
+
+  /** The stored pull request with the fields GitHub derives: counts, links, both ends' repository. */
+  const pullReply = (ctx: Ctx, pull: FakePull): Json => {
+    const issue = findIssue(pull.number);
+    const files = state.pullFiles.get(pull.number) ?? [];
+    const repo = repository(ctx.owner, ctx.repo);
+    const end = (side: FakePull['head']) => ({ ...side, repo, user: user(ctx.owner) });
+    const api = repoApi(ctx.owner, ctx.repo);
+    const link = (href: string) => ({ href });
+    return {
+      ...pull,
+      head: end(pull.head),
+      base: end(pull.base),
+      issue_url: `${api}/issues/${pull.number}`,
+      diff_url: `${pull.html_url}.diff`,
+      patch_url: `${pull.html_url}.patch`,
+      commits_url: `${pull.url}/commits`,
+      review_comments_url: `${pull.url}/comments`,
+      review_comment_url: `${api}/pulls/comments{/number}`,
+      comments_url: `${api}/issues/${pull.number}/comments`,
+      statuses_url: `${api}/statuses/${pull.head.sha}`,
+      locked: false,
+      labels: issue?.labels ?? [],
+      milestone: null,
+      assignee: issue?.assignee ?? null,
+      assignees: issue?.assignees ?? [],
+      requested_reviewers: [],
+      requested_teams: [],
+      closed_at: null,
+      merged_at: null,
+      merge_commit_sha: null,
+      author_association: 'CONTRIBUTOR',
+      auto_merge: null,
+      active_lock_reason: null,
+      merged: false,
+      mergeable: true,
+      rebaseable: true,
+      mergeable_state: 'clean',
+      merged_by: null,
+      maintainer_can_modify: false,
+      comments: issue?.comments ?? 0,
+      review_comments: state.reviewComments.filter((comment) => comment.pull_request_url === pull.url).length,
+      commits: 1,
+      additions: files.reduce((sum, file) => sum + file.additions, 0),
+      deletions: files.reduce((sum, file) => sum + file.deletions, 0),
+      changed_files: files.length,
+      _links: {
+        self: link(pull.url),
+        html: link(pull.html_url),
+        issue: link(`${api}/issues/${pull.number}`),
+        comments: link(`${api}/issues/${pull.number}/comments`),
+        review_comments: link(`${pull.url}/comments`),
+        review_comment: link(`${api}/pulls/comments{/number}`),
+        commits: link(`${pull.url}/commits`),
+        statuses: link(`${api}/statuses/${pull.head.sha}`),
+      },
+    };
+  };
+
   const getPull = (ctx: Ctx): Reply => {
     const pull = findPull(Number(ctx.params[0]));
-    return pull ? { status: 200, body: pull } : notFound();
+    return pull ? { status: 200, body: pullReply(ctx, pull) } : notFound();
   };
 
   const listPullFiles = (ctx: Ctx): Reply => {
@@ -811,7 +1048,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const placeComment = (
     pull: FakePull,
     raw: unknown,
-  ): Reply | { path: string; line: number; side: 'LEFT' | 'RIGHT'; start_line: number | null; body: string; diff_hunk: string } => {
+  ): Reply | PlacedComment => {
     if (typeof raw !== 'object' || raw === null) return unprocessable('Invalid review comment');
     const comment = raw as Json;
     if (!isString(comment.path) || !isString(comment.body)) return unprocessable('Invalid review comment');
@@ -848,6 +1085,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       start_line: startLine,
       body: comment.body,
       diff_hunk: lines.slice(target.hunkStart, target.index + 1).join('\n'),
+      position: target.index,
     };
   };
 
@@ -884,6 +1122,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       commit_id: commitId,
       submitted_at: reviewState === 'PENDING' ? null : stamp(now()),
       author_association: 'NONE',
+      _links: { html: { href: `${pull.html_url}#pullrequestreview-${id}` }, pull_request: { href: pull.url } },
     };
     state.reviews.push(review);
     for (const fields of placed) createReviewComment(pull, fields, id, commitId, identity);
@@ -893,7 +1132,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const getUser = (): Reply =>
     options.userEndpoint === 'forbidden'
       ? errorReply(403, 'Resource not accessible by integration')
-      : { status: 200, body: user(identity) };
+      : { status: 200, body: authenticatedUser(identity, baseUrl, '2020-01-01T00:00:00Z') };
 
   const rateLimit = (): Reply => {
     const reset = Math.floor(now().getTime() / 1000) + 3600;
@@ -909,6 +1148,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   type Handler = (ctx: Ctx) => Reply;
   const repoRoutes: Array<[string, RegExp, Handler]> = [
+    ['GET', /^$/, getRepository],
+    ...(options.gitContents ? gitContentRoutes(options.gitContents) : []),
     ['GET', /^\/issues$/, listIssues],
     ['POST', /^\/issues$/, postIssue],
     ['GET', /^\/issues\/(\d+)$/, (ctx) => {
@@ -919,6 +1160,24 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     ['GET', /^\/issues\/(\d+)\/comments$/, listComments],
     ['POST', /^\/issues\/(\d+)\/comments$/, postComment],
     ['PATCH', /^\/issues\/comments\/(\d+)$/, patchComment],
+    ['DELETE', /^\/issues\/comments\/(\d+)$/, (ctx) => {
+      const index = state.comments.findIndex((candidate) => candidate.id === Number(ctx.params[0]));
+      if (index < 0) return notFound();
+      state.comments.splice(index, 1);
+      return { status: 204 };
+    }],
+    ['DELETE', /^\/pulls\/comments\/(\d+)$/, (ctx) => {
+      const index = state.reviewComments.findIndex((candidate) => candidate.id === Number(ctx.params[0]));
+      if (index < 0) return notFound();
+      state.reviewComments.splice(index, 1);
+      return { status: 204 };
+    }],
+    ['PUT', /^\/pulls\/(\d+)\/reviews\/(\d+)$/, (ctx) => {
+      const review = state.reviews.find((candidate) => candidate.id === Number(ctx.params[1]));
+      if (!review || !isString(ctx.body?.body)) return review ? unprocessable('body is required') : notFound();
+      review.body = ctx.body.body;
+      return { status: 200, body: review };
+    }],
     ['POST', /^\/issues\/(\d+)\/assignees$/, addAssignees],
     ['POST', /^\/issues\/(\d+)\/labels$/, addLabels],
     ['DELETE', /^\/issues\/(\d+)\/labels\/([^/]+)$/, removeLabel],
@@ -935,7 +1194,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const lookup = method === 'HEAD' ? 'GET' : method;
     if (lookup === 'GET' && url.pathname === '/user') return getUser();
     if (lookup === 'GET' && url.pathname === '/rate_limit') return rateLimit();
-    const repoPath = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(url.pathname);
+    // GraphQL: only `viewer { login }`, which answers for installation tokens too (`<app>[bot]`).
+    if (method === 'POST' && url.pathname === '/graphql') {
+      return isString(body?.query) && /\bviewer\s*\{\s*login\s*\}/.test(body.query)
+        ? { status: 200, body: { data: { viewer: { login: identity } } } }
+        : { status: 200, body: { errors: [{ message: 'fake-github answers only viewer { login }' }] } };
+    }
+    const repoPath = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(url.pathname);
     if (!repoPath) return notFound();
     const [, owner = '', repo = '', rest = ''] = repoPath;
     if (options.repository !== undefined && `${owner}/${repo}`.toLowerCase() !== options.repository.toLowerCase()) {
@@ -963,6 +1228,29 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return rule;
   };
 
+  const violations: ConformanceViolation[] = [];
+
+  /** Checks the request against GitHub's description now; the returned function checks the reply. */
+  const conform = (record: RecordedRequest, url: URL, text: string, badJson: boolean, contentType: string | undefined) => {
+    const note = (side: ConformanceViolation['side'], operation: string | undefined, messages: string[]): ConformanceViolation[] =>
+      messages.map((message) => {
+        const violation: ConformanceViolation = { method: record.method, path: record.path, side, status: record.status, message };
+        if (operation !== undefined) violation.operation = operation;
+        violations.push(violation);
+        if (options.conformance !== 'record') unreported.push(violation);
+        return violation;
+      });
+    const checked = checkRequest({ method: record.method, url, body: text.length === 0 || badJson ? undefined : record.body, contentType });
+    // Noted at once: a request answered by a reset never gets a reply to check.
+    const wrongRequest = note('request', checked.operation?.operationId, badJson ? ['body is not valid JSON', ...checked.violations] : checked.violations);
+    return (reply: Reply): void => {
+      for (const violation of wrongRequest) violation.status = reply.status;
+      // Replies from failNext are wrong on purpose; a HEAD reply has no body to check.
+      if (!checked.operation || record.faulted || record.method === 'HEAD') return;
+      note('response', checked.operation.operationId, checkResponse(checked.operation, reply.status, reply.body));
+    };
+  };
+
   const tokenOf = (header: string | undefined): string | undefined =>
     header === undefined ? undefined : header.replace(/^(token|bearer)\s+/i, '');
 
@@ -988,14 +1276,23 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       authorization: request.headers.authorization !== undefined,
     };
     requests.push(record);
+    const conformReply = conform(record, url, text, badJson, request.headers['content-type']);
 
     let reply: Reply;
     const fault = takeFault(method, path);
-    if (fault) {
+    const mode = fault?.mode ?? 'status';
+    if (fault && mode === 'reset') {
       record.faulted = true;
+      request.socket.destroy();
+      return;
+    }
+    if (fault && mode === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+    if (fault && mode === 'status') {
+      record.faulted = true;
+      const status = fault.status ?? 502;
       reply = {
-        status: fault.status,
-        body: fault.body ?? { message: STATUS_CODES[fault.status] ?? 'Error' },
+        status,
+        body: fault.body ?? { message: STATUS_CODES[status] ?? 'Error' },
         headers: fault.headers ?? {},
       };
     } else if (options.token !== undefined && tokenOf(request.headers.authorization) !== options.token) {
@@ -1008,9 +1305,25 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const body = typeof parsed === 'object' && parsed !== null ? (parsed as Json) : null;
       reply = route(method, url, body);
     }
+    if (fault && mode !== 'status') {
+      // The route ran: whatever it changed stays changed, only the answer goes wrong.
+      record.faulted = true;
+      if (mode === 'reset-after-write') {
+        record.status = reply.status;
+        request.socket.destroy();
+        return;
+      }
+      if (mode === 'after-write') {
+        const status = fault.status ?? 502;
+        reply = { status, body: fault.body ?? { message: STATUS_CODES[status] ?? 'Error' }, headers: fault.headers ?? {} };
+      }
+      if (mode === 'drop-link' && reply.headers) delete reply.headers.link;
+    }
     record.status = reply.status;
+    conformReply(reply);
 
-    const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
+    let payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
+    if (fault && mode === 'truncate') payload = payload.slice(0, Math.floor(payload.length / 2));
     const reset = String(Math.floor(now().getTime() / 1000) + 3600);
     response.writeHead(reply.status, {
       'content-type': 'application/json; charset=utf-8',
@@ -1046,7 +1359,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   return {
     url: baseUrl,
     requests,
-    writes: () => requests.filter((request) => request.method !== 'GET' && request.method !== 'HEAD'),
+    violations,
+    // A GraphQL query is a POST that writes nothing.
+    writes: () => requests.filter((request) => request.method !== 'GET' && request.method !== 'HEAD' && !request.path.startsWith('/graphql')),
     state,
     identity,
     failNext(rule) {
@@ -1068,6 +1383,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     },
     seedLabel: (name, color = 'ededed', description = null) => ensureLabel(name, defaultOwner, defaultRepo, color, description),
     seedPull,
+    pushHead,
     seedReviewComment(pullNumber, comment) {
       const pull = findPull(pullNumber);
       if (!pull) throw new Error(`fake-github: no pull request #${pullNumber}`);

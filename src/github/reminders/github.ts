@@ -3,10 +3,11 @@
  * label creation. Each is one small function, so the run can be counted and kept minimal:
  * an idle run is the listing pages and nothing else.
  */
-import type { Octokit } from '../client.js';
+import { describeRequestError, type Octokit } from '../client.js';
+import { listAll } from '../listing.js';
 import type { ExistingIssue } from './plan.js';
 
-/** Author of the issues the Actions GITHUB_TOKEN opens. */
+/** Author of the issues the Actions GITHUB_TOKEN opens (what GraphQL `viewer` answers for it). */
 export const ACTIONS_IDENTITY = 'github-actions[bot]';
 
 export interface RepoRef {
@@ -17,48 +18,75 @@ export interface RepoRef {
 /**
  * Every issue carrying `label`, open or closed, all pages: our issue may sit behind any number
  * of other people's issues with the same label (comply #56 read page one only and duplicated).
+ * A listing that ends early is an error (src/github/listing.ts), never "no more issues".
  */
 export async function listLabelledIssues(octokit: Octokit, ref: RepoRef, label: string): Promise<ExistingIssue[]> {
-  return octokit.paginate(
-    octokit.rest.issues.listForRepo,
-    { ...ref, labels: label, state: 'all', per_page: 100 },
-    (response) =>
-      response.data.map((issue) => ({
-        number: issue.number,
-        title: issue.title,
-        body: issue.body ?? null,
-        state: issue.state === 'closed' ? 'closed' : 'open',
-        labels: issue.labels.map((item) => (typeof item === 'string' ? item : (item.name ?? ''))).filter((name) => name !== ''),
-        assignees: (issue.assignees ?? []).map((user) => user.login),
-        author: issue.user?.login ?? null,
-        isPullRequest: issue.pull_request !== undefined && issue.pull_request !== null,
-      })),
-  );
+  const items = await listAll(octokit, 'GET /repos/{owner}/{repo}/issues', { ...ref, labels: label, state: 'all' }, `the issues labelled ${label}`);
+  return items.map((item) => toExistingIssue(item as ListedIssue));
+}
+
+interface ListedIssue {
+  number: number;
+  title: string;
+  body?: string | null;
+  state: string;
+  labels: Array<string | { name?: string }>;
+  assignees?: Array<{ login: string }> | null;
+  user?: { login: string } | null;
+  pull_request?: unknown;
+}
+
+/** An issue as GitHub answers it (listing, create or update), reduced to what the planner reads. */
+export function toExistingIssue(issue: ListedIssue): ExistingIssue {
+  return {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? null,
+    state: issue.state === 'closed' ? 'closed' : 'open',
+    labels: (issue.labels ?? []).map((item) => (typeof item === 'string' ? item : (item.name ?? ''))).filter((name) => name !== ''),
+    assignees: (issue.assignees ?? []).map((user) => user.login),
+    author: issue.user?.login ?? null,
+    isPullRequest: issue.pull_request !== undefined && issue.pull_request !== null,
+  };
 }
 
 export interface Identity {
   login: string;
   /** How it was found, for the digest. */
-  source: 'option' | 'installation token' | 'GET /user' | 'GET /user refused';
+  source: 'option' | 'GraphQL viewer';
 }
 
+/** The token's login could not be found: nothing is written rather than written under a guess. */
+export class IdentityError extends Error {
+  override readonly name = 'IdentityError';
+}
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+
 /**
- * The login our issues are authored by. A PAT's is `GET /user`. An installation token (the
- * Actions GITHUB_TOKEN, `ghs_...`) gets 403 there, and its issues are authored by
- * `github-actions[bot]`: that is known from the token's type without a request. A GitHub App's
- * own installation token authors as `<app>[bot]`: pass `identity` for it.
+ * The login our issues and comments are authored by, asked of GitHub: GraphQL `viewer { login }`
+ * answers for every kind of token, `github-actions[bot]` for the Actions GITHUB_TOKEN, `<app>[bot]`
+ * for a GitHub App's installation token (both are `ghs_...` tokens: the token cannot tell them
+ * apart), the user's login for a personal token. `GET /user` answers 403 to installation tokens.
+ * When GitHub does not say, this throws: a wrong guess re-creates every issue and comment.
  */
 export async function resolveIdentity(octokit: Octokit, override: string | undefined): Promise<Identity> {
   if (override) return { login: override, source: 'option' };
-  const auth = (await octokit.auth()) as { tokenType?: string };
-  if (auth.tokenType === 'installation') return { login: ACTIONS_IDENTITY, source: 'installation token' };
+  let login: unknown;
   try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    return { login: data.login, source: 'GET /user' };
+    const data = await octokit.graphql<{ viewer?: { login?: unknown } } | undefined>('query { viewer { login } }');
+    login = data?.viewer?.login;
   } catch (error) {
-    if ((error as { status?: number }).status === 403) return { login: ACTIONS_IDENTITY, source: 'GET /user refused' };
-    throw error;
+    throw new IdentityError(
+      `Cannot tell which login this token writes as (GraphQL viewer { login }: ${describeRequestError(error)}), so nothing is written rather than guessed: set the \`identity\` input (e.g. my-app[bot]) or \`--identity\`.`,
+    );
   }
+  if (typeof login !== 'string' || !LOGIN.test(login)) {
+    throw new IdentityError(
+      'Cannot tell which login this token writes as (GraphQL viewer { login } gave no login), so nothing is written rather than guessed: set the `identity` input (e.g. my-app[bot]) or `--identity`.',
+    );
+  }
+  return { login, source: 'GraphQL viewer' };
 }
 
 export interface LabelSpec {

@@ -2,8 +2,10 @@
  * One reminder run: list the labelled issues, plan, make sure the labels exist, apply, and
  * describe it all. Reads happen in dry runs too; writes never do.
  *
- * Requests are kept to what is needed: an idle run (nothing changed) is the listing pages,
- * plus `GET /user` only for a personal token whose run finds reminder issues to verify.
+ * Requests are kept to what is needed: an idle run (nothing changed) is the listing pages plus
+ * one GraphQL `viewer { login }` when it finds reminder issues to verify (whose they are is
+ * only known by asking). Each new issue costs one listing more (looked for right before it
+ * is opened, and the last one checked after), each closing comment one comment listing.
  */
 import { UsageError } from '../../config/load.js';
 import { describeRequestError, type Octokit } from '../client.js';
@@ -14,6 +16,7 @@ import {
   createLabel,
   listLabelledIssues,
   missingLabels,
+  IdentityError,
   resolveIdentity,
   type Identity,
   type LabelSpec,
@@ -37,8 +40,8 @@ export interface ReminderOptions {
   serverUrl: string;
   log: (line: string) => void;
   /**
-   * Login whose issues count as ours. Default: `github-actions[bot]` for an installation token
-   * (the Actions GITHUB_TOKEN), else `GET /user`. Set it for a GitHub App's own token (`my-app[bot]`).
+   * Login whose issues count as ours. Default: asked of GitHub (GraphQL `viewer { login }`), which
+   * knows it for every kind of token; when GitHub cannot say, the run writes nothing.
    */
   identity?: string;
   /** Label added while a review is past due. Default `overdue`. */
@@ -122,13 +125,13 @@ export async function runReminders(options: ReminderOptions): Promise<ReminderOu
 
   let issues: ExistingIssue[];
   let identity: Identity | null = null;
+  // Asked of GitHub once, only when there are marked issues to tell apart (or to look for again).
+  const whoAmI = async (): Promise<string> => (identity ??= await resolveIdentity(options.octokit, options.identity)).login;
   try {
     issues = await listLabelledIssues(options.octokit, ref, options.label);
-    // Whose issues are ours only matters when there are marked issues to tell apart.
-    if (issues.some((issue) => !issue.isPullRequest && parseMarker(issue.body))) {
-      identity = await resolveIdentity(options.octokit, options.identity);
-    }
+    if (issues.some((issue) => !issue.isPullRequest && parseMarker(issue.body))) await whoAmI();
   } catch (error) {
+    if (error instanceof IdentityError) throw new ReminderError(`${error.message} Nothing was written to ${where}.`, emptyOutcome());
     const status = (error as { status?: number }).status;
     throw new ReminderError(`Cannot read the reminder issues of ${where}: ${describeRequestError(error)}${hint(status, 'read')}`, emptyOutcome());
   }
@@ -140,7 +143,7 @@ export async function runReminders(options: ReminderOptions): Promise<ReminderOu
     existingIssues: issues,
     label: options.label,
     overdueLabel,
-    identity: identity?.login ?? options.identity ?? '',
+    identity: (identity as Identity | null)?.login ?? options.identity ?? '',
     links: { serverUrl: options.serverUrl, owner: options.owner, repo: options.repo, branch: options.defaultBranch },
   });
 
@@ -167,7 +170,7 @@ export async function runReminders(options: ReminderOptions): Promise<ReminderOu
   }
 
   if (!options.dryRun && labelError === null) {
-    result = await applyPlan(options.octokit, ref, plan.entries, options.log);
+    result = await applyPlan(options.octokit, ref, plan.entries, options.log, { label: options.label, identity: whoAmI });
   }
 
   const digestInput: DigestInput = {
