@@ -103,6 +103,17 @@ const annotations = (run: ActionRun) => run.stdout.split('\n').filter((line) => 
 const headLine = (origin: Origin, file: string, line: number) => origin.repo.git('show', `${origin.head}:${file}`).split('\n')[line - 1];
 const contentsRequests = (fake: FakeGitHub) => fake.requests.filter((request) => request.path.includes('/contents/')).map((request) => request.path);
 
+/**
+ * Every exchange matches GitHub's REST description, except that `git/get-tree` is not yet in the
+ * committed cut of it (tests/fixtures/github-openapi-cut.json): until it is, those requests are
+ * "no operation" and the fakes here record instead of enforce.
+ */
+function expectConformance(fake: FakeGitHub): void {
+  const missingFromCut = (violation: FakeGitHub['violations'][number]) =>
+    violation.side === 'request' && violation.path.includes('/git/trees/') && /no operation/.test(violation.message);
+  expect(fake.violations.filter((violation) => !missingFromCut(violation))).toEqual([]);
+}
+
 describe('pull_request: the checkout is the merge commit', () => {
   let origin: Origin;
   let fake: FakeGitHub;
@@ -115,7 +126,10 @@ describe('pull_request: the checkout is the merge commit', () => {
       conformance: 'record',
     });
   });
-  afterAll(() => fake.close());
+  afterAll(async () => {
+    await fake.close();
+    expectConformance(fake);
+  });
 
   const run = (workspace: string) =>
     runAction({
@@ -203,7 +217,10 @@ describe('pull_request_target: the checkout is the base branch', () => {
       conformance: 'record',
     });
   });
-  afterAll(() => fake.close());
+  afterAll(async () => {
+    await fake.close();
+    expectConformance(fake);
+  });
 
   const run = (inputs: Record<string, string> = { token: TOKEN }) =>
     runAction({
@@ -274,6 +291,7 @@ describe('the head read from git objects or the API refuses links and large file
     } finally {
       await fake.close();
     }
+    expectConformance(fake);
   });
 });
 
@@ -295,6 +313,7 @@ describe('the head read through the API, in more shapes', () => {
         apiUrl: fake.url,
         sha: origin.baseTip,
       });
+      expectConformance(fake);
       return { result, contents: contentsRequests(fake) };
     } finally {
       await fake.close();
