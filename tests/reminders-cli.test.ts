@@ -113,7 +113,7 @@ describe('isms remind', () => {
     const second = await isms(['--repo', 'octo-org/isms', '--branch', 'trunk'], env, root);
     expect(second).toMatchObject({ code: 0, stderr: '' });
     expect(fake.writes()).toEqual([]);
-    expect(second.stdout).toContain('1 API request (0 writes)');
+    expect(second.stdout).toContain('2 API requests (0 writes)'); // the listing and the login
   });
 
   it('exits 2 with one line when the repository or the token is missing', async () => {
@@ -142,13 +142,13 @@ describe('isms remind', () => {
   });
 
   it('looks up the default branch unless --branch is given, and says how to skip it when that fails', async () => {
-    // The fake has no `GET /repos/{owner}/{repo}`: a 404, as for a repository the token cannot see.
+    // Another repository than the fake's: a 404, as for a repository the token cannot see.
     fake = await startFakeGitHub({ repository: 'octo-org/isms' });
     const root = makeRepo(POLICIES);
     const env = { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url };
-    const run = await isms(['--repo', 'octo-org/isms', '--dry-run'], env, root);
+    const run = await isms(['--repo', 'octo-org/hidden', '--dry-run'], env, root);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^isms remind: Cannot read octo-org\/isms from http:\/\/127\.0\.0\.1:\d+: 404 Not Found \(.*--branch skips this lookup\)\n$/);
+    expect(run.stderr).toMatch(/^isms remind: Cannot read octo-org\/hidden from http:\/\/127\.0\.0\.1:\d+: 404 Not Found \(.*--branch skips this lookup\)\n$/);
   });
 
   it('derives the web address from the API address', () => {

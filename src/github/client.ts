@@ -179,7 +179,7 @@ export function describeRequestError(error: unknown): string {
   if (lost) return lost.split('\n')[0] ?? lost;
   const err = error as ErrorShape;
   // Not an answer from GitHub (a malformed reply, an incomplete listing, our own error): its message.
-  if (err?.status === undefined) return String(err?.message ?? error).split('\n')[0] ?? '';
+  if (err?.status === undefined || err.response === undefined) return String(err?.message ?? error).split('\n')[0] ?? '';
   const data = err.response?.data as { message?: unknown } | undefined;
   const message = typeof data?.message === 'string' ? data.message : (err.message ?? String(error));
   return `${err.status ?? 'network error'} ${message.split('\n')[0]}`;

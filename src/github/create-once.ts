@@ -64,7 +64,7 @@ export async function createOnce<T>(options: CreateOnceOptions<T>): Promise<Crea
         found = await options.find();
       } catch (lookError) {
         throw new UnconfirmedWriteError(
-          `Could not confirm that GitHub did ${options.what}: the request failed (${describeRequestError(error)}) and looking for it failed too (${describeRequestError(lookError)}). Run again: the next run finds it or makes it.`,
+          `Could not confirm that GitHub did ${options.what}: the request failed (${describeRequestError(error)}) and looking for it failed too (${describeRequestError(lookError)}); run again: the next run finds it or makes it`,
           (error as { status?: number }).status,
         );
       }
@@ -72,7 +72,7 @@ export async function createOnce<T>(options: CreateOnceOptions<T>): Promise<Crea
     }
   }
   throw new UnconfirmedWriteError(
-    `Could not ${options.what}: ${describeRequestError(lastError)}, ${attempts} times (it is not there when looked for).`,
+    `Could not ${options.what}: ${describeRequestError(lastError)}, ${attempts} times (it is not there when looked for)`,
     (lastError as { status?: number }).status,
   );
 }

@@ -11,7 +11,7 @@ import type { Octokit } from '../client.js';
 export interface RequestCounts {
   /** HTTP requests sent, retries included. */
   requests: number;
-  /** Of those, ones that are not GET or HEAD. */
+  /** Of those, ones that are not GET or HEAD (GraphQL queries aside). */
   writes: number;
   /** Of those, repeats of a request by the retry or throttling plugin. */
   retries: number;
@@ -39,7 +39,9 @@ function counterFor(octokit: Octokit): Counter {
       counter.counts.requests++;
       if (attempts > 1) counter.counts.retries++;
       const method = (init?.method ?? 'GET').toUpperCase();
-      if (method !== 'GET' && method !== 'HEAD') counter.counts.writes++;
+      // A GraphQL query is a POST that writes nothing.
+      const query = /\/graphql$/.test(new URL(String(url instanceof Request ? url.url : url), 'http://github.invalid').pathname);
+      if (method !== 'GET' && method !== 'HEAD' && !query) counter.counts.writes++;
       return inner(url, init);
     };
     options.request = { ...options.request, fetch: counting } as typeof options.request;
