@@ -8,7 +8,8 @@
  * - `escapeMarkdown`: a value in running text or a table cell;
  * - `inlineCode`: a value shown as code (ids, owners, file names), exactly as written;
  * - `markdownMessage`: a finding message or note, whose `code` parts become real code spans.
- * Control characters and line breaks are shown in the one visible form of `safeText` first.
+ * Control characters are shown in the one visible form of `safeText` (`\x1b`); in a code span
+ * line breaks too (`\n`: a value is shown exactly), in prose they fold to a space.
  */
 import { safeText } from './terminal.js';
 
@@ -31,9 +32,13 @@ export interface CodeSpanOptions {
   table?: boolean;
 }
 
-/** Escapes a value for running Markdown text or a table cell. */
+/**
+ * Escapes a value for running Markdown text or a table cell. Prose is one line here: a line
+ * break or tab (a YAML block scalar's) folds to a space; other control characters are shown
+ * visibly, as in text output.
+ */
 export function escapeMarkdown(text: string, options: MarkdownEscapeOptions = {}): string {
-  const escaped = safeText(text)
+  const escaped = safeText(text.replace(/\r\n|[\r\n\t\u0085\u2028\u2029]/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
