@@ -22,7 +22,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { check, type CheckResult } from '../check.js';
 import { loadConfig, UsageError } from '../config/load.js';
-import { isInside, MAX_FILE_BYTES } from '../parse/read-file.js';
+import { isInside } from '../fs/inside.js';
+import { MAX_FILE_BYTES } from '../parse/read-file.js';
 import { ruleIds } from '../rules/index.js';
 import { toRepoPaths } from './repo-paths.js';
 
