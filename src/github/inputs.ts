@@ -25,7 +25,7 @@ export interface ActionInputs {
   sarif: string | undefined;
   today: string | undefined;
   artifacts: string | undefined;
-  /** Login whose comments count as ours; undefined: found from the token. */
+  /** Login whose comments count as ours; undefined: asked of GitHub (GraphQL viewer), and nothing is written when it cannot say. */
   identity: string | undefined;
 }
 
