@@ -13,6 +13,8 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { scanMarkdown } from '../src/parse/markdown-scan.js';
 import { bodyPlaceholders, placeholdersOutside } from '../src/parse/placeholders.js';
+import { check } from '../src/check.js';
+import { makeRepo } from './support/repo.js';
 
 const parser = unified().use(remarkParse);
 
@@ -106,9 +108,30 @@ describe('tricky snippets', () => {
     'Unicode: Überprüfung – 😀 [Anhang](anhang-é.md)',
     'CRLF\r\n## Heading\r\n[link](x.md)\r\n',
     '{{ a }} `{{ b }}` ```\n{{ c }}\n```\n',
+    '# Ma&szlig;nahmen &auml;&Ouml; &frac12; &NotANamedEntity; &copy\n[x](f&ouml;rdern.md) [y](&lt;&#x41;&#66;) [z]: &eacute;.md',
+    '## &#0; &#1; &#x7f; &#x110000; &#xD800; &#xFFFE; &#65; &#x1F600;\n[a](&#0;&#xFDD0;.md)',
+    '[l](<a\\>b>) [m](<a\\<b>) [n](<a>b>)',
   ];
   it.each(snippets.map((snippet) => [JSON.stringify(snippet).slice(0, 60), snippet]))('%s', (_name, snippet) => {
     expect(scannedFacts(snippet)).toEqual(remarkFacts(snippet));
+  });
+});
+
+describe('character references as remark decodes them, through the checker', () => {
+  it('`[x](f&ouml;rdern.md)` links to fördern.md and `# Ma&szlig;nahmen` is the section Maßnahmen', async () => {
+    const root = makeRepo({
+      '.isms.yml': 'required_sections: [Maßnahmen]\nrules:\n  clause-uncovered: off\n',
+      'policies/fördern.md': '---\nid: POL-B-001\n---\n',
+      'policies/a.md':
+        '---\nid: POL-A-001\ntitle: A\nowners: ["@alice"]\napprover: "@bob"\nstatus: draft\niso27001:\n  controls: [A.5.15]\n---\n# Ma&szlig;nahmen\n\nSee [x](f&ouml;rdern.md) and [y](gel&ouml;scht.md).\n',
+    });
+    const result = await check({ root, today: '2026-11-24', paths: ['policies/a.md'] });
+    const findings = result.findings.map((finding) => `${finding.rule} ${finding.line}:${finding.column}`);
+    expect(findings.filter((finding) => finding.startsWith('section-missing'))).toEqual([]);
+    // Only the link to a file that does not exist is broken, named as decoded.
+    expect(result.findings.filter((finding) => finding.rule === 'link-broken').map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual([
+      expect.stringMatching(/^12:30 .*gelöscht\.md/),
+    ]);
   });
 });
 

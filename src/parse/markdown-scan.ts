@@ -16,10 +16,12 @@
  *
  * Like remark's tree, reference-style links (`[text][label]`) are not links (their
  * definitions are). Known differences, all in heading text only: emphasis pairing
- * skips CommonMark's "rule of three", and only common named character references
- * are decoded. Bounds for hostile input: 100 nested containers, 2 KiB link
+ * skips CommonMark's "rule of three". Character references are decoded with the
+ * table remark uses. tests/commonmark-conformance.test.ts runs every CommonMark
+ * spec example against remark. Bounds for hostile input: 100 nested containers, 2 KiB link
  * destinations, 1,000 emphasis markers in one heading.
  */
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Position } from '../model/finding.js';
 
 export interface ScannedHeading extends Position {
@@ -62,6 +64,8 @@ const MAX_PAREN_DEPTH = 32;
 /** Deeper block quotes and list items are read as text: each line walks the open ones. */
 const MAX_CONTAINERS = 100;
 const MAX_EMPHASIS_TOKENS = 1000;
+/** Lines a link reference definition may span (its title may go over several). */
+const MAX_DEFINITION_LINES = 64;
 
 const ATX = /^(#{1,6})(?=[ \t]|$)/;
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
@@ -133,11 +137,15 @@ export function scanMarkdown(body: string, startLine: number): ScannedMarkdown {
   const takeDefinitions = (segments: Segment[]): Segment[] => {
     let first = 0;
     while (first < segments.length && segments[first]!.text.startsWith('[')) {
-      const text = segments
-        .slice(first, first + 4)
-        .map((segment) => segment.text)
-        .join('\n');
-      const match = DEFINITION.exec(text);
+      const window = (lines: number) =>
+        segments
+          .slice(first, first + lines)
+          .map((segment) => segment.text)
+          .join('\n');
+      // Label, destination and title fit in 4 lines but for a title over more lines. Only a
+      // failed 4-line window looks further, once per paragraph, so this stays linear.
+      let match = DEFINITION.exec(window(4));
+      if (!match && segments.length - first > 4) match = DEFINITION.exec(window(MAX_DEFINITION_LINES));
       if (!match || match[1]!.trim() === '') break;
       const segment = segments[first]!;
       jobs.push({
@@ -282,11 +290,12 @@ export function scanMarkdown(body: string, startLine: number): ScannedMarkdown {
       continue;
     }
     if (paragraph && paragraph.depth === depth && SETEXT.test(line)) {
+      // remark starts the heading where the paragraph started, on a definition before it too.
+      const start = paragraph.segments[0]!;
       const segments = takeDefinitions(paragraph.segments);
       paragraph = null;
-      const first = segments[0];
-      if (first) {
-        jobs.push({ kind: 'heading', segments, heading: { depth: line[0] === '=' ? 1 : 2, text: '', line: first.line, column: first.column + 1 } });
+      if (segments.length > 0) {
+        jobs.push({ kind: 'heading', segments, heading: { depth: line[0] === '=' ? 1 : 2, text: '', line: start.line, column: start.column + 1 } });
         continue;
       }
       // The paragraph was only definitions: the line is no underline; read on as what else it is.
@@ -465,13 +474,6 @@ function scanInline(
   /** Stack positions below this hold `[` openers that can no longer make links. */
   let deadBelow = 0;
   let noCommentEndFrom = Infinity;
-  // The next `>` at or after an offset, remembered: searches move forward, so each `>` is found once.
-  let angle = -2;
-  const nextAngle = (from: number): number => {
-    if (angle === -1 || angle >= from) return angle;
-    angle = text.indexOf('>', from);
-    return angle;
-  };
   let index = 0;
   let plainFrom = 0;
   const emitPlain = (end: number) => {
@@ -565,7 +567,7 @@ function scanInline(
         index++;
         continue;
       }
-      const inline = text[index + 1] === '(' ? parseDestination(text, index + 2, nextAngle) : undefined;
+      const inline = text[index + 1] === '(' ? parseDestination(text, index + 2) : undefined;
       const end = inline?.end ?? referenceEnd(text, index, opener, definitions);
       if (end === undefined) {
         index++;
@@ -675,36 +677,62 @@ function resolveEmphasis(tokens: Token[]): string {
   return tokens.map((token, index) => ('delimiter' in token ? token.text.slice(0, remaining[index]) : token.text)).join('');
 }
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', copy: '©', reg: '®', trade: '™', hellip: '…',
-  mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', euro: '€', sect: '§',
-};
+/**
+ * A character reference: decimal (up to 7 digits), hexadecimal (up to 6) or
+ * named (up to 31 alphanumerics), always with its `;` (CommonMark).
+ */
+const CHARACTER_REFERENCE = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z0-9]{1,31}));/g;
 
-/** Character references (`&amp;`, `&#169;`, `&#xA9;`) as text. */
+/**
+ * Character references (`&amp;`, `&szlig;`, `&#169;`, `&#xA9;`) as text. Names
+ * come from the full HTML table remark decodes with (decode-named-character-reference);
+ * an unknown name stays as written. Numbers that are no safe character (NUL and
+ * other controls, surrogates, non-characters, past U+10FFFF) become U+FFFD, as
+ * micromark decodes them: never a control character in a heading or a path.
+ */
 function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, entity: string) => {
-    if (entity[0] !== '#') return NAMED_ENTITIES[entity] ?? whole;
-    const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-    return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\uFFFD' : String.fromCodePoint(code);
+  return text.replace(CHARACTER_REFERENCE, (whole, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) {
+      const decoded = decodeNamedCharacterReference(name);
+      return decoded === false ? whole : decoded;
+    }
+    return decodeNumericReference(decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16));
   });
+}
+
+function decodeNumericReference(code: number): string {
+  const unsafe =
+    code < 9 ||
+    code === 11 ||
+    (code > 13 && code < 32) ||
+    (code > 126 && code < 160) ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    (code >= 0xfdd0 && code <= 0xfdef) ||
+    (code & 0xfffe) === 0xfffe ||
+    code > 0x10ffff;
+  return unsafe ? '\uFFFD' : String.fromCodePoint(code);
 }
 
 /**
  * Parses `(destination "title")` after `](`, from `start` (just after the `(`).
  * Returns the decoded URL and the offset after `)`, or undefined when it is not one.
  */
-function parseDestination(text: string, start: number, nextAngle: (from: number) => number): { url: string; end: number } | undefined {
+function parseDestination(text: string, start: number): { url: string; end: number } | undefined {
   const limit = Math.min(text.length, start + MAX_DESTINATION);
   let index = skipSpace(text, start, limit);
   if (index === undefined) return undefined;
   let url = '';
   if (text[index] === '<') {
-    const close = nextAngle(index + 1);
-    if (close === -1 || close >= limit) return undefined;
-    const inner = text.slice(index + 1, close);
-    if (/[\n<]/.test(inner)) return undefined;
-    url = inner;
+    // Up to the first unescaped `>`; a line break or another `<` first means no destination. Each
+    // scan stops at the next `<`, so the scans of all destinations together read the text once.
+    let close = index + 1;
+    while (close < limit && text[close] !== '>') {
+      if (text[close] === '\n' || text[close] === '<') return undefined;
+      close += text[close] === '\\' && close + 1 < limit && text[close + 1] !== '\n' ? 2 : 1;
+    }
+    if (close >= limit) return undefined;
+    url = text.slice(index + 1, close);
     index = close + 1;
   } else if (text[index] !== ')') {
     let depth = 0;
@@ -764,10 +792,10 @@ function skipSpace(text: string, start: number, limit: number): number | undefin
   return index < limit ? index : undefined;
 }
 
-/** Backslash escapes and character references in a URL, as CommonMark decodes them. */
+/** Backslash escapes and character references in a URL, as CommonMark decodes them (one pass: `\\&amp;` stays `&amp;`). */
 function decodeUrl(url: string): string {
   if (!url.includes('\\') && !url.includes('&')) return url;
-  return url.replace(/\\([!-/:-@[-`{-~])|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, escaped: string | undefined) =>
+  return url.replace(/\\([!-/:-@[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z0-9]{1,31});/g, (whole, escaped: string | undefined) =>
     escaped !== undefined ? escaped : decodeEntities(whole),
   );
 }
