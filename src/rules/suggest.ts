@@ -9,31 +9,54 @@ import { nearest } from '../model/nearest.js';
 const controlIds = controls.map((control) => control.id);
 const clauseIds = clauses.map((clause) => clause.id);
 
+/** Annex A themes by number (`5` for A.5.x): their ids and control numbers, worked out once. */
+const controlsBySection = new Map<string, Array<{ id: string; number: number }>>();
+for (const id of controlIds) {
+  const [, section, number] = id.split('.');
+  const list = controlsBySection.get(section!) ?? [];
+  list.push({ id, number: Number(number) });
+  controlsBySection.set(section!, list);
+}
+
+/**
+ * Suggestions remembered per id as written: a file may repeat one unknown id
+ * thousands of times. Bounded, so distinct ids cannot grow it without end.
+ */
+function remembered(compute: (value: string) => string | undefined): (value: string) => string | undefined {
+  const answers = new Map<string, string | undefined>();
+  return (value) => {
+    if (answers.has(value)) return answers.get(value);
+    const answer = compute(value);
+    if (answers.size >= 4096) answers.clear();
+    // Long values are never ids worth remembering (and must not be held on to).
+    if (value.length <= 64) answers.set(value, answer);
+    return answer;
+  };
+}
+
 /** Normalises spelling variants people write (`a.5.15`, `A5.15`, `A 5.15`) to `A.5.15`. */
 export function normaliseControlSpelling(value: string): string {
   const match = /^a\s*\.?\s*(\d+)\.(\d+(?:\.\d+)?)$/i.exec(value.trim());
   return match ? `A.${match[1]}.${match[2]}` : value.trim();
 }
 
-export function nearestControl(value: string): string | undefined {
+export const nearestControl = remembered((value: string): string | undefined => {
   const normal = normaliseControlSpelling(value);
   if (getControl(normal)) return normal;
   const match = /^A\.(\d+)\.(\d+)/.exec(normal);
-  if (match) {
-    const section = controlIds.filter((id) => id.startsWith(`A.${match[1]}.`));
-    if (section.length > 0) {
-      const wanted = Number(match[2]);
-      let best = section[0]!;
-      for (const id of section) {
-        if (Math.abs(Number(id.split('.')[2]) - wanted) < Math.abs(Number(best.split('.')[2]) - wanted)) best = id;
-      }
-      return best;
+  const section = match ? controlsBySection.get(match[1]!) : undefined;
+  if (match && section) {
+    const wanted = Number(match[2]);
+    let best = section[0]!;
+    for (const control of section) {
+      if (Math.abs(control.number - wanted) < Math.abs(best.number - wanted)) best = control;
     }
+    return best.id;
   }
   return nearest(normal, controlIds);
-}
+});
 
-export function nearestClause(value: string): string | undefined {
+export const nearestClause = remembered((value: string): string | undefined => {
   const trimmed = value.trim().replace(/^(clause|cl\.?)\s*/i, '');
   if (getClause(trimmed)) return trimmed;
   const parts = trimmed.split('.');
@@ -44,7 +67,7 @@ export function nearestClause(value: string): string | undefined {
     if (getClause(parent)) return parent;
   }
   return nearest(trimmed, clauseIds);
-}
+});
 
 /** What an id written in a clause list really is, when it is not a clause. */
 export function clauseAsControl(value: string): string | undefined {
