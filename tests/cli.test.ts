@@ -331,7 +331,7 @@ describe('text output', () => {
     const root = makeRepo({ '.isms.yml': QUIET_CONFIG, 'policies/a.md': policy({ id: 'POL-A-001', extra: 'type: "\\e[31mred"\n' }) });
     const result = await run(root, ['check', '--today', TODAY]);
     expect(result.stdout).not.toContain('\u001b');
-    expect(result.stdout).toContain('Unexpected `type` `\\u001b[31mred`');
+    expect(result.stdout).toContain('Unexpected `type` `\\x1b[31mred`');
   });
 });
 
