@@ -60,6 +60,7 @@ const OPERATIONS = [
   'issues/remove-assignees',
   // Reading the PR head's files when the head is not checked out.
   'repos/get-content',
+  'git/get-tree',
 ];
 
 /** Keys that carry prose, examples or tooling hints: validation never reads them. */

@@ -8,7 +8,8 @@ import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { describe, expect, it } from 'vitest';
-import { fakeGitHubPerTest, pullFile, type FakeGitHub } from './support/fake-github.js';
+import { makeGitRepo } from './support/action-runner.js';
+import { fakeGitHubPerTest, pullFile, takeConformanceFailure, type FakeGitHub } from './support/fake-github.js';
 
 const TOKEN = 'ghs_fakeTokenValue0123456789abcdefABCDEF';
 const repo = { owner: 'octo-org', repo: 'isms' };
@@ -305,10 +306,14 @@ describe('tokens and permissions', () => {
   });
 
   it('404s routes it does not know and other repositories', async () => {
-    const server = await start();
-    await expect(bare(server).rest.repos.get({ ...repo })).rejects.toMatchObject({ status: 404 });
+    const server = await start({ conformance: 'record' });
+    await expect(bare(server).rest.repos.listBranches({ ...repo })).rejects.toMatchObject({ status: 404 });
     await expect(bare(server).rest.issues.listForRepo({ owner: 'someone', repo: 'else' })).rejects.toMatchObject({ status: 404 });
     expect(server.requests.map((request) => request.status)).toEqual([404, 404]);
+    // The branch listing is no operation this project uses: the fake says so, not only 404.
+    expect(server.violations).toEqual([
+      expect.objectContaining({ method: 'GET', side: 'request', status: 404, message: expect.stringContaining('no operation in @octokit/openapi@23.0.2 matches') }),
+    ]);
   });
 });
 
@@ -404,5 +409,123 @@ describe('faults', () => {
     });
     expect(calls).toEqual([]);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('what the action asks that the fake once lacked', () => {
+  it('serves GET /repos/{owner}/{repo} with the default branch, as a schedule run without it in the payload asks', async () => {
+    const server = await start({ defaultBranch: 'trunk' });
+    server.seedIssue();
+    server.seedIssue({ state: 'closed' });
+    const { data } = await bare(server).rest.repos.get({ ...repo });
+    expect(data).toMatchObject({ full_name: 'octo-org/isms', default_branch: 'trunk', open_issues_count: 1, owner: { login: 'octo-org' } });
+    expect(server.violations).toEqual([]);
+  });
+
+  it('closes an issue as a duplicate, and refuses a state_reason GitHub does not have', async () => {
+    const server = await start({ conformance: 'record' });
+    server.seedIssue({ title: 'older' });
+    server.seedIssue({ title: 'newer' });
+    const octokit = bare(server);
+    const { data } = await octokit.rest.issues.update({ ...repo, issue_number: 2, state: 'closed', state_reason: 'duplicate' });
+    expect(data).toMatchObject({ state: 'closed', state_reason: 'duplicate' });
+    expect(server.seedIssue({ state: 'closed', state_reason: 'duplicate' }).state_reason).toBe('duplicate');
+    await expect(
+      octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number: 1, state: 'closed', state_reason: 'wontfix' }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(server.state.issues[0]?.state).toBe('open');
+    // Only the made-up reason is a mismatch with GitHub's description.
+    expect(server.violations.map((violation) => `${violation.side} ${violation.status}: ${violation.message}`)).toEqual([
+      'request 422: body/state_reason must be one of ["completed","not_planned","duplicate","reopened"]',
+    ]);
+  });
+});
+
+describe('review comments when the head moves', () => {
+  const FILE = 'policies/access.md';
+  const lines = (...extra: string[]) => `${[...extra, ...Array.from({ length: 12 }, (_, i) => `line ${i + 1}`)].join('\n')}\n`;
+
+  /** A PR whose head changed line 5; comments on that added line and on context line 7. */
+  async function pullWithComments() {
+    const git = makeGitRepo({ [FILE]: lines() });
+    const base = git.shas[0] ?? git.commit({});
+    const head = git.commit({ [FILE]: lines().replace('line 5\n', 'changed 5\n') });
+    const server = await start();
+    server.seedPull({ number: 3, baseSha: base, headSha: head, files: git.pullFiles(base, head) });
+    const onAdded = server.seedReviewComment(3, { path: FILE, line: 5, body: 'on the change' });
+    const onContext = server.seedReviewComment(3, { path: FILE, line: 7, body: 'below it' });
+    const push = (content: string | null) => {
+      const before = server.state.pulls[0]?.head.sha ?? '';
+      const sha = git.commit({ [FILE]: content });
+      server.pushHead(3, { sha, files: git.pullFiles(base, sha), changes: { [FILE]: git.git('diff', before, sha, '--', FILE) } });
+      return sha;
+    };
+    const list = async () => (await bare(server).rest.pulls.listReviewComments({ ...repo, pull_number: 3 })).data;
+    const positionOf = (text: string) => (server.state.pullFiles.get(3)?.[0]?.patch ?? '').split('\n').indexOf(text);
+    return { server, head, onAdded, onContext, push, list, positionOf };
+  }
+
+  it('places a new comment with GitHub\'s position: lines below the first hunk header', async () => {
+    const { onAdded, positionOf } = await pullWithComments();
+    expect(onAdded).toMatchObject({ line: 5, original_line: 5, position: positionOf('+changed 5'), original_position: positionOf('+changed 5') });
+  });
+
+  it('moves a comment down with its line when lines are added above it, on the new head', async () => {
+    const { head, push, list, positionOf } = await pullWithComments();
+    const moved = push(lines('new a', 'new b').replace('line 5\n', 'changed 5\n'));
+    const [added, context] = await list();
+    expect(added).toMatchObject({ line: 7, original_line: 5, position: positionOf('+changed 5'), commit_id: moved, original_commit_id: head });
+    expect(context).toMatchObject({ line: 9, original_line: 7, position: positionOf(' line 7'), commit_id: moved });
+  });
+
+  it('outdates a comment whose line is changed, keeping original_line, and leaves the others', async () => {
+    const { head, push, list, positionOf } = await pullWithComments();
+    push(lines().replace('line 5\n', 'changed again\n'));
+    const [added, context] = await list();
+    expect(added).toMatchObject({ line: null, position: null, original_line: 5, commit_id: head });
+    expect(context).toMatchObject({ line: 7, position: positionOf(' line 7') });
+  });
+
+  it('outdates every comment of a file the push deletes', async () => {
+    const { push, list } = await pullWithComments();
+    push(null);
+    const comments = await list();
+    expect(comments.map((comment) => [comment.line, comment.position, comment.original_line])).toEqual([
+      [null, null, 5],
+      [null, null, 7],
+    ]);
+  });
+});
+
+describe('conformance with GitHub\'s REST description', () => {
+  it('fails the test that sent a request GitHub would read otherwise, naming the operation and the field', async () => {
+    const server = await start();
+    server.seedIssue();
+    await bare(server).request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: 1, body: 'x', bodyy: 'y' });
+    // Taken here so this test can look at it; left alone, the fake's afterEach throws it.
+    const failure = takeConformanceFailure();
+    expect(failure?.message).toBe(
+      "fake GitHub: 1 mismatch(es) with GitHub's REST description (@octokit/openapi@23.0.2):\n" +
+        '  - POST /repos/octo-org/isms/issues/1/comments (issues/create-comment): request: body: unknown property "bodyy"',
+    );
+    expect(takeConformanceFailure()).toBeUndefined();
+  });
+
+  it('checks every reply the fake gives on the usual paths: none breaks a schema', async () => {
+    const server = await start();
+    server.seedPull({ number: 4, files: [pullFile('policies/a.md', '@@ -1,2 +1,3 @@\n a\n+b\n c')] });
+    server.seedLabel('isms-review');
+    const octokit = bare(server);
+    await octokit.rest.issues.create({ ...repo, title: 't', labels: ['isms-review'], assignees: ['alice'] });
+    await octokit.rest.issues.createComment({ ...repo, issue_number: 4, body: 'c' });
+    await octokit.rest.pulls.createReview({ ...repo, pull_number: 4, event: 'COMMENT', body: 'r', comments: [{ path: 'policies/a.md', line: 2, body: 'x' }] });
+    await octokit.rest.pulls.get({ ...repo, pull_number: 4 });
+    await octokit.rest.pulls.listFiles({ ...repo, pull_number: 4 });
+    await octokit.rest.pulls.listReviewComments({ ...repo, pull_number: 4 });
+    await octokit.rest.users.getAuthenticated();
+    await octokit.rest.rateLimit.get();
+    await octokit.rest.issues.listLabelsForRepo({ ...repo });
+    expect(server.requests.every((request) => request.status < 300)).toBe(true);
+    expect(server.violations).toEqual([]);
   });
 });

@@ -485,15 +485,20 @@ function describeViolation(violation: ConformanceViolation): string {
   return `${violation.method} ${violation.path}${operation}: ${side}: ${violation.message}`;
 }
 
+/** Takes the violations not yet reported, as the error that fails the test; undefined when none. */
+export function takeConformanceFailure(): Error | undefined {
+  const found = unreported.splice(0);
+  if (found.length === 0) return undefined;
+  const shown = found.slice(0, 40).map((violation) => `  - ${describeViolation(violation)}`);
+  if (found.length > shown.length) shown.push(`  … and ${found.length - shown.length} more`);
+  return new Error(`fake GitHub: ${found.length} mismatch(es) with GitHub's REST description (${descriptionName()}):\n${shown.join('\n')}`);
+}
+
 // Registered on every test file that loads the fake: the test whose requests broke the contract
 // fails, and its message lists each mismatch, rather than a later assertion failing vaguely.
 afterEach(() => {
-  const found = unreported.splice(0);
-  if (found.length === 0) return;
-  throw new Error(
-    `fake GitHub: ${found.length} exchange(s) do not match GitHub's REST description (${descriptionName()}):\n` +
-      found.map((violation) => `  - ${describeViolation(violation)}`).join('\n'),
-  );
+  const failure = takeConformanceFailure();
+  if (failure) throw failure;
 });
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
