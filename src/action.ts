@@ -11,7 +11,7 @@
  * the exit status follows the findings and `fail-on` alone. A problem that stops the check
  * itself (bad input, bad config) fails the run with one line.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
@@ -20,6 +20,7 @@ import { UsageError } from './config/load.js';
 import { hiddenNote, logLine, planAnnotations } from './format/annotations.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
+import { PathRefused, writeOutputFile } from './fs/write-inside.js';
 import { safeText } from './format/terminal.js';
 import { createClient, describeRequestError, type Octokit } from './github/client.js';
 import { readInputs, workFor, type ActionInputs, type FailOn } from './github/inputs.js';
@@ -88,13 +89,17 @@ function resolveIn(workspace: string, file: string): string {
   return path.resolve(workspace, file);
 }
 
-function writeFile(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
+/**
+ * Atomically and never through a symbolic link (src/fs/write-inside.ts). The workflow names
+ * the path, but a path inside the workspace must really land inside it: a link committed in
+ * the checkout cannot redirect the SARIF file or the artifacts out of it.
+ */
+function writeFile(file: string, text: string, base: string = path.dirname(file)): void {
+  writeOutputFile(base, path.relative(base, file), text);
 }
 
 /** The auditor's files for actions/upload-artifact. A renderer that fails is a warning, not a failed run. */
-function writeArtifacts(result: CheckResult, folder: string, log: Log): void {
+function writeArtifacts(result: CheckResult, folder: string, log: Log, workspace: string): void {
   const outputs: Array<[string, () => string]> = [
     ['isms-report.html', () => renderHtmlReport(result)],
     ['soa.md', () => renderSoa(result, 'markdown', { outputDir: folder })],
@@ -102,9 +107,10 @@ function writeArtifacts(result: CheckResult, folder: string, log: Log): void {
   ];
   for (const [name, render] of outputs) {
     try {
-      writeFile(path.join(folder, name), render());
+      writeFile(path.join(folder, name), render(), workspace);
       log.info(`Wrote ${path.join(folder, name)}`);
     } catch (error) {
+      if (error instanceof PathRefused) throw error; // a link out of the workspace fails the run
       log.warn(`Could not write ${name} to ${folder}: ${oneLine(error)}`);
     }
   }
@@ -227,10 +233,10 @@ async function main(): Promise<void> {
   const reportPath = path.join(tempRoot, 'isms-report.json');
   writeFile(reportPath, formatJson(result));
   if (inputs.sarif) {
-    writeFile(resolveIn(workspace, inputs.sarif), formatSarif(result));
+    writeFile(resolveIn(workspace, inputs.sarif), formatSarif(result), workspace);
     log.info(`Wrote SARIF to ${inputs.sarif}`);
   }
-  if (inputs.artifacts) writeArtifacts(result, resolveIn(workspace, inputs.artifacts), log);
+  if (inputs.artifacts) writeArtifacts(result, resolveIn(workspace, inputs.artifacts), log, workspace);
 
   let review: PullRequestOutcome | null = null;
   if (work === 'pull-request' && octokit && owner && repo) {

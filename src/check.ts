@@ -5,7 +5,7 @@
  * Files are read, parsed, checked and dropped one at a time: only the small
  * PolicyRecord of each file is kept for the repo-wide rules.
  */
-import { existsSync, readdir, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdir, realpathSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { loadConfig, UsageError, type Config } from './config/load.js';
@@ -15,7 +15,10 @@ import { buildPolicyRecord, type PolicyRecord } from './model/policy.js';
 import type { Soa } from './model/soa.js';
 import { parseBody } from './parse/body.js';
 import { parseFrontMatter, splitFrontMatter, type ParseProblem } from './parse/front-matter.js';
-import { isInside, readPolicyFile } from './parse/read-file.js';
+import { checkGlob, isGlob } from './fs/glob-inside.js';
+import { isInside, resolveInside } from './fs/inside.js';
+import { escapeControls, shown } from './fs/shown.js';
+import { readPolicyFile } from './parse/read-file.js';
 import { loadSoa } from './parse/soa.js';
 import { ruleIds, rules } from './rules/index.js';
 import type { FileRule, Report, RepoRule } from './rules/types.js';
@@ -62,22 +65,42 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   return checkFiles(config, files, today);
 }
 
-/** Repo-relative paths of the policy files to check, sorted. */
+/**
+ * Repo-relative paths of the policy files to check, sorted. Nothing outside the repository:
+ * a glob or path that leaves it (as written, or through a symbolic link) is a usage error that
+ * names it, before anything is walked or read.
+ */
 export async function findPolicyFiles(config: Config, paths: string[] | undefined): Promise<string[]> {
   const root = config.root;
   const patterns: string[] = [];
   const direct: string[] = [];
-  for (const entry of paths && paths.length > 0 ? paths : config.policies) {
+  const explicit = paths !== undefined && paths.length > 0;
+  for (const entry of explicit ? paths : config.policies) {
+    if (isGlob(entry)) {
+      const glob = checkGlob(root, entry);
+      if (!glob.ok) throw new UsageError(glob.message);
+      patterns.push(glob.pattern);
+      continue;
+    }
     const absolute = path.resolve(root, entry);
-    if (!/[*?[{]/.test(entry) && existsSync(absolute)) {
-      if (!isInside(root, absolute)) throw new UsageError(`${entry} is outside the repository ${root}`);
-      const relative = toPosix(path.relative(root, absolute));
-      if (statSync(absolute).isDirectory()) patterns.push(relative === '' ? '**/*.md' : `${relative}/**/*.md`);
-      else direct.push(relative);
-    } else if (/[*?[{]/.test(entry)) {
-      patterns.push(toPosix(entry));
-    } else if (paths && paths.length > 0) {
-      throw new UsageError(`${entry} does not exist: pass policy files, folders or globs`);
+    const where = resolveInside(root, absolute);
+    const relative = toPosix(path.relative(root, absolute));
+    switch (where.kind) {
+      case 'outside':
+        throw new UsageError(
+          where.throughLink
+            ? `${shown(entry)} leads outside the repository through a symbolic link${where.link ? ` (${shown(where.link)})` : ''} and is not read: pass a path inside the repository`
+            : `${escapeControls(entry)} is outside the repository ${root}: pass policy files, folders or globs inside it`,
+        );
+      case 'loop':
+        throw new UsageError(`${shown(entry)} is a loop of symbolic links: pass a path inside the repository`);
+      case 'missing':
+      case 'error':
+        if (explicit) throw new UsageError(`${escapeControls(entry)} does not exist: pass policy files, folders or globs`);
+        continue;
+      case 'found':
+        if (where.stats.isDirectory()) patterns.push(relative === '' ? '**/*.md' : `${relative}/**/*.md`);
+        else direct.push(relative);
     }
   }
   const matched =
@@ -91,19 +114,23 @@ export async function findPolicyFiles(config: Config, paths: string[] | undefine
           ignore: ['**/node_modules/**', '**/.git/**'],
           expandDirectories: false,
         });
-  return [...new Set([...direct, ...matched.map(toPosix)])].sort();
+  const files = matched.map(toPosix);
+  // checkGlob keeps every glob inside; should the walker still report a file outside, nothing is read.
+  const stray = files.find((file) => !isInside(root, path.resolve(root, file)));
+  if (stray !== undefined) throw new UsageError(`The policy globs ${patterns.map(shown).join(', ')} match files outside the repository: point them at folders inside it`);
+  return [...new Set([...direct, ...files])].sort();
 }
 
 /**
- * `readdir` for the glob that presents every symbolic link as a plain file: it is
- * listed, so that readPolicyFile can refuse one that leaves the repository with a
- * finding (the glob would otherwise drop it without a word), and it is never
- * descended into, so a link to `/` cannot make the glob walk the disk.
+ * `readdir` for the glob that presents every symbolic link and every special file (FIFO,
+ * socket, device) as a plain file: it is listed, so that readPolicyFile can refuse it with a
+ * finding (the glob would otherwise drop it without a word), and a link is never descended
+ * into, so a link to `/` cannot make the glob walk the disk. Neither is ever opened here.
  */
 const readdirSymlinksAsFiles = ((dir: string, options: object, callback: (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void) => {
   readdir(dir, { ...options, withFileTypes: true }, (error, entries) => {
     for (const entry of entries ?? []) {
-      if (entry.isSymbolicLink()) {
+      if (entry.isSymbolicLink() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()) {
         entry.isFile = () => true;
         entry.isDirectory = () => false;
         entry.isSymbolicLink = () => false;
@@ -151,7 +178,7 @@ export function checkFiles(config: Config, files: readonly string[], todayDate: 
     makeReport(problem.rule, file, null)(problem.message, problem);
 
   for (const file of files) {
-    const read = readPolicyFile(realRoot, path.join(root, file));
+    const read = readPolicyFile(root, path.join(root, file));
     if (!read.ok) {
       reportProblem(file, read.problem);
       continue;

@@ -5,17 +5,18 @@
  * planned before any is written: a file that cannot be read or parsed stops the
  * run with nothing written (exit 2).
  */
-import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { findPolicyFiles } from '../check.js';
 import { loadConfig, UsageError } from '../config/load.js';
 import { unifiedDiff } from '../edit/diff.js';
 import { migrateText, type FileKind } from '../edit/migrate.js';
 import { readEditable, withBom } from '../edit/source.js';
-import { isInside } from '../parse/read-file.js';
+import { isInside, resolveInside } from '../fs/inside.js';
+import { writeFileInside } from '../fs/write-inside.js';
+import { SOA_LIMITS } from '../parse/soa.js';
 import { safeText } from '../format/terminal.js';
 import { ruleIds } from '../rules/index.js';
-import { stringOption, writeFileAtomic } from './output.js';
+import { stringOption } from './output.js';
 import type { Command } from './types.js';
 
 interface Target {
@@ -25,6 +26,8 @@ interface Target {
 
 interface Planned {
   file: string;
+  /** The file's real path inside the repository, where the edit is written. */
+  real: string;
   before: string;
   after: string;
   written: string;
@@ -45,12 +48,11 @@ export const migrateCommand: Command = {
     const config = loadConfig(io.cwd, stringOption(values.config), ruleIds);
     const root = config.root;
     const targets = await findTargets(config, positionals, io.cwd);
-    const realRoot = path.resolve(root);
 
     const plans: Planned[] = [];
     const failures: string[] = [];
     for (const target of targets) {
-      const read = readEditable(realRoot, path.join(root, target.file));
+      const read = readEditable(root, path.join(root, target.file), target.kind === 'soa' ? SOA_LIMITS : undefined);
       if (!read.ok) {
         failures.push(`${target.file}: ${read.message}`);
         continue;
@@ -61,7 +63,7 @@ export const migrateCommand: Command = {
         continue;
       }
       if (result.text !== read.file.text || result.notes.length > 0) {
-        plans.push({ file: target.file, before: read.file.text, after: result.text, written: withBom(read.file, result.text), notes: result.notes });
+        plans.push({ file: target.file, real: read.file.real, before: read.file.text, after: result.text, written: withBom(read.file, result.text), notes: result.notes });
       }
     }
     if (failures.length > 0) {
@@ -78,8 +80,8 @@ export const migrateCommand: Command = {
       io.stderr(`${report}\nDry run: nothing was written.\n`);
       return 0;
     }
-    // Through a symbolic link (inside the repository, readEditable checked) to the file itself, so the link survives.
-    for (const plan of changed) writeFileAtomic(realpathSync(path.join(root, plan.file)), plan.written);
+    // To the file itself (a link inside the repository survives), never outside the repository.
+    for (const plan of changed) writeFileInside(root, plan.real, plan.written, plan.file);
     io.stdout(`${report}\n`);
     return 0;
   },
@@ -91,16 +93,17 @@ async function findTargets(config: ReturnType<typeof loadConfig>, positionals: r
   const relative = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
   if (positionals.length === 0) {
     const targets: Target[] = (await findPolicyFiles(config, undefined)).map((file) => ({ file, kind: 'policy' }));
-    if (existsSync(soaPath) && isInside(root, soaPath)) targets.push({ file: relative(soaPath), kind: 'soa' });
+    // A soa.yml that is a link out of the repository is kept as a target: reading it refuses it, with the reason.
+    if (isInside(root, soaPath) && resolveInside(root, soaPath).kind !== 'missing') targets.push({ file: relative(soaPath), kind: 'soa' });
     return targets;
   }
   const yamlFiles: Target[] = [];
   const others: string[] = [];
   for (const entry of positionals) {
     const absolute = path.resolve(cwd, entry);
-    if (/\.ya?ml$/i.test(entry) && existsSync(absolute)) {
-      if (!isInside(root, absolute)) throw new UsageError(`${entry} is outside the repository ${root}`);
-      yamlFiles.push({ file: relative(absolute), kind: 'soa' });
+    if (/\.ya?ml$/i.test(entry)) {
+      // The same checks as any explicit path: inside the repository, through no link out of it.
+      for (const file of await findPolicyFiles(config, [path.relative(root, absolute) || '.'])) yamlFiles.push({ file, kind: 'soa' });
     } else {
       others.push(path.relative(root, absolute) || '.');
     }

@@ -1,32 +1,20 @@
-/** Writes a command's result to stdout or, with --output, to a file atomically. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+/**
+ * Writes a command's result to stdout or, with --output, to a file: atomically and never
+ * through a symbolic link (src/fs/write-inside.ts). The path is the user's: typed inside the
+ * working directory it must really land there (a link the repository brings cannot redirect
+ * it); typed outside it (`/tmp/report.json`) it is where the user asked for it.
+ */
 import { check, type CheckOptions, type CheckResult } from '../check.js';
 import { UsageError } from '../config/load.js';
+import { writeOutputFile } from '../fs/write-inside.js';
 import type { Command, CommandIO } from './types.js';
-
-/**
- * Writes `content` to `file` via a temporary file and a rename, so a reader
- * never sees half a report and a failed write leaves the old file intact.
- */
-export function writeFileAtomic(file: string, content: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, content);
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true }); // no half-written leftovers beside the target
-    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
 
 export function emit(io: CommandIO, output: string | undefined, content: string): void {
   if (output === undefined || output === '-') {
     io.stdout(content);
     return;
   }
-  writeFileAtomic(path.resolve(io.cwd, output), content);
+  writeOutputFile(io.cwd, output, content);
 }
 
 export function stringOption(value: unknown): string | undefined {

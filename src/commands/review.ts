@@ -3,7 +3,6 @@
  * content: `last_reviewed` (and `next_review`, when written) set in place, for a
  * one-line pull request that closes the reminder.
  */
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { check, resolveToday } from '../check.js';
 import { UsageError } from '../config/load.js';
@@ -12,7 +11,8 @@ import { nearest } from '../model/nearest.js';
 import { safeText } from '../format/terminal.js';
 import { recordReview } from '../edit/review.js';
 import { readEditable, withBom } from '../edit/source.js';
-import { stringOption, writeFileAtomic } from './output.js';
+import { writeFileInside } from '../fs/write-inside.js';
+import { stringOption } from './output.js';
 import type { Command } from './types.js';
 
 export const reviewCommand: Command = {
@@ -48,7 +48,7 @@ export const reviewCommand: Command = {
     }
     const policy = matches[0]!;
     const absolute = path.join(result.root, policy.file);
-    const read = readEditable(path.resolve(result.root), absolute);
+    const read = readEditable(result.config.root, absolute);
     if (!read.ok) throw new UsageError(`Cannot read ${policy.file}: ${read.message}`);
     // review_every as written in the file wins; the config's default otherwise (as the checker computes it).
     const edited = recordReview(read.file.text, date, result.config.reviewEvery);
@@ -60,8 +60,8 @@ export const reviewCommand: Command = {
       io.stdout(`${safeText(policy.file)}: the review of ${safeText(id)} on ${formatDate(date)} is already recorded; nothing to change.\n`);
       return 0;
     }
-    // Through a symbolic link (inside the repository, readEditable checked) to the file itself, so the link survives.
-    writeFileAtomic(realpathSync(absolute), withBom(read.file, edited.text));
+    // To the file itself (a link inside the repository survives), never outside the repository.
+    writeFileInside(result.config.root, read.file.real, withBom(read.file, edited.text), policy.file);
     const changes = edited.changes.map((change) => `${change.field} ${change.from ?? '(none)'} → ${change.to}`).join(', ');
     // The file name and the values come from the repository: one line each, whatever they hold.
     const lines = [safeText(`${policy.file}: recorded the review of ${id}: ${changes}.`)];

@@ -2,9 +2,11 @@
  * `.isms.yml` (SPEC section 4). Every key is optional; an unknown key or a bad
  * value is a usage error that names the key, so a typo never silently changes a check.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
+import { readRegularFile } from '../fs/read-bounded.js';
+import { escapeControls, shown } from '../fs/shown.js';
+import { outputBoundary } from '../fs/boundary.js';
 import { parseDuration, type Duration } from '../model/dates.js';
 import type { SeveritySetting } from '../model/finding.js';
 import { nearest } from '../model/nearest.js';
@@ -61,18 +63,10 @@ export function loadConfig(root: string, configPath: string | undefined, knownRu
   const explicit = configPath !== undefined;
   const file = path.resolve(root, configPath ?? '.isms.yml');
   const config = defaultConfig(explicit ? path.dirname(file) : root);
-  if (!existsSync(file)) {
-    if (explicit) throw new UsageError(`Config file ${configPath} not found; pass an existing file to --config`);
-    return config;
-  }
-  config.file = path.relative(config.root, file).split(path.sep).join('/');
-  const name = config.file;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read ${name}: ${(error as Error).message}`);
-  }
+  const name = toPosix(path.relative(config.root, file));
+  const text = readConfigText(root, file, configPath);
+  if (text === null) return config;
+  config.file = name;
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) {
@@ -92,6 +86,57 @@ export function loadConfig(root: string, configPath: string | undefined, knownRu
     applyKey(config, name, key, value, knownRules);
   }
   return config;
+}
+
+/**
+ * The config's size limit. A config holds a few settings (a few hundred bytes); 1 MiB is
+ * thousands of globs and required sections, and is refused before a byte is parsed.
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * The config's text, read through the repository guard, or null when there is no config.
+ * The file must be a regular file inside the repository: a config the working directory
+ * (or workspace) holds, as typed, must really be there (a committed link to a file outside
+ * is refused, never read, so none of its content reaches a message); a `--config` typed
+ * outside the working directory is the user's choice, and its folder is the repository
+ * (the rule of outputBoundary).
+ */
+function readConfigText(base: string, file: string, configPath: string | undefined): string | null {
+  const typed = configPath ?? '.isms.yml';
+  const boundary = outputBoundary(base, file).boundary;
+  const read = readRegularFile(boundary, file, MAX_CONFIG_BYTES);
+  if (read.ok) return read.bytes.toString('utf8');
+  const shownName = shown(typed);
+  const bare = escapeControls(typed);
+  switch (read.reason) {
+    case 'missing':
+      if (read.throughLink) throw new UsageError(`${shownName} is a symbolic link to a missing file: point it at a file in the repository or remove it`);
+      if (configPath !== undefined) throw new UsageError(`Config file ${escapeControls(typed)} not found; pass an existing file to --config`);
+      return null;
+    case 'outside':
+      throw new UsageError(
+        read.throughLink
+          ? `${shownName} is a symbolic link that leads outside the repository and is not read: replace it with the file itself`
+          : `${shownName} is outside the repository and is not read: keep the config inside it`,
+      );
+    case 'loop':
+      throw new UsageError(`${shownName} is a loop of symbolic links: replace it with the file itself`);
+    case 'folder':
+      throw new UsageError(`Cannot read ${bare}: it is a folder (EISDIR); the config is one YAML file`);
+    case 'special':
+      throw new UsageError(`Cannot read ${bare}: it is not a regular file (a FIFO, socket or device); the config is one YAML file`);
+    case 'too-large':
+      throw new UsageError(
+        `${shownName} is ${read.size === null ? 'over' : `${(read.size / 1024 / 1024).toFixed(1)} MiB, over`} the 1 MiB limit for the config, and was not read: it holds a few settings (policies, rules ...); remove the rest`,
+      );
+    case 'error':
+      throw new UsageError(`Cannot read ${bare}: ${read.code}; check that it is readable`);
+  }
+}
+
+function toPosix(value: string): string {
+  return value.split(path.sep).join('/');
 }
 
 function applyKey(config: Config, name: string, key: string, value: unknown, knownRules: readonly string[]): void {

@@ -1,27 +1,31 @@
 /**
  * Reading a file for an in-place edit and finding its YAML: the front matter of
  * a policy or a whole YAML file (soa.yml). Reads go through the checker's safe
- * reader (no links out of the repository, size limit, UTF-8 only); a BOM is
- * remembered so the written file keeps it.
+ * reader (no links out of the repository, regular files only, size limit, UTF-8
+ * only), once; a BOM is remembered so the written file keeps it, and the file's
+ * real path is where the edit is written (a link inside the repository survives).
  */
-import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { splitFrontMatter } from '../parse/front-matter.js';
-import { readPolicyFile } from '../parse/read-file.js';
+import { MAX_FILE_BYTES, readTextFile, type TextReadOptions } from '../parse/read-file.js';
 
 export interface EditableFile {
   /** The text without a BOM. */
   text: string;
   bom: boolean;
+  /** The file's real path, inside the repository: write the edit here. */
+  real: string;
 }
 
 export type ReadEditable = { ok: true; file: EditableFile } | { ok: false; message: string };
 
-export function readEditable(realRoot: string, absolutePath: string): ReadEditable {
-  const read = readPolicyFile(realRoot, absolutePath);
+const POLICY_LIMIT: TextReadOptions = { limit: MAX_FILE_BYTES, tooLargeAdvice: 'split it or move attachments to evidence' };
+
+/** `limits`: the SoA has its own (see parse/soa.ts); policies have the checker's. */
+export function readEditable(root: string, absolutePath: string, limits: TextReadOptions = POLICY_LIMIT): ReadEditable {
+  const read = readTextFile(root, absolutePath, limits);
   if (!read.ok) return { ok: false, message: read.problem.message };
-  const head = readFileSync(absolutePath).subarray(0, 3);
-  return { ok: true, file: { text: read.text, bom: head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf } };
+  return { ok: true, file: { text: read.text, bom: read.bom, real: read.real } };
 }
 
 export function withBom(file: EditableFile, text: string): string {

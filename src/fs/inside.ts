@@ -17,8 +17,11 @@ export type Resolution =
   | { kind: 'found'; real: string; stats: Stats; throughLink: boolean }
   /** Nothing there yet; `real` is where it would be, inside the root. */
   | { kind: 'missing'; real: string; throughLink: boolean }
-  /** The path as written leaves the root (`throughLink: false`), or a symbolic link on the way does. */
-  | { kind: 'outside'; throughLink: boolean }
+  /**
+   * The path as written leaves the root (`throughLink: false`), or a symbolic link on the way
+   * does; `link` is the first link on the way, relative to the root with `/` separators.
+   */
+  | { kind: 'outside'; throughLink: boolean; link?: string }
   | { kind: 'loop' }
   | { kind: 'error'; code: string };
 
@@ -49,13 +52,16 @@ function below(linkText: string, roots: readonly string[]): string[] | null {
  * (the working directory, the workspace): its own real path is taken as it is.
  */
 export function resolveInside(root: string, target: string): Resolution {
+  const absolute = path.resolve(root, target);
   let realRoot: string;
   try {
     realRoot = realpathSync.native(root);
   } catch (error) {
-    return { kind: 'error', code: (error as NodeJS.ErrnoException).code ?? 'error' };
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    // No root yet (a folder `isms init` is about to create): nothing in it exists either.
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && isInside(root, absolute)) return { kind: 'missing', real: absolute, throughLink: false };
+    return { kind: 'error', code };
   }
-  const absolute = path.resolve(root, target);
   // The target may be named through the root as given or through its real path (/tmp vs /private/tmp).
   const base = isInside(root, absolute) ? root : isInside(realRoot, absolute) ? realRoot : null;
   if (base === null) return { kind: 'outside', throughLink: false };
@@ -69,12 +75,14 @@ export function resolveInside(root: string, target: string): Resolution {
     return { kind: 'error', code: (error as NodeJS.ErrnoException).code ?? 'error' };
   }
   let throughLink = false;
+  let firstLink: string | undefined;
   let links = 0;
+  const outside = (): Resolution => (firstLink === undefined ? { kind: 'outside', throughLink } : { kind: 'outside', throughLink, link: firstLink });
   while (pending.length > 0) {
     const name = pending.shift()!;
     if (name === '..') {
       // `current` has no link in it, so its parent is what the kernel's `..` means.
-      if (current === realRoot) return { kind: 'outside', throughLink };
+      if (current === realRoot) return outside();
       current = path.dirname(current);
       continue;
     }
@@ -86,7 +94,7 @@ export function resolveInside(root: string, target: string): Resolution {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       if (code !== 'ENOENT' && code !== 'ENOTDIR') return { kind: 'error', code };
       const real = path.join(next, ...pending);
-      return isInside(realRoot, real) ? { kind: 'missing', real, throughLink } : { kind: 'outside', throughLink };
+      return isInside(realRoot, real) ? { kind: 'missing', real, throughLink } : outside();
     }
     if (!entry.isSymbolicLink()) {
       current = next;
@@ -95,6 +103,7 @@ export function resolveInside(root: string, target: string): Resolution {
     }
     if (++links > MAX_LINKS) return { kind: 'loop' };
     throughLink = true;
+    firstLink ??= path.relative(realRoot, next).split(path.sep).join('/');
     let text: string;
     try {
       text = readlinkSync(next);
@@ -103,7 +112,7 @@ export function resolveInside(root: string, target: string): Resolution {
     }
     if (path.isAbsolute(text)) {
       const inner = below(text, [realRoot, path.resolve(root)]);
-      if (inner === null) return { kind: 'outside', throughLink: true };
+      if (inner === null) return outside();
       current = realRoot;
       pending.unshift(...inner);
     } else {

@@ -5,7 +5,7 @@
  * The path is resolved inside the repository first (resolveInside: nothing outside is
  * touched). A FIFO, socket or device is refused before it is opened, and the open itself is
  * non-blocking, so a FIFO swapped in meanwhile cannot hang the run; the descriptor is checked
- * again (fstat) before a byte is read. At most `limit + 1` bytes are read from it: a file whose
+ * again (fstat) before a byte is read. At most `limit + 8` bytes are read from it: a file whose
  * size says 0 (`/proc/self/pagemap`) or that grows while it is read still stops at the limit.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
@@ -28,6 +28,12 @@ export type BoundedRead =
 /** O_NOFOLLOW: the resolved path has no link in it, so a link appearing there now is refused (ELOOP). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 const FIRST_CHUNK = 64 * 1024;
+/**
+ * How far past the limit a read looks, to tell "exactly the limit" from "more": one 8-byte
+ * word, not one byte, because some special files (/proc/<pid>/pagemap) refuse reads that are
+ * not whole words (EINVAL).
+ */
+const PROBE = 8;
 
 export function readRegularFile(root: string, target: string, limit: number): BoundedRead {
   const where = resolveInside(root, target);
@@ -57,13 +63,14 @@ export function readRegularFile(root: string, target: string, limit: number): Bo
     if (stats.isDirectory()) return { ok: false, reason: 'folder' };
     if (!stats.isFile()) return { ok: false, reason: 'special' };
     if (stats.size > limit) return { ok: false, reason: 'too-large', size: stats.size };
-    // One byte more than the size says, to notice a file that holds more than it claims.
-    let buffer = Buffer.allocUnsafe(Math.min(limit + 1, stats.size > 0 ? stats.size + 1 : FIRST_CHUNK));
+    // A little more than the size says, to notice a file that holds more than it claims.
+    const capacity = limit + PROBE;
+    let buffer = Buffer.allocUnsafe(Math.min(capacity, stats.size > 0 ? stats.size + PROBE : FIRST_CHUNK));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
         if (length > limit) return { ok: false, reason: 'too-large', size: null };
-        const grown = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2));
+        const grown = Buffer.allocUnsafe(Math.min(capacity, buffer.length * 2));
         buffer.copy(grown, 0, 0, length);
         buffer = grown;
       }

@@ -10,6 +10,7 @@
 import { linkSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../config/load.js';
+import { outputBoundary } from './boundary.js';
 import { resolveInside } from './inside.js';
 import { shown } from './shown.js';
 import { sweepStaleTemps, tempPathFor } from './temp-files.js';
@@ -17,22 +18,6 @@ import { sweepStaleTemps, tempPathFor } from './temp-files.js';
 /** A write (or read) refused because of where the path leads: a usage error (exit 2), never a partial write. */
 export class PathRefused extends UsageError {
   override name = 'PathRefused';
-}
-
-/**
- * The boundary for a path a user typed (`--output`) or a workflow gave (the action's `sarif`,
- * `artifacts`), resolved against `base` (the working directory, or the workspace).
- *
- * The rule: a path that lies, as typed, inside `base` must really land inside `base`: the
- * folders on the way are the repository's, and a symbolic link the repository brings must not
- * redirect it. A path typed outside `base` (`/tmp/report.json`, `../site/report.html`) is the
- * user's explicit choice of place, folders and all; only its target must not be a link.
- */
-export function outputBoundary(base: string, typed: string): { target: string; boundary: string } {
-  const target = path.resolve(base, typed);
-  const relative = path.relative(base, target);
-  const inside = relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-  return { target, boundary: inside ? path.resolve(base) : path.dirname(target) };
 }
 
 /**

@@ -7,7 +7,6 @@
  * Entries that cannot be used are reported and left out; every other entry is
  * kept, so one typo does not silence the rest of the SoA.
  */
-import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, type Document, type Node, type Pair } from 'yaml';
 import { getControl, getLegacyControl, legacyReplacement } from '../catalog/index.js';
@@ -18,7 +17,7 @@ import { scalarText } from '../model/policy.js';
 import { IMPLEMENTATIONS, type Implementation, type Soa, type SoaDecision } from '../model/soa.js';
 import { formatIds, nearestControl } from '../rules/suggest.js';
 import { parseYamlWithPositions, type ParseProblem, type ParsedYaml } from './front-matter.js';
-import { isInside, readPolicyFile } from './read-file.js';
+import { isInside, mebibytes, readTextFile, type TextReadOptions } from './read-file.js';
 
 export type SoaProblemSink = (rule: string, file: string, problem: Omit<ParseProblem, 'rule'>) => void;
 
@@ -26,6 +25,14 @@ export type SoaProblemSink = (rule: string, file: string, problem: Omit<ParsePro
 export const SOA_ENTRY_KEYS = ['applicable', 'justification', 'implementation', 'notes'] as const;
 const TOP_LEVEL_KEYS = ['controls'] as const;
 const START: Position = { line: 1, column: 1 };
+
+/**
+ * The SoA's size limit: 2 MiB, twice a policy's. 93 decisions with a paragraph of
+ * justification each are about 100 KiB; the limit leaves room for long notes and stops a
+ * file that would tie up the YAML parser (or memory) long before it could.
+ */
+export const MAX_SOA_BYTES = 2 * 1024 * 1024;
+export const SOA_LIMITS: TextReadOptions = { limit: MAX_SOA_BYTES, tooLargeAdvice: 'keep one short entry per control and move long texts to evidence' };
 
 /**
  * Loads the SoA named by the config, or null when there is none (or it cannot be
@@ -42,21 +49,20 @@ export function loadSoa(config: Config, root: string, sink: SoaProblemSink): Soa
     });
     return null;
   }
-  let isDirectory: boolean;
-  try {
-    const stat = lstatSync(absolute);
-    isDirectory = stat.isDirectory();
-  } catch {
-    // No SoA file: control coverage is still computed, but nothing is measured against decisions.
-    return null;
-  }
-  if (isDirectory) {
-    sink('soa-invalid', file, { message: `\`${file}\` is a folder: the SoA is one YAML file (set \`soa\` in .isms.yml)`, ...START });
-    return null;
-  }
-  const read = readPolicyFile(root, absolute);
+  const read = readTextFile(root, absolute, SOA_LIMITS);
   if (!read.ok) {
-    sink('soa-invalid', file, { message: read.problem.message, line: read.problem.line, column: read.problem.column });
+    const refusal = read.refusal;
+    // No SoA file: control coverage is still computed, but nothing is measured against decisions.
+    if (refusal.reason === 'missing' && !refusal.throughLink) return null;
+    const message =
+      refusal.reason === 'folder'
+        ? `\`${file}\` is a folder: the SoA is one YAML file (set \`soa\` in .isms.yml)`
+        : refusal.reason === 'special'
+          ? `\`${file}\` is not a regular file (a FIFO, socket or device): the SoA is one YAML file`
+          : refusal.reason === 'too-large'
+            ? `\`${file}\` is ${refusal.size === null ? 'over' : `${mebibytes(refusal.size)}, over`} the ${MAX_SOA_BYTES / 1024 / 1024} MiB limit for the SoA, and was not read: ${SOA_LIMITS.tooLargeAdvice}`
+            : read.problem.message;
+    sink('soa-invalid', file, { message, line: read.problem.line, column: read.problem.column });
     return null;
   }
   return parseSoa(read.text, file, sink);

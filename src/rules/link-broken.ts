@@ -3,10 +3,9 @@
  * exist inside the repository. Links that leave the repository (`../../etc`) or
  * go through a symbolic link out of it are reported and never followed.
  */
-import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/load.js';
-import { isInside } from '../parse/read-file.js';
+import { isInside, resolveInside } from '../fs/inside.js';
 import { show } from './fields.js';
 import type { FileRule } from './types.js';
 
@@ -15,27 +14,24 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 type Verdict = 'ok' | 'missing' | 'outside';
 
 /**
- * What one run has learned about the disk: verdicts by absolute target, real
- * paths by folder. Thousands of policies link the same few files and folders;
- * keyed by the run's config object, so nothing outlives the run.
+ * What one run has learned about the disk: verdicts by absolute target. Thousands of
+ * policies link the same few files; keyed by the run's config object, so nothing outlives
+ * the run.
  */
-interface DiskCache {
-  verdicts: Map<string, Verdict>;
-  realFolders: Map<string, string | null>;
-}
+type DiskCache = Map<string, Verdict>;
 const caches = new WeakMap<Config, DiskCache>();
 
 function cacheFor(config: Config): DiskCache {
   let cache = caches.get(config);
   if (!cache) {
-    cache = { verdicts: new Map(), realFolders: new Map() };
+    cache = new Map();
     caches.set(config, cache);
   }
   return cache;
 }
 
 /** Where a repo-relative or file-relative target lands. */
-export function resolveTarget(root: string, fromDir: string, target: string, cache: DiskCache = { verdicts: new Map(), realFolders: new Map() }): Verdict {
+export function resolveTarget(root: string, fromDir: string, target: string, cache: DiskCache = new Map()): Verdict {
   let decoded = target;
   try {
     decoded = decodeURIComponent(target);
@@ -44,44 +40,29 @@ export function resolveTarget(root: string, fromDir: string, target: string, cac
   }
   const absolute = decoded.startsWith('/') ? path.join(root, decoded) : path.resolve(fromDir, decoded);
   if (!isInside(root, absolute)) return 'outside';
-  let verdict = cache.verdicts.get(absolute);
+  let verdict = cache.get(absolute);
   if (verdict === undefined) {
-    verdict = judge(root, absolute, cache);
-    cache.verdicts.set(absolute, verdict);
+    verdict = judge(root, absolute);
+    cache.set(absolute, verdict);
   }
   return verdict;
 }
 
-/** Whether `absolute` (inside `root` by its name) exists, and really is inside once links are followed. */
-function judge(root: string, absolute: string, cache: DiskCache): Verdict {
-  let real: string;
-  try {
-    // One lstat for the target; the folder's real path is shared by its siblings.
-    const link = lstatSync(absolute);
-    if (link.isSymbolicLink()) {
-      real = realpathSync.native(absolute);
-    } else {
-      const folder = realFolder(path.dirname(absolute), cache);
-      if (folder === null) return 'missing';
-      real = path.join(folder, path.basename(absolute));
-    }
-  } catch {
-    return 'missing';
+/**
+ * Whether `absolute` (inside `root` by its name) exists, and really is inside once links are
+ * followed. Resolved by the repository guard: a link out of the repository is `outside`
+ * without anything behind it being looked at (not even whether it exists).
+ */
+function judge(root: string, absolute: string): Verdict {
+  const where = resolveInside(root, absolute);
+  switch (where.kind) {
+    case 'found':
+      return 'ok';
+    case 'outside':
+      return 'outside';
+    default:
+      return 'missing';
   }
-  return isInside(root, real) ? 'ok' : 'outside';
-}
-
-function realFolder(folder: string, cache: DiskCache): string | null {
-  let real = cache.realFolders.get(folder);
-  if (real === undefined) {
-    try {
-      real = realpathSync.native(folder);
-    } catch {
-      real = null;
-    }
-    cache.realFolders.set(folder, real);
-  }
-  return real;
 }
 
 export const linkBroken: FileRule = {

@@ -1,11 +1,12 @@
 /**
- * Creates planned files without ever replacing one: each file is opened with
- * O_EXCL (`wx`), so a file that exists, or appears meanwhile, is skipped and
- * reported rather than overwritten.
+ * Creates planned files without ever replacing one, and only inside `root`: a file, folder or
+ * link that exists (or appears meanwhile) at a planned path is skipped and reported rather than
+ * overwritten, and a planned path through a linked folder out of `root` is refused
+ * (src/fs/write-inside.ts). Each file appears whole or not at all.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../config/load.js';
+import { createFileInside } from '../fs/write-inside.js';
 
 export interface PlannedFile {
   /** Repo-relative path with `/` separators. */
@@ -23,17 +24,12 @@ export function createFiles(root: string, files: readonly PlannedFile[]): WriteR
   for (const file of files) {
     const absolute = path.join(root, ...file.path.split('/'));
     try {
-      mkdirSync(path.dirname(absolute), { recursive: true });
-      writeFileSync(absolute, file.content, { flag: 'wx' });
-      report.created.push(file.path);
+      if (createFileInside(root, absolute, file.content, file.path) === 'created') report.created.push(file.path);
+      else report.skipped.push(file.path);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') {
-        report.skipped.push(file.path);
-        continue;
-      }
       const done = report.created.length > 0 ? ` (already created: ${report.created.join(', ')})` : '';
-      throw new UsageError(`Cannot create ${file.path}: ${code ?? (error as Error).message}${done}`);
+      const message = error instanceof Error ? error.message : String(error);
+      throw new UsageError(`${message}${done}`);
     }
   }
   return report;
