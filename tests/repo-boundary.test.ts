@@ -89,6 +89,13 @@ describe('globs that leave the repository', () => {
     outside.unchanged();
   });
 
+  it('the refused glob is shown on one line, its line breaks escaped', () => {
+    const root = makeRepo({ '.isms.yml': `${QUIET}policies: ["../x\\n::error::pwned/*.md"]\n` });
+    const run = cli(root, ['check']);
+    expectRefused(run, /`\.\.\/x\\n::error::pwned\/\*\.md` leaves the repository/);
+    expect(run.stderr).not.toMatch(/^::error::/m);
+  });
+
   it('a `..` inside the repository is fine', async () => {
     const root = makeRepo({ '.isms.yml': `${QUIET}policies: ["docs/../policies/*.md"]\n`, 'policies/a.md': policy('POL-IN-001') });
     const result = await check({ root, today: TODAY });
