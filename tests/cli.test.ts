@@ -484,7 +484,7 @@ describe('isms catalog --format json', () => {
       mappings: Array<{ from: string; to: string; pairs: Array<{ from: string; to: string[] }> }>;
     };
     expect(Object.keys(catalog)).toEqual(['frameworks', 'mappings']);
-    expect(catalog.frameworks.map((framework) => framework.id)).toEqual(['iso27001-2022', 'iso27001-2013', 'nist-csf-2.0']);
+    expect(catalog.frameworks.map((framework) => framework.id)).toEqual(['iso27001-2022', 'iso27001-2013', 'nist-csf-2.0', 'nist-csf-1.1']);
     const [iso2022, iso2013, csf] = catalog.frameworks;
     expect(iso2022!.clauses).toHaveLength(41);
     expect(iso2022!.clauses![0]).toEqual({ id: '4', title: expect.any(String) });
@@ -493,7 +493,7 @@ describe('isms catalog --format json', () => {
     expect(iso2013!.controls).toHaveLength(114);
     expect(iso2013!.controls[0]).toMatchObject({ id: 'A.5.1.1', title: expect.any(String) });
     expect(csf!.controls).toHaveLength(106);
-    expect(catalog.mappings).toHaveLength(1);
+    expect(catalog.mappings).toHaveLength(2);
     expect(catalog.mappings[0]).toMatchObject({ from: 'iso27001-2013', to: 'iso27001-2022' });
     expect(catalog.mappings[0]!.pairs).toHaveLength(114);
     expect(catalog.mappings[0]!.pairs).toContainEqual({ from: 'A.9.1.1', to: ['A.5.15'] });
