@@ -196,6 +196,7 @@ async function main(): Promise<void> {
       // Test knobs: the tests run against a loopback API and need no spacing or long back-off.
       ...(env.ISMS_WRITE_INTERVAL_MS ? { writeIntervalMs: Number(env.ISMS_WRITE_INTERVAL_MS) } : {}),
       ...(env.ISMS_RETRY_BASE_MS ? { retryAfterBaseValue: Number(env.ISMS_RETRY_BASE_MS) } : {}),
+      ...(env.ISMS_REQUEST_TIMEOUT_MS ? { timeoutMs: Number(env.ISMS_REQUEST_TIMEOUT_MS) } : {}),
       log: (line) => log.info(line),
     });
     measure = countRequests(octokit);
