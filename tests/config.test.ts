@@ -29,7 +29,11 @@ describe('defaults', () => {
       file: null,
       policies: ['policies/**/*.md'],
       remindWithinDays: 30,
-      requiredSections: [],
+      requiredSections: {},
+      roles: {},
+      edition: 2022,
+      frameworks: [],
+      placeholderAllow: [],
       soa: 'soa.yml',
       rules: {},
     });
@@ -60,7 +64,7 @@ describe('every key of SPEC section 4', () => {
       file: '.isms.yml',
       policies: ['docs/**/*.md', 'isms/*.md'],
       remindWithinDays: 45,
-      requiredSections: ['Purpose', 'Scope'],
+      requiredSections: { policy: ['Purpose', 'Scope'], procedure: ['Purpose', 'Scope'], standard: ['Purpose', 'Scope'] },
       soa: 'isms/soa.yml',
       organization: 'Northwind Ledger',
       rules: { 'control-uncovered': 'error', 'section-missing': 'off', 'field-unknown': 'warning' },
@@ -74,8 +78,36 @@ describe('every key of SPEC section 4', () => {
     expect(config.reviewEvery).toMatchObject({ months: 0, days: 90 });
   });
 
+  it('reads roles, edition, frameworks, placeholders and per-type required sections', () => {
+    const config = load({
+      '.isms.yml': [
+        'roles:',
+        '  CISO: ["@maria", "ciso@example.org"]',
+        '  ISMS Owner: "@northwind/security"',
+        'edition: 2013',
+        'frameworks: [soc-2, nis2]',
+        'placeholders: { allow: [companyShortName] }',
+        'required_sections: { policy: [Purpose, Scope], procedure: [Purpose] }',
+        '',
+      ].join('\n'),
+    });
+    expect(config).toMatchObject({
+      roles: { CISO: ['@maria', 'ciso@example.org'], 'ISMS Owner': ['@northwind/security'] },
+      edition: 2013,
+      frameworks: ['soc-2', 'nis2'],
+      placeholderAllow: ['companyShortName'],
+      requiredSections: { policy: ['Purpose', 'Scope'], procedure: ['Purpose'] },
+    });
+    expect(config.requiredSections.record).toBeUndefined();
+  });
+
+  it('applies the list form of required_sections to policies, procedures and standards only', () => {
+    const config = load({ '.isms.yml': 'required_sections: [Purpose]\n' });
+    expect(Object.keys(config.requiredSections).sort()).toEqual(['policy', 'procedure', 'standard']);
+  });
+
   it('knows the keys the README documents', () => {
-    expect([...CONFIG_KEYS].sort()).toEqual(['organization', 'policies', 'remind_within_days', 'required_sections', 'review_every', 'rules', 'soa']);
+    expect([...CONFIG_KEYS].sort()).toEqual(['edition', 'frameworks', 'organization', 'placeholders', 'policies', 'remind_within_days', 'required_sections', 'review_every', 'roles', 'rules', 'soa']);
   });
 });
 
@@ -98,6 +130,16 @@ describe('a bad config names the key', () => {
     ['rules: { review-overdue: warn }', /`rules\.review-overdue` "warn" is invalid, expected error, warning or off/],
     ['rules: { review-overdue: true }', /`rules\.review-overdue` true is invalid/],
     ['rules: { overdue: off }', /unknown rule `overdue` in `rules`/],
+    ['roles: [CISO]', /`roles` \["CISO"\] is invalid, expected a mapping of role name/],
+    ['roles: { "@maria": ["@maria"] }', /`roles` key "@maria" is not a role name/],
+    ['roles: { CISO: [] }', /`roles\.CISO` \[\] is invalid, expected a list of its holders/],
+    ['roles: { CISO: [maria] }', /`roles\.CISO` holder "maria" is not a GitHub `@login`/],
+    ['edition: 2017', /`edition` 2017 is invalid, expected 2013 or 2022/],
+    ['frameworks: soc 2', /`frameworks` "soc 2" is invalid/],
+    ['placeholders: { allowed: [x] }', /unknown key `placeholders\.allowed`, expected `allow`/],
+    ['placeholders: { allow: x }', /`placeholders\.allow` "x" is invalid/],
+    ['required_sections: { polcy: [Purpose] }', /unknown document type `polcy` in `required_sections`.*did you mean `policy`/],
+    ['required_sections: { policy: Purpose }', /`required_sections\.policy` "Purpose" is invalid/],
   ])('%s', (text, message) => {
     expect(loadError(text)).toMatch(message);
   });

@@ -7,7 +7,10 @@ import { parseDocument } from 'yaml';
 import { readRegularFile } from '../fs/read-bounded.js';
 import { escapeControls, shown } from '../fs/shown.js';
 import { outputBoundary } from '../fs/boundary.js';
+import { defaultEdition, editionOf, type Edition } from '../catalog/edition.js';
 import { parseDuration, type Duration } from '../model/dates.js';
+import { ownerKind } from '../model/owner-ref.js';
+import { POLICY_TYPES, SECTIONED_TYPES, type PolicyType } from '../model/policy.js';
 import type { SeveritySetting } from '../model/finding.js';
 import { nearest } from '../model/nearest.js';
 
@@ -19,10 +22,22 @@ export interface Config {
   policies: string[];
   reviewEvery: Duration;
   remindWithinDays: number;
-  requiredSections: string[];
+  /**
+   * Document type -> the headings its body must have. `required_sections: [Purpose, Scope]`
+   * (a list) means policies, procedures and standards; a mapping names the types.
+   */
+  requiredSections: Partial<Record<PolicyType, string[]>>;
   soa: string;
   organization: string | null;
   rules: Record<string, SeveritySetting>;
+  /** Role name (`CISO`, `ISMS Owner`) -> the people or teams who hold it. */
+  roles: Record<string, string[]>;
+  /** The ISO/IEC 27001 edition ids are written in, unless a document says otherwise. */
+  edition: Edition;
+  /** Other `maps_to` framework keys the ISMS uses (`soc-2`, `nis2`): accepted, ids not checked. */
+  frameworks: string[];
+  /** Placeholder names a build step fills in (`placeholders: { allow: [companyShortName] }`): never reported. */
+  placeholderAllow: string[];
 }
 
 /** A problem the user must fix before anything can be checked: exit code 2. */
@@ -38,6 +53,10 @@ export const CONFIG_KEYS = [
   'soa',
   'organization',
   'rules',
+  'roles',
+  'edition',
+  'frameworks',
+  'placeholders',
 ] as const;
 
 export function defaultConfig(root: string): Config {
@@ -47,10 +66,14 @@ export function defaultConfig(root: string): Config {
     policies: ['policies/**/*.md'],
     reviewEvery: parseDuration('12 months')!,
     remindWithinDays: 30,
-    requiredSections: [],
+    requiredSections: {},
     soa: 'soa.yml',
     organization: null,
     rules: {},
+    roles: {},
+    edition: defaultEdition,
+    frameworks: [],
+    placeholderAllow: [],
   };
 }
 
@@ -165,10 +188,80 @@ function applyKey(config: Config, name: string, key: string, value: unknown, kno
       return;
     }
     case 'required_sections': {
-      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.trim() !== '')) {
-        throw bad('a list of heading texts such as [Purpose, Scope]');
+      const expected = 'a list of heading texts such as [Purpose, Scope], or a mapping of document type to such a list ({ policy: [Purpose, Scope] })';
+      if (Array.isArray(value)) {
+        if (!isTextList(value)) throw bad(expected);
+        config.requiredSections = Object.fromEntries(SECTIONED_TYPES.map((type) => [type, value]));
+        return;
       }
-      config.requiredSections = value as string[];
+      if (!isMapping(value)) throw bad(expected);
+      const byType: Partial<Record<PolicyType, string[]>> = {};
+      for (const [type, headings] of Object.entries(value)) {
+        if (!(POLICY_TYPES as readonly string[]).includes(type)) {
+          const suggestion = nearest(type, POLICY_TYPES);
+          throw new UsageError(
+            `${name}: unknown document type \`${escapeControls(type)}\` in \`required_sections\`, expected one of ${POLICY_TYPES.join(', ')}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
+          );
+        }
+        if (!Array.isArray(headings) || !isTextList(headings)) {
+          throw new UsageError(`${name}: \`required_sections.${type}\` ${describe(headings)} is invalid, expected a list of heading texts such as [Purpose, Scope]`);
+        }
+        byType[type as PolicyType] = headings;
+      }
+      config.requiredSections = byType;
+      return;
+    }
+    case 'roles': {
+      if (value === null) return;
+      if (!isMapping(value)) throw bad('a mapping of role name to its holders, such as { CISO: ["@maria", "ciso@example.org"] }');
+      for (const [role, holders] of Object.entries(value)) {
+        const roleName = role.trim();
+        if (roleName === '' || ownerKind(roleName) || roleName.startsWith('@')) {
+          throw new UsageError(
+            `${name}: \`roles\` key ${describe(role)} is not a role name: name the role as people say it (\`CISO\`, \`ISMS Owner\`) and list its holders under it`,
+          );
+        }
+        const list = typeof holders === 'string' ? [holders] : holders;
+        if (!Array.isArray(list) || list.length === 0 || !isTextList(list)) {
+          throw new UsageError(`${name}: \`roles.${escapeControls(roleName)}\` ${describe(holders)} is invalid, expected a list of its holders such as ["@maria", "@org/security", "ciso@example.org"]`);
+        }
+        for (const holder of list) {
+          if (!ownerKind(holder.trim())) {
+            throw new UsageError(
+              `${name}: \`roles.${escapeControls(roleName)}\` holder ${describe(holder)} is not a GitHub \`@login\`, an \`@org/team\` or an e-mail address (quote it: "@login")`,
+            );
+          }
+        }
+        config.roles[roleName] = list.map((holder) => holder.trim());
+      }
+      return;
+    }
+    case 'edition': {
+      const edition = editionOf(value);
+      if (!edition) throw bad('2013 or 2022 (the ISO/IEC 27001 edition the ids are written in)');
+      config.edition = edition;
+      return;
+    }
+    case 'frameworks': {
+      const list = typeof value === 'string' ? [value] : value;
+      if (!Array.isArray(list) || !isTextList(list) || !list.every((item) => /^[a-z0-9][a-z0-9._-]*$/i.test(item))) {
+        throw bad('a list of framework keys used under maps_to, such as [soc-2, nis2]');
+      }
+      config.frameworks = list;
+      return;
+    }
+    case 'placeholders': {
+      if (value === null) return;
+      if (!isMapping(value)) throw bad('a mapping such as { allow: [companyShortName] }');
+      for (const [option, setting] of Object.entries(value)) {
+        if (option !== 'allow') {
+          throw new UsageError(`${name}: unknown key \`placeholders.${escapeControls(option)}\`, expected \`allow\``);
+        }
+        if (!Array.isArray(setting) || !isTextList(setting)) {
+          throw new UsageError(`${name}: \`placeholders.allow\` ${describe(setting)} is invalid, expected a list of placeholder names such as [companyShortName]`);
+        }
+        config.placeholderAllow = setting.map((item) => item.trim());
+      }
       return;
     }
     case 'soa': {
@@ -203,6 +296,14 @@ function applyKey(config: Config, name: string, key: string, value: unknown, kno
       throw new UsageError(`${name}: unknown key \`${key}\`${suggestion ? `, did you mean \`${suggestion}\`?` : ''}`);
     }
   }
+}
+
+function isTextList(value: unknown[]): value is string[] {
+  return value.every((item) => typeof item === 'string' && item.trim() !== '');
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {

@@ -17,7 +17,15 @@ import {
 } from './dates.js';
 import type { Position } from './finding.js';
 
-export const POLICY_TYPES = ['policy', 'procedure', 'standard', 'plan', 'record'] as const;
+export const POLICY_TYPES = ['policy', 'procedure', 'standard', 'guideline', 'plan', 'record', 'register', 'form', 'template'] as const;
+export type PolicyType = (typeof POLICY_TYPES)[number];
+/**
+ * Documents that hold records or are blanks to fill: they need no clause/control
+ * mapping and no required sections (a register lists, it does not decide).
+ */
+export const UNMAPPED_TYPES: readonly PolicyType[] = ['record', 'register', 'form', 'template'];
+/** The types `required_sections` given as a plain list applies to. */
+export const SECTIONED_TYPES: readonly PolicyType[] = ['policy', 'procedure', 'standard'];
 export const POLICY_STATUSES = ['draft', 'review', 'approved', 'retired'] as const;
 export type ReviewState = 'ok' | 'due-soon' | 'overdue' | 'draft' | 'retired';
 

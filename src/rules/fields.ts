@@ -23,19 +23,7 @@ export const DATE_FIELDS = ['last_reviewed', 'next_review', 'approved_on'] as co
 
 export const ID_PATTERN = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 
-/** `@login` (GitHub rules: alphanumerics and single hyphens, 39 at most, optional `[bot]`), `@org/team`, or an e-mail. */
-export const LOGIN_PATTERN = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
-export const TEAM_PATTERN = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
-export const EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-
-export type OwnerKind = 'login' | 'team' | 'email';
-
-export function ownerKind(ref: string): OwnerKind | undefined {
-  if (LOGIN_PATTERN.test(ref)) return 'login';
-  if (TEAM_PATTERN.test(ref)) return 'team';
-  if (EMAIL_PATTERN.test(ref)) return 'email';
-  return undefined;
-}
+export { EMAIL_PATTERN, LOGIN_PATTERN, ownerKind, TEAM_PATTERN, type OwnerKind } from '../model/owner-ref.js';
 
 /** A short, safe rendering of a value for a message. */
 export function show(value: unknown): string {

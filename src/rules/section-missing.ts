@@ -2,6 +2,7 @@
  * section-missing: each heading listed in `required_sections` (`.isms.yml`)
  * appears in the body, at any level, compared without case.
  */
+import type { PolicyType } from '../model/policy.js';
 import type { FileRule } from './types.js';
 
 export const sectionMissing: FileRule = {
@@ -27,12 +28,13 @@ export const sectionMissing: FileRule = {
       },
     ],
   },
-  check({ body, config, frontMatter, report }) {
-    if (config.requiredSections.length === 0) return;
+  check({ body, config, frontMatter, policy, report }) {
+    const required = config.requiredSections[policy.type as PolicyType] ?? [];
+    if (required.length === 0) return;
     const present = new Set(body.headings.map((heading) => normalise(heading.text)));
     // Line after the closing fence: where the body (and so the missing heading) would start.
     const bodyLine = frontMatter.positionOf(frontMatter.source.length).line + 1;
-    for (const section of config.requiredSections) {
+    for (const section of required) {
       if (present.has(normalise(section))) continue;
       report(`Missing section \`${section}\`: add a \`## ${section}\` heading (required by \`required_sections\`)`, { line: bodyLine, column: 1 });
     }
