@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { controls } from '../src/catalog/index.js';
 import { check } from '../src/check.js';
 import { computeCoverage, coverageIndex } from '../src/model/coverage.js';
+import { emptyDocumentControl } from '../src/model/document-control.js';
 import type { PolicyRecord } from '../src/model/policy.js';
 import type { Soa } from '../src/model/soa.js';
 import { coverageMarkdown } from '../src/report/index.js';
@@ -31,6 +32,7 @@ function record(id: string, fields: Partial<PolicyRecord> = {}): PolicyRecord {
     controls: [],
     maps_to: {},
     evidence: [],
+    document: emptyDocumentControl(),
     positions: { id: at, status: at, lastReviewed: at, nextReview: at, clauses: [], controls: [] },
     ...fields,
   };

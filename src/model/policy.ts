@@ -15,6 +15,7 @@ import {
   type CalendarDate,
   type Duration,
 } from './dates.js';
+import { emptyDocumentControl, type DocumentControl } from './document-control.js';
 import type { Position } from './finding.js';
 
 export const POLICY_TYPES = ['policy', 'procedure', 'standard', 'guideline', 'plan', 'record', 'register', 'form', 'template'] as const;
@@ -53,6 +54,8 @@ export interface PolicyRecord {
   controls: string[];
   maps_to: Record<string, string[]>;
   evidence: string[];
+  /** Document-control metadata (classification, audience, parent, history ...). */
+  document: DocumentControl;
   /** Positions kept for repo-wide rules (duplicates, coverage) after the file is dropped. */
   positions: {
     id: Position;
@@ -166,6 +169,7 @@ export function buildPolicyRecord(file: string, fm: FrontMatter, config: Config,
     controls: controls.map((item) => item.id),
     maps_to: mapsTo,
     evidence: stringItems(fm, ['evidence']).map((item) => item.id),
+    document: emptyDocumentControl(),
     positions: {
       id: fm.valuePosition(['id']),
       status: fm.valuePosition(['status']),
