@@ -103,15 +103,9 @@ const annotations = (run: ActionRun) => run.stdout.split('\n').filter((line) => 
 const headLine = (origin: Origin, file: string, line: number) => origin.repo.git('show', `${origin.head}:${file}`).split('\n')[line - 1];
 const contentsRequests = (fake: FakeGitHub) => fake.requests.filter((request) => request.path.includes('/contents/')).map((request) => request.path);
 
-/**
- * Every exchange matches GitHub's REST description, except that `git/get-tree` is not yet in the
- * committed cut of it (tests/fixtures/github-openapi-cut.json): until it is, those requests are
- * "no operation" and the fakes here record instead of enforce.
- */
+/** Every exchange matches GitHub's REST description (tree listings and contents included). */
 function expectConformance(fake: FakeGitHub): void {
-  const missingFromCut = (violation: FakeGitHub['violations'][number]) =>
-    violation.side === 'request' && violation.path.includes('/git/trees/') && /no operation/.test(violation.message);
-  expect(fake.violations.filter((violation) => !missingFromCut(violation))).toEqual([]);
+  expect(fake.violations).toEqual([]);
 }
 
 describe('pull_request: the checkout is the merge commit', () => {
@@ -123,7 +117,6 @@ describe('pull_request: the checkout is the merge commit', () => {
     fake = await startFakeGitHub({
       pulls: [{ number: PR, headSha: origin.head, baseSha: origin.baseTip, files: origin.repo.pullFiles(origin.fork, origin.head) }],
       gitContents: origin.repo.root,
-      conformance: 'record',
     });
   });
   afterAll(async () => {
@@ -214,7 +207,6 @@ describe('pull_request_target: the checkout is the base branch', () => {
     fake = await startFakeGitHub({
       pulls: [{ number: PR, headSha: origin.head, baseSha: origin.fork, files: origin.repo.pullFiles(origin.fork, origin.head) }],
       gitContents: origin.repo.root,
-      conformance: 'record',
     });
   });
   afterAll(async () => {
@@ -272,7 +264,6 @@ describe('the head read from git objects or the API refuses links and large file
     const fake = await startFakeGitHub({
       pulls: [{ number: PR, headSha: head, baseSha: origin.fork, files: origin.repo.pullFiles(origin.fork, head) }],
       gitContents: origin.repo.root,
-      conformance: 'record',
     });
     try {
       const result = await runAction({
@@ -302,7 +293,6 @@ describe('the head read through the API, in more shapes', () => {
     const fake = await startFakeGitHub({
       pulls: [{ number: PR, headSha: head, baseSha: origin.fork, files: origin.repo.pullFiles(origin.fork, head) }],
       gitContents: origin.repo.root,
-      conformance: 'record',
     });
     try {
       const result = await runAction({

@@ -156,7 +156,7 @@ class Executor {
         ...this.ref,
         issue_number: created.number,
         state: 'closed',
-        state_reason: 'not_planned',
+        state_reason: 'duplicate',
         ...(marker ? { body: replaceMarker(mine.body ?? '', { ...marker, closed: 'duplicate' }) } : {}),
       });
       mine.state = 'closed';
