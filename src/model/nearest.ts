@@ -24,24 +24,90 @@ let row = new Int32Array(64);
 function boundedDistance(a: string, b: string, cutoff: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) >= cutoff) return cutoff;
-  if (row.length < b.length + 1) row = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) row[j] = j;
+  const width = b.length;
+  if (row.length < width + 1) row = new Int32Array(width + 1);
+  for (let j = 0; j <= width; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0]!;
+    let left = i;
     row[0] = i;
     let rowMinimum = i;
     const char = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = 1; j <= width; j++) {
       const above = row[j]!;
-      const value = Math.min(above + 1, row[j - 1]! + 1, diagonal + (char === b.charCodeAt(j - 1) ? 0 : 1));
+      let value = diagonal + (char === b.charCodeAt(j - 1) ? 0 : 1);
+      if (above + 1 < value) value = above + 1;
+      if (left + 1 < value) value = left + 1;
       row[j] = value;
+      left = value;
       diagonal = above;
       if (value < rowMinimum) rowMinimum = value;
     }
     if (rowMinimum >= cutoff) return cutoff;
   }
-  return row[b.length]!;
+  return row[width]!;
 }
+
+/**
+ * A pattern's position masks (Myers' Peq): for each character, the bits of the
+ * positions that hold it. ASCII in a reused table, anything else in a map.
+ */
+class PatternMasks {
+  readonly ascii = new Int32Array(128);
+  readonly other = new Map<number, number>();
+  length = 0;
+
+  set(pattern: string): void {
+    this.ascii.fill(0);
+    this.other.clear();
+    this.length = pattern.length;
+    for (let index = 0; index < pattern.length; index++) {
+      const code = pattern.charCodeAt(index);
+      if (code < 128) this.ascii[code]! |= 1 << index;
+      else this.other.set(code, (this.other.get(code) ?? 0) | (1 << index));
+    }
+  }
+
+  of(code: number): number {
+    return code < 128 ? this.ascii[code]! : (this.other.get(code) ?? 0);
+  }
+}
+
+const valueMasks = new PatternMasks();
+
+/**
+ * The edit distance of `text` and the pattern of `masks` (1 to 31 characters):
+ * Myers' bit-parallel algorithm in Hyyrö's form for whole-string distance, one
+ * column of the distance table per character of `text` in a few integer
+ * operations. Stops at `cutoff` like boundedDistance.
+ */
+function bitDistance(text: string, masks: PatternMasks, cutoff: number): number {
+  const high = 1 << (masks.length - 1);
+  let positive = -1; // vertical +1 deltas: all of them in the first column
+  let negative = 0; // vertical -1 deltas
+  let score = masks.length;
+  for (let index = 0; index < text.length; index++) {
+    const equal = masks.of(text.charCodeAt(index));
+    const vertical = equal | negative;
+    // Bits above the pattern fill with garbage; carries only move up, so the pattern's bits stay right.
+    const horizontal = ((((equal & positive) + positive) | 0) ^ positive) | equal;
+    let horizontalPositive = negative | ~(horizontal | positive);
+    let horizontalNegative = positive & horizontal;
+    if (horizontalPositive & high) score++;
+    else if (horizontalNegative & high) score--;
+    // The first row counts up (0, 1, 2, ...): a +1 shifts in at the bottom.
+    horizontalPositive = (horizontalPositive << 1) | 1;
+    horizontalNegative <<= 1;
+    positive = horizontalNegative | ~(vertical | horizontalPositive);
+    negative = horizontalPositive & vertical;
+    // Each remaining character can lower the distance by one at most.
+    if (score - (text.length - index - 1) >= cutoff) return cutoff;
+  }
+  return score;
+}
+
+/** Values up to this long are compared with bit vectors (one 32-bit integer). */
+const MAX_BIT_PATTERN = 31;
 
 /** Whether a suggestion at `distance` is close enough to show: at most half of the longer string changes. */
 function closeEnough(distance: number, valueLength: number, candidateLength: number): boolean {
@@ -86,11 +152,18 @@ export function nearest(value: string, candidates: readonly string[]): string | 
 
 function search(value: string, candidates: readonly string[], list: CandidateList): string | undefined {
   const lower = value.toLowerCase();
+  // The value is the pattern of the bit vectors, worked out once for all candidates.
+  const bits = lower.length >= 1 && lower.length <= MAX_BIT_PATTERN;
+  if (bits) valueMasks.set(lower);
   let best = -1;
   // No candidate further than this can be close enough, so distances stop being worked out there.
   let bestDistance = Math.max(2, Math.ceil(Math.max(value.length, list.longest) / 2)) + 1;
   for (let index = 0; index < candidates.length; index++) {
-    const distance = boundedDistance(lower, list.lower[index]!, bestDistance);
+    const candidate = list.lower[index]!;
+    const distance =
+      bits && lower !== candidate && Math.abs(lower.length - candidate.length) < bestDistance
+        ? bitDistance(candidate, valueMasks, bestDistance)
+        : boundedDistance(lower, candidate, bestDistance);
     if (distance < bestDistance) {
       best = index;
       bestDistance = distance;

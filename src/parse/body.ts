@@ -7,7 +7,7 @@
  */
 import type { Position } from '../model/finding.js';
 import { scanMarkdown } from './markdown-scan.js';
-import { findPlaceholders, placeholdersOutside, type PlaceholderFact } from './placeholders.js';
+import { placeholdersOutside, type PlaceholderFact } from './placeholders.js';
 
 export interface HeadingFact extends Position {
   depth: number;
@@ -29,10 +29,9 @@ export interface BodyFacts {
 /** Parses the body; `startLine` is the file line the body begins on. */
 export function parseBody(body: string, startLine: number): BodyFacts {
   const scanned = scanMarkdown(body, startLine);
-  const matches = findPlaceholders(body);
   return {
     headings: scanned.headings,
     links: scanned.links,
-    placeholders: matches.length === 0 ? [] : placeholdersOutside(body, scanned.masked, startLine, matches),
+    placeholders: placeholdersOutside(body, scanned.masked, startLine),
   };
 }

@@ -19,7 +19,8 @@
  * skips CommonMark's "rule of three". Character references are decoded with the
  * table remark uses. tests/commonmark-conformance.test.ts runs every CommonMark
  * spec example against remark. Bounds for hostile input: 100 nested containers, 2 KiB link
- * destinations, 1,000 emphasis markers in one heading.
+ * destinations, 1,000 emphasis markers in one heading, 1,000 to 2,000 open brackets
+ * kept, 64 lines for a link reference definition.
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Position } from '../model/finding.js';
@@ -64,6 +65,8 @@ const MAX_PAREN_DEPTH = 32;
 /** Deeper block quotes and list items are read as text: each line walks the open ones. */
 const MAX_CONTAINERS = 100;
 const MAX_EMPHASIS_TOKENS = 1000;
+/** `[` open at once that are kept: a link's text nested deeper than this is read as text. */
+const MAX_OPEN_BRACKETS = 1000;
 /** Lines a link reference definition may span (its title may go over several). */
 const MAX_DEFINITION_LINES = 64;
 
@@ -73,7 +76,6 @@ const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const SETEXT = /^(=+|-+)[ \t]*$/;
 const LIST_MARKER = /^([-+*]|(\d{1,9})[.)])(?=[ \t]|$)/;
 const LIST_MARKER_AT = /([-+*]|(\d{1,9})[.)])(?=[ \t]|$)/y;
-const THEMATIC_BREAK_AT = /(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/y;
 const BLANK_REST_AT = /[ \t]*$/y;
 /** A link reference definition at the start of a paragraph; destination and title may be on the next lines. */
 const DEFINITION =
@@ -177,7 +179,7 @@ export function scanMarkdown(body: string, startLine: number): ScannedMarkdown {
       if (container.kind === 'quote') {
         if (!takeQuoteMarker(cursor)) break;
       } else if (!blank) {
-        if (indentAt(cursor) < container.width) break;
+        if (indentAt(cursor, container.width) < container.width) break;
         advanceColumns(cursor, container.width);
       }
       matched++;
@@ -186,7 +188,7 @@ export function scanMarkdown(body: string, startLine: number): ScannedMarkdown {
     // 2. Leaf blocks that swallow lines: fenced code and HTML blocks.
     if (fence) {
       if (matched >= fence.depth) {
-        const match = indentAt(cursor) <= 3 ? /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(rest(cursor)) : null;
+        const match = indentAt(cursor, 4) <= 3 ? /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(rest(cursor)) : null;
         maskLine(index, cursor.offset);
         if (match && match[1]![0] === fence.char && match[1]!.length >= fence.length) fence = null;
         continue;
@@ -219,9 +221,9 @@ export function scanMarkdown(body: string, startLine: number): ScannedMarkdown {
     }
 
     // 4. New containers: block quotes and list items.
+    let thematicBreak: ((from: number) => boolean) | undefined;
     while (containers.length < MAX_CONTAINERS) {
-      const indent = indentAt(cursor);
-      if (indent >= 4) break;
+      if (indentAt(cursor, 4) >= 4) break;
       const probe = { ...cursor };
       if (takeQuoteMarker(probe)) {
         flush();
@@ -234,8 +236,8 @@ export function scanMarkdown(body: string, startLine: number): ScannedMarkdown {
       LIST_MARKER_AT.lastIndex = probe.offset;
       const marker = LIST_MARKER_AT.exec(probe.text);
       if (!marker) break;
-      THEMATIC_BREAK_AT.lastIndex = probe.offset;
-      if (THEMATIC_BREAK_AT.test(probe.text)) break;
+      thematicBreak ??= thematicBreakTail(probe.text);
+      if (thematicBreak(probe.offset)) break;
       BLANK_REST_AT.lastIndex = probe.offset + marker[0].length;
       const empty = BLANK_REST_AT.test(probe.text);
       // A list item interrupts a paragraph only when it has content (and, ordered, starts at 1).
@@ -244,7 +246,7 @@ export function scanMarkdown(body: string, startLine: number): ScannedMarkdown {
       probe.offset += marker[0].length;
       probe.column += marker[0].length;
       const contentStart = { ...probe };
-      const spaces = indentAt(contentStart);
+      const spaces = indentAt(contentStart, 5);
       const width = empty || spaces > 4 ? 1 : spaces;
       advanceColumns(probe, width);
       containers.push({ kind: 'item', width: probe.column - cursor.column });
@@ -340,16 +342,56 @@ function rest(cursor: Cursor): string {
   return cursor.text.slice(cursor.offset);
 }
 
-/** Visual width of the whitespace at the cursor (tabs to the next multiple of 4). */
-function indentAt(cursor: Cursor): number {
+/**
+ * Visual width of the whitespace at the cursor (tabs to the next multiple of 4),
+ * counted only up to `limit`: each of 100 open containers asks on every line,
+ * and a line of a megabyte of spaces must not be read 100 times.
+ */
+function indentAt(cursor: Cursor, limit = Infinity): number {
   let column = cursor.column;
-  for (let offset = cursor.offset; offset < cursor.text.length; offset++) {
+  const stop = cursor.column + limit;
+  for (let offset = cursor.offset; offset < cursor.text.length && column < stop; offset++) {
     const char = cursor.text[offset];
     if (char === ' ') column++;
     else if (char === '\t') column += 4 - (column % 4);
     else break;
   }
   return column - cursor.column;
+}
+
+/**
+ * Whether the line from an offset on is a thematic break (three or more of one
+ * of `-`, `*`, `_`, with only spaces and tabs between, to the end). Worked out
+ * once per line from its end: asking at each of a hundred list markers on a
+ * line (`- - - ... x`) must not read the rest of the line each time. Offsets
+ * asked in increasing order cost nothing more; a smaller one counts again.
+ */
+function thematicBreakTail(text: string): (from: number) => boolean {
+  let start = text.length;
+  let char = '';
+  let count = 0;
+  for (let index = text.length - 1; index >= 0; index--) {
+    const current = text[index]!;
+    if (current === ' ' || current === '\t') {
+      start = index;
+      continue;
+    }
+    if (char === '' && (current === '-' || current === '*' || current === '_')) char = current;
+    if (current !== char) break;
+    count++;
+    start = index;
+  }
+  let counted = start;
+  let before = 0;
+  return (from) => {
+    if (char === '' || from < start || text[from] !== char) return false;
+    if (from < counted) {
+      counted = start;
+      before = 0;
+    }
+    for (; counted < from; counted++) if (text[counted] === char) before++;
+    return count - before >= 3;
+  };
 }
 
 /** Moves the cursor over up to `columns` columns of whitespace. */
@@ -366,12 +408,12 @@ function advanceColumns(cursor: Cursor, columns: number): void {
 
 /** Moves the cursor over at most `columns` columns of leading whitespace. */
 function skipIndent(cursor: Cursor, columns: number): void {
-  advanceColumns(cursor, Math.min(columns, indentAt(cursor)));
+  advanceColumns(cursor, Math.min(columns, indentAt(cursor, columns)));
 }
 
 /** Takes a `>` (up to three spaces before it, one optional space after) from the cursor. */
 function takeQuoteMarker(cursor: Cursor): boolean {
-  if (indentAt(cursor) > 3) return false;
+  if (indentAt(cursor, 4) > 3) return false;
   const probe = { ...cursor };
   skipIndent(probe, 3);
   if (probe.text[probe.offset] !== '>') return false;
@@ -423,13 +465,54 @@ function htmlBlockEnd(text: string, inParagraph: boolean): HtmlEnd | undefined {
   return undefined;
 }
 
-interface Opener {
+/**
+ * The open `[` and `![` of a text, as a stack of parallel number arrays rather
+ * than one object each: a line of a hundred thousand `[` must not fill the
+ * young generation with objects that the garbage collector copies again and
+ * again (that made the scan superlinear).
+ */
+class OpenerStack {
   /** Offset in the joined text. */
+  private readonly at: number[] = [];
+  private readonly image: boolean[] = [];
+  /** Index in `tokens` of the opener's own text. */
+  private readonly token: number[] = [];
+  /** How many links were found before it (an image's alt text hides the links in it). */
+  private readonly links: number[] = [];
+
+  get length(): number {
+    return this.at.length;
+  }
+
+  /**
+   * Pushes an opener. Past MAX_OPEN_BRACKETS open at once the oldest half is
+   * dropped (they could only close over more than that many nested brackets);
+   * returns how many were dropped, so stack positions held elsewhere can move.
+   */
+  push(at: number, image: boolean, token: number, links: number): number {
+    let dropped = 0;
+    if (this.at.length >= 2 * MAX_OPEN_BRACKETS) {
+      dropped = MAX_OPEN_BRACKETS;
+      for (const list of [this.at, this.image, this.token, this.links] as unknown[][]) list.splice(0, dropped);
+    }
+    this.at.push(at);
+    this.image.push(image);
+    this.token.push(token);
+    this.links.push(links);
+    return dropped;
+  }
+
+  /** Removes the top opener and returns it (a fresh object: one per `]`, not per `[`). */
+  pop(): Opener | undefined {
+    if (this.at.length === 0) return undefined;
+    return { at: this.at.pop()!, image: this.image.pop()!, token: this.token.pop()!, links: this.links.pop()! };
+  }
+}
+
+interface Opener {
   at: number;
   image: boolean;
-  /** Index in `tokens` of the opener's own text. */
   token: number;
-  /** How many links were found before it (an image's alt text hides the links in it). */
   links: number;
 }
 
@@ -470,7 +553,7 @@ function scanInline(
 
   const closers = backtickRuns(text);
   const tokens: Token[] = [];
-  const openers: Opener[] = [];
+  const openers = new OpenerStack();
   /** Stack positions below this hold `[` openers that can no longer make links. */
   let deadBelow = 0;
   let noCommentEndFrom = Infinity;
@@ -552,7 +635,7 @@ function scanInline(
     if (char === '[' || (char === '!' && text[index + 1] === '[')) {
       const image = char === '!';
       emitPlain(index);
-      openers.push({ at: index, image, token: tokens.length, links: links.length });
+      deadBelow = Math.max(0, deadBelow - openers.push(index, image, tokens.length, links.length));
       emit(image ? '![' : '[');
       index += image ? 2 : 1;
       plainFrom = index;

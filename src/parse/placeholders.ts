@@ -26,11 +26,13 @@ export interface PlaceholderMatch {
 
 /** Every placeholder in `text`, in order. */
 export function findPlaceholders(text: string): PlaceholderMatch[] {
-  const found: PlaceholderMatch[] = [];
-  for (const match of text.matchAll(PATTERN)) {
-    found.push({ text: match[0], name: match[1]!, index: match.index });
-  }
-  return found;
+  return [...placeholdersIn(text)];
+}
+
+/** The placeholders in `text`, in order, one at a time (nothing kept that the caller drops). */
+function* placeholdersIn(text: string): Generator<PlaceholderMatch> {
+  if (!text.includes('{{')) return;
+  for (const match of text.matchAll(PATTERN)) yield { text: match[0], name: match[1]!, index: match.index };
 }
 
 /**
@@ -78,15 +80,16 @@ export function bodyPlaceholders(body: string, tree: Root, startLine: number): P
  *
  * Linear after one sort of the ranges: placeholders and ranges are walked
  * together in offset order, never every range per placeholder (a 1 MiB body of
- * `` `a` {{b}} `` has a hundred thousand of each).
+ * `` `a` {{b}} `` has a hundred thousand of each). Placeholders are taken one
+ * at a time, so masked ones are never kept.
  */
 export function placeholdersOutside(
   body: string,
   masked: ReadonlyArray<readonly [number, number]>,
   startLine: number,
-  matches: PlaceholderMatch[] = findPlaceholders(body),
+  matches: Iterable<PlaceholderMatch> = placeholdersIn(body),
 ): PlaceholderFact[] {
-  if (matches.length === 0) return [];
+  if (!body.includes('{{') || (Array.isArray(matches) && matches.length === 0)) return [];
   // The scanner masks block code first and code spans after; order them by start once.
   const ranges = [...masked].sort((a, b) => a[0] - b[0]);
   let range = 0;
