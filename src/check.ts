@@ -7,7 +7,7 @@
  */
 import { readdir, realpathSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
+import { escapePath, glob } from 'tinyglobby';
 import { loadConfig, UsageError, type Config } from './config/load.js';
 import { formatDate, parseDate, todayUtc, type CalendarDate } from './model/dates.js';
 import { compareFindings, countBySeverity, type Finding, type Severity } from './model/finding.js';
@@ -18,7 +18,8 @@ import { parseFrontMatter, splitFrontMatter, type ParseProblem } from './parse/f
 import { checkGlob, isGlob } from './fs/glob-inside.js';
 import { isInside, resolveInside } from './fs/inside.js';
 import { escapeControls, shown } from './fs/shown.js';
-import { readPolicyFile } from './parse/read-file.js';
+import { POLICY as POLICY_READ, readTextFile, type ReadResult } from './parse/read-file.js';
+import { baselineOf, narrowToFocus } from './check-focus.js';
 import { loadSoa } from './parse/soa.js';
 import { ruleIds, rules } from './rules/index.js';
 import type { FileRule, Report, RepoRule } from './rules/types.js';
@@ -28,8 +29,16 @@ export interface CheckOptions {
   root?: string;
   /** Explicit config file (`--config`). */
   configPath?: string;
-  /** Files, folders or globs to check; default: the config's `policies`. */
+  /**
+   * Files, folders or globs that make up the ISMS, in place of the config's `policies` (the
+   * action's `policies` input). Every finding of these files is shown.
+   */
   paths?: string[];
+  /**
+   * Files, folders or globs to look at within the whole ISMS (`isms check <file>`): the rules
+   * run over every policy, and the findings are narrowed to these files (see check-focus.ts).
+   */
+  focus?: string[];
   /** `YYYY-MM-DD`; default ISMS_TODAY, else the UTC date. */
   today?: string;
   /** Overrides the config's `remind_within_days`. */
@@ -44,6 +53,12 @@ export interface CheckResult {
   policies: PolicyRecord[];
   soa: Soa | null;
   summary: { policies: number; errors: number; warnings: number };
+  /**
+   * Set when the findings are narrowed to named files (`isms check <file>`): those files.
+   * `policies` still holds every policy of the ISMS (coverage is the whole ISMS's); `summary`
+   * counts the named files and the findings shown.
+   */
+  focus?: string[];
 }
 
 const fileRules = rules.filter((rule): rule is FileRule => rule.scope === 'file');
@@ -61,25 +76,52 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const config = loadConfig(root, options.configPath, ruleIds);
   if (options.remindWithinDays !== undefined) config.remindWithinDays = options.remindWithinDays;
   const today = resolveToday(options.today);
-  const files = await findPolicyFiles(config, options.paths);
-  return checkFiles(config, files, today);
+  const isms = await findPolicyFiles(config, options.paths);
+  const named = options.focus !== undefined && options.focus.length > 0 ? options.focus : undefined;
+  const focus = named === undefined ? [] : await findPolicyFiles(config, named);
+  if (named !== undefined && focus.length === 0) throw noPolicyFiles(config, named, true);
+  const files = [...new Set([...isms, ...focus])].sort();
+  if (files.length === 0) throw noPolicyFiles(config, options.paths ?? [], options.paths !== undefined && options.paths.length > 0);
+  const whole = checkFiles(config, files, today);
+  if (named === undefined || focus.length === files.length) return whole;
+  const baseline = baselineOf(root, files, focus, readPolicyOrThrow(root));
+  return narrowToFocus(whole, checkFiles(config, baseline.files, today, baseline.read), focus);
+}
+
+/**
+ * An ISMS of no files is a mistake (a `policies:` glob that points nowhere, a typo in a
+ * folder), never a clean run: the usage error names the globs, the folder and the fix.
+ */
+function noPolicyFiles(config: Config, paths: readonly string[], explicit: boolean): UsageError {
+  const globs = (explicit ? paths : config.policies).map(shown).join(', ');
+  const fix = explicit
+    ? 'pass the policy files, folders or globs that hold your documents'
+    : `set \`policies:\` in ${config.file ?? '.isms.yml'} to where your documents are`;
+  return new UsageError(`No policy files match ${globs} in ${escapeControls(config.root)}: ${fix}`);
 }
 
 /**
  * Repo-relative paths of the policy files to check, sorted. Nothing outside the repository:
  * a glob or path that leaves it (as written, or through a symbolic link) is a usage error that
- * names it, before anything is walked or read.
+ * names it, before anything is walked or read. An entry that starts with `!` leaves files
+ * out, whether it is a glob (`!policies/drafts/**`), a file or a folder (`!retired/index.md`);
+ * it applies to every other entry, whatever their order. A folder that cannot be read is a
+ * usage error that names it, never a silent gap in the ISMS.
  */
 export async function findPolicyFiles(config: Config, paths: string[] | undefined): Promise<string[]> {
   const root = config.root;
   const patterns: string[] = [];
   const direct: string[] = [];
+  const excluded: string[] = [];
   const explicit = paths !== undefined && paths.length > 0;
-  for (const entry of explicit ? paths : config.policies) {
+  for (const written of explicit ? paths : config.policies) {
+    const negated = isNegation(written);
+    const entry = negated ? written.slice(1) : written;
+    const into = negated ? excluded : patterns;
     if (isGlob(entry)) {
       const glob = checkGlob(root, entry);
       if (!glob.ok) throw new UsageError(glob.message);
-      patterns.push(glob.pattern);
+      into.push(glob.pattern);
       continue;
     }
     const absolute = path.resolve(root, entry);
@@ -89,56 +131,92 @@ export async function findPolicyFiles(config: Config, paths: string[] | undefine
       case 'outside':
         throw new UsageError(
           where.throughLink
-            ? `${shown(entry)} leads outside the repository through a symbolic link${where.link ? ` (${shown(where.link)})` : ''} and is not read: pass a path inside the repository`
-            : `${escapeControls(entry)} is outside the repository ${root}: pass policy files, folders or globs inside it`,
+            ? `${shown(written)} leads outside the repository through a symbolic link${where.link ? ` (${shown(where.link)})` : ''} and is not read: pass a path inside the repository`
+            : `${escapeControls(written)} is outside the repository ${root}: pass policy files, folders or globs inside it`,
         );
       case 'loop':
-        throw new UsageError(`${shown(entry)} is a loop of symbolic links: pass a path inside the repository`);
+        throw new UsageError(`${shown(written)} is a loop of symbolic links: pass a path inside the repository`);
       case 'missing':
       case 'error':
-        if (explicit) throw new UsageError(`${escapeControls(entry)} does not exist: pass policy files, folders or globs`);
+        // Leaving out a file that is not there leaves the ISMS as it is.
+        if (explicit && !negated) throw new UsageError(`${escapeControls(written)} does not exist: pass policy files, folders or globs`);
         continue;
-      case 'found':
-        if (where.stats.isDirectory()) patterns.push(relative === '' ? '**/*.md' : `${relative}/**/*.md`);
+      case 'found': {
+        const folder = where.stats.isDirectory();
+        if (negated) into.push(folder ? `${escapePath(relative)}/**` : escapePath(relative));
+        else if (folder) patterns.push(relative === '' ? '**/*.md' : `${escapePath(relative)}/**/*.md`);
         else direct.push(relative);
+      }
     }
   }
-  const matched =
-    patterns.length === 0
-      ? []
-      : await glob(patterns, {
-          cwd: root,
-          onlyFiles: true,
-          followSymbolicLinks: false,
-          fs: { readdir: readdirSymlinksAsFiles },
-          ignore: ['**/node_modules/**', '**/.git/**'],
-          expandDirectories: false,
-        });
+  const files = [...direct, ...(await walk(root, patterns, excluded))];
+  const left = excluded.length === 0 || direct.length === 0 ? new Set<string>() : new Set(await walk(root, excluded, []));
+  return [...new Set(files)].filter((file) => !left.has(file)).sort();
+}
+
+/** `!x` leaves `x` out; `!(a|b)` is an extglob, a pattern of its own. */
+function isNegation(entry: string): boolean {
+  return entry.startsWith('!') && !entry.startsWith('!(');
+}
+
+/** The files the patterns match, less the excluded ones; an unreadable folder is a usage error. */
+async function walk(root: string, patterns: readonly string[], excluded: readonly string[]): Promise<string[]> {
+  if (patterns.length === 0) return [];
+  const unreadable: Array<{ dir: string; code: string }> = [];
+  const matched = await glob([...patterns], {
+    cwd: root,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    fs: { readdir: listingReaddir(unreadable) },
+    ignore: ['**/node_modules/**', '**/.git/**', ...excluded],
+    expandDirectories: false,
+  });
+  const first = unreadable[0];
+  if (first !== undefined) {
+    const folder = toPosix(path.relative(root, path.resolve(root, first.dir))) || '.';
+    throw new UsageError(
+      `Cannot read the folder ${shown(folder)} (${first.code}), so its policies would be missed: make it readable, or leave it out with \`!${safeGlobText(folder)}/**\` in \`policies:\``,
+    );
+  }
   const files = matched.map(toPosix);
   // checkGlob keeps every glob inside; should the walker still report a file outside, nothing is read.
   const stray = files.find((file) => !isInside(root, path.resolve(root, file)));
   if (stray !== undefined) throw new UsageError(`The policy globs ${patterns.map(shown).join(', ')} match files outside the repository: point them at folders inside it`);
-  return [...new Set([...direct, ...files])].sort();
+  return files;
 }
+
+function safeGlobText(folder: string): string {
+  return escapeControls(folder).replaceAll('`', "'");
+}
+
+/**
+ * Reading a folder fails for these without anything being missed: the folder is not there
+ * (a glob's base that does not exist, or one removed during the walk) or is a file.
+ */
+const NOTHING_MISSED = new Set(['ENOENT', 'ENOTDIR']);
 
 /**
  * `readdir` for the glob that presents every symbolic link and every special file (FIFO,
  * socket, device) as a plain file: it is listed, so that readPolicyFile can refuse it with a
  * finding (the glob would otherwise drop it without a word), and a link is never descended
  * into, so a link to `/` cannot make the glob walk the disk. Neither is ever opened here.
+ * A folder it cannot read is recorded in `unreadable` (the walker would skip it silently).
  */
-const readdirSymlinksAsFiles = ((dir: string, options: object, callback: (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void) => {
-  readdir(dir, { ...options, withFileTypes: true }, (error, entries) => {
-    for (const entry of entries ?? []) {
-      if (entry.isSymbolicLink() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()) {
-        entry.isFile = () => true;
-        entry.isDirectory = () => false;
-        entry.isSymbolicLink = () => false;
+function listingReaddir(unreadable: Array<{ dir: string; code: string }>): typeof readdir {
+  return ((dir: string, options: object, callback: (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void) => {
+    readdir(dir, { ...options, withFileTypes: true }, (error, entries) => {
+      if (error && !NOTHING_MISSED.has(error.code ?? '')) unreadable.push({ dir, code: error.code ?? 'error' });
+      for (const entry of entries ?? []) {
+        if (entry.isSymbolicLink() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()) {
+          entry.isFile = () => true;
+          entry.isDirectory = () => false;
+          entry.isSymbolicLink = () => false;
+        }
       }
-    }
-    callback(error, entries ?? []);
-  });
-}) as unknown as typeof readdir; // fdir calls only this (path, { withFileTypes: true }, callback) form.
+      callback(error, entries ?? []);
+    });
+  }) as unknown as typeof readdir; // fdir calls only this (path, { withFileTypes: true }, callback) form.
+}
 
 function toPosix(value: string): string {
   return value.split(path.sep).join('/');
@@ -148,8 +226,27 @@ export function severityOf(config: Config, rule: string, requested: Severity): S
   return config.rules[rule] ?? requested;
 }
 
-/** Checks the given repo-relative files. */
-export function checkFiles(config: Config, files: readonly string[], todayDate: CalendarDate): CheckResult {
+/** A policy file's text, or the finding that says why it cannot be had. */
+export type PolicyReader = (file: string) => ReadResult;
+
+/**
+ * Reads a policy through the repository guard. A file that is there but cannot be read
+ * (EACCES, EIO ...) is an I/O error of the run (exit 2) that names it: a finding would
+ * leave the ISMS checked without it.
+ */
+export function readPolicyOrThrow(root: string): PolicyReader {
+  return (file) => {
+    const read = readTextFile(root, path.join(root, file), POLICY_READ);
+    if (read.ok) return { ok: true, text: read.text };
+    if (read.refusal.reason === 'error') {
+      throw new UsageError(`Cannot read the policy file ${shown(file)} (${read.refusal.code}): make it readable, or leave it out with \`!${safeGlobText(file)}\` in \`policies:\``);
+    }
+    return { ok: false, problem: read.problem };
+  };
+}
+
+/** Checks the given repo-relative files; `readFile` gives their text (default: from disk). */
+export function checkFiles(config: Config, files: readonly string[], todayDate: CalendarDate, readFile: PolicyReader = readPolicyOrThrow(config.root)): CheckResult {
   const root = config.root;
   const realRoot = realpathSync(root);
   const findings: Finding[] = [];
@@ -178,7 +275,7 @@ export function checkFiles(config: Config, files: readonly string[], todayDate: 
     makeReport(problem.rule, file, null)(problem.message, problem);
 
   for (const file of files) {
-    const read = readPolicyFile(root, path.join(root, file));
+    const read = readFile(file);
     if (!read.ok) {
       reportProblem(file, read.problem);
       continue;

@@ -46,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<nu
   }
   try {
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
+      io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n${command.help ? `\n${command.help}\n` : ''}`);
       return 0;
     }
     let parsed;

@@ -14,6 +14,15 @@ export const checkCommand: Command = {
   name: 'check',
   summary: 'Check policies and report every problem with file, line and fix',
   usage: 'isms check [paths...] [--format text|json|sarif|markdown] [--output FILE] [--today YYYY-MM-DD] [--config FILE] [--max-warnings N]',
+  help: [
+    'Without paths: every policy that `policies:` in .isms.yml matches (an entry starting with `!` leaves files out).',
+    'With paths (files, folders or globs): the rules still run over the whole ISMS, and you see',
+    "  - every finding on the named files,",
+    '  - findings elsewhere that name them (an id already used by a named file),',
+    '  - coverage and other findings that the named files cause: absent when they are as in the',
+    '    last commit (git HEAD), or absent without them when the last commit has none.',
+    'So editing one file never shows gaps that other policies close. The summary counts what is shown.',
+  ].join('\n'),
   allowPositionals: true,
   options: {
     ...REPORT_OPTIONS,
@@ -26,7 +35,8 @@ export const checkCommand: Command = {
     if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
       throw new UsageError(`--max-warnings takes a whole number, not \`${maxWarningsText}\``);
     }
-    const result = await checkWithOptions(values, io, { paths: positionals });
+    // Named files are looked at within the whole ISMS, never checked as if they were all of it.
+    const result = await checkWithOptions(values, io, { focus: positionals });
     const output = stringOption(values.output);
     const toTerminal = output === undefined || output === '-';
     let content: string;

@@ -19,6 +19,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** What `--help` prints after the usage line: how the command reads its arguments. */
+  help?: string;
   options: NonNullable<ParseArgsConfig['options']>;
   allowPositionals?: boolean;
   /** Resolves to the exit code: 0 ok, 1 findings, 2 usage/config/I-O error. */

@@ -2,11 +2,13 @@
  * `.isms.yml` (SPEC section 4). Every key is optional; an unknown key or a bad
  * value is a usage error that names the key, so a typo never silently changes a check.
  */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { readRegularFile } from '../fs/read-bounded.js';
 import { escapeControls, shown } from '../fs/shown.js';
 import { outputBoundary } from '../fs/boundary.js';
+import { resolveInside } from '../fs/inside.js';
 import { defaultEdition, editionOf, type Edition } from '../catalog/edition.js';
 import { parseDuration, type Duration } from '../model/dates.js';
 import { ownerKind } from '../model/owner-ref.js';
@@ -158,6 +160,30 @@ function readConfigText(base: string, file: string, configPath: string | undefin
   }
 }
 
+/**
+ * A `soa:` the config names must be there: without it every control-coverage rule would go
+ * quiet. (No `soa:` key and no soa.yml is fine: an ISMS without an SoA.) A path that leaves
+ * the repository or a broken link is the checker's `soa-invalid` finding.
+ */
+function requireConfiguredSoa(config: Config, name: string, value: string): void {
+  const absolute = path.resolve(config.root, value);
+  const where = resolveInside(config.root, absolute);
+  if (where.kind !== 'missing' || where.throughLink) return;
+  const folder = path.dirname(absolute);
+  let siblings: string[] = [];
+  try {
+    siblings = readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name) && path.join(folder, entry.name) !== path.resolve(config.root, name))
+      .map((entry) => toPosix(path.relative(config.root, path.join(folder, entry.name))));
+  } catch {
+    // The folder is not there either: nothing to suggest.
+  }
+  const guess = nearest(toPosix(path.relative(config.root, absolute)), siblings);
+  throw new UsageError(
+    `${name}: \`soa: ${escapeControls(value)}\` does not exist in ${escapeControls(config.root)}${guess ? ` (did you mean ${shown(guess)}?)` : ''}: create the Statement of Applicability there, or set \`soa:\` to where it is`,
+  );
+}
+
 function toPosix(value: string): string {
   return value.split(path.sep).join('/');
 }
@@ -267,6 +293,7 @@ function applyKey(config: Config, name: string, key: string, value: unknown, kno
     case 'soa': {
       if (typeof value !== 'string' || value === '') throw bad('a repo-relative path such as soa.yml');
       config.soa = value;
+      requireConfiguredSoa(config, name, value);
       return;
     }
     case 'organization': {

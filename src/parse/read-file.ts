@@ -28,7 +28,8 @@ export interface TextReadOptions {
   tooLargeAdvice: string;
 }
 
-const POLICY: TextReadOptions = { limit: MAX_FILE_BYTES, tooLargeAdvice: 'split it or move attachments to evidence' };
+/** How policy files are read (the size limit and its advice); check.ts reads with it too. */
+export const POLICY: TextReadOptions = { limit: MAX_FILE_BYTES, tooLargeAdvice: 'split it or move attachments to evidence' };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
