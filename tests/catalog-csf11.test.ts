@@ -179,7 +179,7 @@ describe('isms catalog --format json: NIST CSF 1.1', () => {
     expect(pairs.find((pair) => pair.from === 'PR.PT-1')).toEqual({ from: 'PR.PT-1', to: ['PR.PS-04'] });
   });
 
-  it('does not yet accept nist-csf-1.1 under maps_to (the rule is wired separately)', () => {
-    expect([...builtInFrameworks.keys()]).toEqual(['nist-csf-2.0', 'iso27001-2022']);
+  it('accepts nist-csf-1.1 under maps_to as a built-in framework', () => {
+    expect([...builtInFrameworks.keys()]).toEqual(['nist-csf-2.0', 'nist-csf-1.1', 'iso27001-2022']);
   });
 });

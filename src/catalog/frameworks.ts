@@ -1,14 +1,14 @@
 /** The frameworks a policy may name under `maps_to`, and their ids. */
-import { csf11Subcategories } from './csf11.js';
+import { csf11Subcategories, getCsf11Subcategory } from './csf11.js';
 import { clauses, controls, csfSubcategories, getClause, getControl, getCsfSubcategory } from './iso27001.js';
 
 /**
- * Built-in frameworks for `maps_to`, by the key a policy uses. `nist-csf-1.1` is
- * in the catalog (`knownIdsOf`, `isms catalog`) but not yet accepted here: the
- * rule that reads its ids (and reports 1.1 ids under 2.0) is wired separately.
+ * Built-in frameworks for `maps_to`, by the key a policy uses: whether an id is
+ * one of the framework's, exactly as written (maps-to-unknown explains the rest).
  */
 export const builtInFrameworks: ReadonlyMap<string, (id: string) => boolean> = new Map([
   ['nist-csf-2.0', (id: string) => getCsfSubcategory(id) !== undefined],
+  ['nist-csf-1.1', (id: string) => getCsf11Subcategory(id) !== undefined],
   ['iso27001-2022', (id: string) => getControl(id) !== undefined || getClause(id) !== undefined],
 ]);
 

@@ -83,3 +83,34 @@ export function formatIds(ids: readonly string[]): string {
 }
 
 export { legacyReplacement };
+
+/**
+ * A hint for an Annex A-shaped id past the end of its theme (`A.5.99`): the
+ * theme's range, never a guessed control (a near number is a different control).
+ */
+export function themeRangeHint(value: string): string | undefined {
+  const match = /^(?:a\s*\.?\s*)?(\d+)\.\d+$/i.exec(value.trim());
+  const section = match ? controlsBySection.get(String(Number(match[1]))) : undefined;
+  if (!section) return undefined;
+  return `Annex A ${Number(match![1])} runs from \`${section[0]!.id}\` to \`${section[section.length - 1]!.id}\``;
+}
+
+/**
+ * A hint for a clause-shaped id that is not a clause: what the real clause it
+ * starts with has (`9.2.7`: 9.2 has 9.2.1, 9.2.2; `5.2.zz`: an item is one letter).
+ */
+export function clauseShapeHint(value: string): string | undefined {
+  const match = /^(\d{1,2}(?:\.\d{1,2}){0,2})(?:[.\s(]+(.*))?$/.exec(value.trim());
+  if (!match) return undefined;
+  const parts = match[1]!.split('.');
+  const rest = match[2];
+  if (rest !== undefined && getClause(match[1]!)) return `an item of clause ${match[1]} is one letter, written \`${match[1]} a)\``;
+  while (parts.length > 1) {
+    parts.pop();
+    const parent = parts.join('.');
+    if (!getClause(parent)) continue;
+    const children = clauseIds.filter((id) => id.startsWith(`${parent}.`) && id.split('.').length === parent.split('.').length + 1);
+    return children.length > 0 ? `clause ${parent} has ${children.map((id) => `\`${id}\``).join(', ')}` : `clause ${parent} has no sub-clauses`;
+  }
+  return undefined;
+}
