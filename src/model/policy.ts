@@ -15,7 +15,7 @@ import {
   type CalendarDate,
   type Duration,
 } from './dates.js';
-import { emptyDocumentControl, type DocumentControl } from './document-control.js';
+import { buildDocumentControl, type DocumentControl } from './document-control.js';
 import type { Position } from './finding.js';
 
 export const POLICY_TYPES = ['policy', 'procedure', 'standard', 'guideline', 'plan', 'record', 'register', 'form', 'template'] as const;
@@ -169,7 +169,7 @@ export function buildPolicyRecord(file: string, fm: FrontMatter, config: Config,
     controls: controls.map((item) => item.id),
     maps_to: mapsTo,
     evidence: stringItems(fm, ['evidence']).map((item) => item.id),
-    document: emptyDocumentControl(),
+    document: buildDocumentControl(fm),
     positions: {
       id: fm.valuePosition(['id']),
       status: fm.valuePosition(['status']),

@@ -6,6 +6,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { cadenceExpectation, formatDate, readDuration } from '../model/dates.js';
 import { POLICY_STATUSES, POLICY_TYPES, reviewFacts } from '../model/policy.js';
 import { nearest } from '../model/nearest.js';
+import { checkDocumentFields } from './document-fields.js';
 import { ID_PATTERN, show, typeName } from './fields.js';
 import type { FileContext, FileRule } from './types.js';
 
@@ -57,16 +58,23 @@ export const fieldInvalid: FileRule = {
   docs: [
     '- `id`: capitals, digits and hyphens with at least one hyphen, e.g. `POL-AC-001`.',
     '- `title`: non-empty text. `version`: text or a number.',
-    '- `type`: `policy`, `procedure`, `standard`, `plan` or `record`. `status`: `draft`, `review`, `approved` or `retired`.',
+    '- `type`: `policy`, `procedure`, `standard`, `guideline`, `plan`, `record`, `register`, `form` or `template`. `status`: `draft`, `review`, `approved` or `retired`.',
     '- `review_every`: `N days`, `N weeks`, `N months`, `N years` or ISO 8601 (`P1Y`, `P6M`, `P90D`), from one day to 10 years (a longer cadence would let an approved document go unreviewed for good).',
     '- `owners`, `evidence`, `iso27001.clauses`, `iso27001.controls` and each list in `maps_to`: lists of text.',
     '- `iso27001` and `maps_to`: mappings. `evidence` entries: repo-relative paths or `https://` URLs.',
+    '- Document control: `classification`, `author` and `parent` (one document id): one text value each. `audience` (or its alias `distribution`, not both), `supersedes` and `related` (document ids): text or a list of text.',
+    '- `history`: a list of entries, each with `version`, `date` and `summary`, and optionally `author` and `approver`.',
   ].join('\n'),
   examples: {
     ok: [
       {
         name: 'well-typed fields',
         text: '---\nid: POL-AC-001\ntitle: Access Control Policy\ntype: procedure\nstatus: review\nversion: 1.2\nreview_every: P6M\niso27001:\n  clauses: [5.2, "9.2.1"]\n  controls: [A.5.15]\nmaps_to:\n  nist-csf-2.0: [PR.AA-01]\nevidence: [records/access-review.md, "https://example.com/x"]\n---\n',
+      },
+      {
+        name: 'document-control fields',
+        text: '---\nid: PRC-AC-002\ntype: guideline\nclassification: Internal\neffective_date: 2026-02-01\ndistribution: All staff\nauthor: Jane Doe\nsupersedes: ISP-2019\nrelated: [POL-AC-001]\nparent: POL-AC-001\nhistory:\n  - { version: 0.9, date: 2025-12-01, author: Jane Doe, summary: Draft }\n  - { version: "1.0", date: 2026-01-15, approver: "@ciso", summary: First issue }\n---\n',
+        files: { 'policies/parent.md': '---\nid: POL-AC-001\n---\n' },
       },
     ],
     notOk: [
@@ -78,6 +86,14 @@ export const fieldInvalid: FileRule = {
       { name: 'controls as text', text: '---\niso27001:\n  controls: A.5.15\n---\n', expected: ['3:13 expected a list'] },
       { name: 'a mapping in a list', text: '---\nevidence:\n  - path: x.md\n---\n', expected: ['3:5 Unexpected a mapping in `evidence`'] },
       { name: 'an http evidence link', text: '---\nevidence: ["http://example.com/x"]\n---\n', expected: ['2:12 https://'] },
+      { name: 'both audience and distribution', text: '---\naudience: [All staff]\ndistribution: [IT]\n---\n', expected: ['3:1 Unexpected both `audience` and `distribution`'] },
+      { name: 'two parents', text: '---\nparent: [POL-IS-001, POL-AC-001]\n---\n', expected: ['2:9 Unexpected a list for `parent`, expected one value'] },
+      {
+        name: 'a history entry with its summary under another name',
+        text: '---\nhistory:\n  - version: "1.0"\n    date: 2026-01-15\n    description: First issue\n---\n',
+        expected: ['5:5 Unexpected key `description` in `history` entry 1, expected `summary`'],
+      },
+      { name: 'a history entry that is text', text: '---\nhistory:\n  - 1.0 2026-01-15 First issue\n---\n', expected: ['3:5 expected a mapping with version, date and summary'] },
     ],
   },
   check(context) {
@@ -140,6 +156,7 @@ export const fieldInvalid: FileRule = {
       }
     }
     checkTextList(context, ['evidence'], true, '[records/access-review-2026.md]');
+    checkDocumentFields(context);
     for (const item of frontMatter.items(['evidence'])) {
       if (typeof item.value === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(item.value) && !item.value.startsWith('https://')) {
         report(`Unexpected evidence link ${show(item.value)}, expected a repo-relative path or an \`https://\` URL`, item.position);

@@ -15,11 +15,21 @@ export const KNOWN_FIELDS = [
   'iso27001',
   'maps_to',
   'evidence',
+  // Document control, as real registers carry it (see src/model/document-control.ts).
+  'classification',
+  'effective_date',
+  'audience',
+  'distribution',
+  'author',
+  'supersedes',
+  'related',
+  'parent',
+  'history',
 ] as const;
 
 export const ISO27001_KEYS = ['clauses', 'controls'] as const;
 
-export const DATE_FIELDS = ['last_reviewed', 'next_review', 'approved_on'] as const;
+export const DATE_FIELDS = ['last_reviewed', 'next_review', 'approved_on', 'effective_date'] as const;
 
 export const ID_PATTERN = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 

@@ -16,6 +16,7 @@ import { fieldUnknown } from './field-unknown.js';
 import { fileTooLarge } from './file-too-large.js';
 import { frontMatterInvalid } from './front-matter-invalid.js';
 import { frontMatterMissing } from './front-matter-missing.js';
+import { historyInvalid } from './history-invalid.js';
 import { idDuplicate } from './id-duplicate.js';
 import { linkBroken } from './link-broken.js';
 import { mappingMissing } from './mapping-missing.js';
@@ -24,6 +25,7 @@ import { nextReviewInconsistent } from './next-review-inconsistent.js';
 import { ownerInvalid } from './owner-invalid.js';
 import { ownerMissing } from './owner-missing.js';
 import { placeholderLeft } from './placeholder-left.js';
+import { referenceUnknown } from './reference-unknown.js';
 import { reviewDateFuture } from './review-date-future.js';
 import { reviewDateMissing } from './review-date-missing.js';
 import { reviewDueSoon } from './review-due-soon.js';
@@ -32,6 +34,7 @@ import { sectionMissing } from './section-missing.js';
 import { soaControlMissing } from './soa-control-missing.js';
 import { soaInvalid } from './soa-invalid.js';
 import { soaJustificationMissing } from './soa-justification-missing.js';
+import { supersededInForce } from './superseded-in-force.js';
 import type { Rule } from './types.js';
 
 export const rules: readonly Rule[] = [
@@ -50,6 +53,7 @@ export const rules: readonly Rule[] = [
   ownerInvalid,
   reviewDateMissing,
   dateInvalid,
+  historyInvalid,
   reviewDateFuture,
   reviewOverdue,
   reviewDueSoon,
@@ -59,6 +63,8 @@ export const rules: readonly Rule[] = [
   sectionMissing,
   placeholderLeft,
   linkBroken,
+  referenceUnknown,
+  supersededInForce,
   soaInvalid,
   soaJustificationMissing,
   soaControlMissing,
