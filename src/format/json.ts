@@ -4,6 +4,7 @@
  */
 import type { CheckResult } from '../check.js';
 import { coverageIndex, type ClauseCoverage, type ControlState, type Coverage } from '../model/coverage.js';
+import { documentControlFields, type DocumentControlFields } from '../model/document-control.js';
 import type { PolicyRecord } from '../model/policy.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
@@ -18,13 +19,19 @@ export interface JsonReport {
     title: string | null;
     file: string;
     owners: string[];
+    /** The people and teams behind the owners: roles expanded through `.isms.yml` `roles:`. */
+    owner_holders: string[];
+    /** Roles the owners or approver name (as written) -> their holders. */
+    roles: Record<string, string[]>;
     status: string | null;
     last_reviewed: string | null;
     next_review: string | null;
     review_state: string;
     clauses: string[];
     controls: string[];
-  }>;
+    /** The document type (`policy`, `procedure`, `register` ...) and its document-control fields. */
+    type: string;
+  } & DocumentControlFields>;
   coverage: JsonCoverage;
 }
 
@@ -128,12 +135,16 @@ export function policyJson(policy: PolicyRecord): JsonReport['policies'][number]
     title: policy.title,
     file: policy.file,
     owners: policy.owners,
+    owner_holders: policy.owner_holders,
+    roles: policy.roles,
     status: policy.status,
     last_reviewed: policy.last_reviewed,
     next_review: policy.next_review,
     review_state: policy.review_state,
     clauses: policy.clauses,
     controls: policy.controls,
+    type: policy.type,
+    ...documentControlFields(policy.document),
   };
 }
 

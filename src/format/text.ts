@@ -39,13 +39,23 @@ export function summaryLine(result: CheckResult, style: Style = plain): string {
   return errors > 0 ? style.red(style.bold(text)) : style.yellow(style.bold(text));
 }
 
-/** Coverage at a glance, with or without an SoA (clause coverage is always checked). */
+/**
+ * Coverage at a glance, with or without an SoA (clause coverage is always checked).
+ * "Mapped" counts policies in force (overdue ones included, and said); controls and
+ * clauses mapped only by drafts are counted apart, and undecided controls are never
+ * counted as applicable.
+ */
 export function coverageLine(result: CheckResult): string {
   const { counts } = coverageIndex(result.policies, result.soa).coverage;
   const mapped = counts.covered + counts.overdueOnly;
-  const applicable = counts.controls - counts.excluded;
+  const notes = (parts: Array<string | false>) => parts.filter((part): part is string => part !== false).join(', ');
+  const coverageNotes = [
+    counts.overdueOnly > 0 && `${counts.overdueOnly} only by overdue policies`,
+    counts.draftOnly > 0 && `${counts.draftOnly} only by drafts`,
+  ];
   const controls = result.soa
-    ? `${mapped}/${applicable} applicable Annex A controls mapped (${counts.excluded} not applicable${counts.overdueOnly ? `, ${counts.overdueOnly} only by overdue policies` : ''})`
-    : `${mapped}/${counts.controls} Annex A controls mapped (no SoA file)`;
-  return `Coverage: ${controls}; ${counts.requiredClausesCovered}/${counts.requiredClauses} clauses that require documented information`;
+    ? `${mapped}/${counts.applicable} applicable Annex A controls mapped (${notes([`${counts.excluded} not applicable`, counts.undecided > 0 && `${counts.undecided} undecided`, ...coverageNotes])})`
+    : `${mapped}/${counts.controls} Annex A controls mapped (${notes(['no SoA file', ...coverageNotes])})`;
+  const clauseNote = counts.requiredClausesDraftOnly > 0 ? ` (${counts.requiredClausesDraftOnly} only by drafts)` : '';
+  return `Coverage: ${controls}; ${counts.requiredClausesCovered}/${counts.requiredClauses} clauses that require documented information${clauseNote}`;
 }

@@ -9,7 +9,7 @@
 import { getClause, getControl } from '../catalog/index.js';
 import type { CheckResult } from '../check.js';
 import { escapeMarkdown, inlineCode, markdownMessage } from '../format/markdown-escape.js';
-import type { Coverage, CoverageDelta } from '../model/coverage.js';
+import type { ControlState, Coverage, CoverageDelta } from '../model/coverage.js';
 import type { Finding } from '../model/finding.js';
 import type { PolicyRecord } from '../model/policy.js';
 import type { LinkTo } from './links.js';
@@ -126,7 +126,9 @@ export function dueTable(result: CheckResult, linkTo: LinkTo | null, maxRows: nu
 
 export function coverageCounts(coverage: Coverage): string {
   const { counts } = coverage;
-  return `${counts.covered} of ${counts.controls} Annex A controls covered (${counts.overdueOnly} only by overdue policies, ${counts.uncovered} uncovered, ${counts.excluded} not applicable); ${counts.requiredClausesCovered} of ${counts.requiredClauses} clauses requiring documented information mapped.`;
+  const undecided = counts.undecided > 0 ? `, ${counts.undecided} undecided in the SoA` : '';
+  const clauseDrafts = counts.requiredClausesDraftOnly > 0 ? ` (${counts.requiredClausesDraftOnly} only by drafts)` : '';
+  return `${counts.covered} of ${counts.controls} Annex A controls covered (${counts.overdueOnly} only by overdue policies, ${counts.draftOnly} only by drafts, ${counts.uncovered} uncovered, ${counts.excluded} not applicable${undecided}); ${counts.requiredClausesCovered} of ${counts.requiredClauses} clauses requiring documented information mapped${clauseDrafts}.`;
 }
 
 const MAX_IDS = 40;
@@ -140,7 +142,14 @@ function clauseList(ids: readonly string[]): string {
   return ids.map((id) => `${inlineCode(id, { table: false })} ${escapeMarkdown(getClause(id)?.title ?? '')}`.trim()).join('; ');
 }
 
-const STATE_WORD = { covered: 'covered', 'overdue-only': 'covered only by overdue policies', uncovered: 'uncovered', excluded: 'not applicable' } as const;
+const STATE_WORD: Record<ControlState, string> = {
+  covered: 'covered',
+  'overdue-only': 'covered only by overdue policies',
+  'draft-only': 'only by drafts',
+  uncovered: 'uncovered',
+  excluded: 'not applicable',
+  undecided: 'undecided in the SoA',
+};
 
 /** What the PR changes in control and clause coverage, against the base commit. */
 export function coverageDeltaLines(comparison: CoverageComparison): string[] {
@@ -150,7 +159,7 @@ export function coverageDeltaLines(comparison: CoverageComparison): string[] {
   const b = base.counts;
   const h = head.counts;
   lines.push(
-    `Against the base commit \`${comparison.baseSha.slice(0, 7)}\`: controls covered ${b.covered} → ${h.covered} of ${h.controls}; required clauses mapped ${b.requiredClausesCovered} → ${h.requiredClausesCovered} of ${h.requiredClauses}.`,
+    `Against the base commit \`${comparison.baseSha.slice(0, 7)}\`: controls covered ${b.covered} → ${h.covered} of ${h.controls}${b.draftOnly + h.draftOnly > 0 ? ` (only by drafts ${b.draftOnly} → ${h.draftOnly})` : ''}; required clauses mapped ${b.requiredClausesCovered} → ${h.requiredClausesCovered} of ${h.requiredClauses}${b.requiredClausesDraftOnly + h.requiredClausesDraftOnly > 0 ? ` (only by drafts ${b.requiredClausesDraftOnly} → ${h.requiredClausesDraftOnly})` : ''}.`,
     '',
   );
   const none =

@@ -1,21 +1,25 @@
 /**
- * The Statement of Applicability (SPEC section 5) as the rules and renderers see it.
+ * The Statement of Applicability (`soa.yml`: one decision per Annex A control) as the
+ * rules and renderers see it.
  * Parsing and validation live in src/parse/soa.ts.
  */
 import type { Position } from './finding.js';
 
-export type Implementation = 'implemented' | 'partial' | 'planned';
+/** How far an applicable control is implemented: the status clause 6.1.3 d) requires the SoA to state. */
+export type Implementation = 'implemented' | 'partial' | 'planned' | 'not-implemented';
 
 export interface SoaDecision {
   control: string;
   applicable: boolean;
   justification: string | null;
   implementation: Implementation | null;
+  /** An `implementation` was written but is not a status (already reported as soa-invalid). */
+  implementationInvalid?: true;
   notes: string | null;
   position: Position;
 }
 
-export const IMPLEMENTATIONS: readonly Implementation[] = ['implemented', 'partial', 'planned'];
+export const IMPLEMENTATIONS: readonly Implementation[] = ['implemented', 'partial', 'planned', 'not-implemented'];
 
 export interface Soa {
   /** Repo-relative path of the SoA file. */

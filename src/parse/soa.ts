@@ -191,11 +191,13 @@ function readEntry(
   const justification = optionalText(entry, 'justification', id, invalid, valuePosition);
   const notes = optionalText(entry, 'notes', id, invalid, valuePosition);
   let implementation: Implementation | null = null;
+  let implementationInvalid = false;
   const rawImplementation = own(entry, 'implementation');
   if (rawImplementation !== undefined && rawImplementation !== null) {
     if (typeof rawImplementation === 'string' && (IMPLEMENTATIONS as readonly string[]).includes(rawImplementation)) {
       implementation = rawImplementation as Implementation;
     } else {
+      implementationInvalid = true;
       const suggestion = typeof rawImplementation === 'string' ? nearest(rawImplementation, IMPLEMENTATIONS) : undefined;
       invalid(
         `Unexpected ${describeValue(rawImplementation)} for \`implementation\` of \`${id}\`, expected ${suggestion ? `\`${suggestion}\`` : IMPLEMENTATIONS.map((known) => `\`${known}\``).join(', ')}`,
@@ -210,7 +212,15 @@ function readEntry(
       ...(field('justification') ? valuePosition('justification') : keyPosition),
     });
   }
-  return { control: id, applicable, justification: justification.text, implementation, notes: notes.text, position: keyPosition };
+  return {
+    control: id,
+    applicable,
+    justification: justification.text,
+    implementation,
+    ...(implementationInvalid ? { implementationInvalid: true } : {}),
+    notes: notes.text,
+    position: keyPosition,
+  };
 }
 
 /** A free-text field: its trimmed text, and whether it is absent or blank (a wrong type is reported, not "missing"). */

@@ -1,8 +1,9 @@
 /**
  * The report's only script, inlined and allowed by its hash in the page's
  * Content-Security-Policy. It reads nothing from the page's text as code: it
- * sorts table rows by their cell text and lets Escape dismiss a control's details
- * (WCAG 1.4.13). Everything else works without it.
+ * sorts table rows by their cell text, lets Escape dismiss a control's details
+ * (WCAG 1.4.13) and marks a table that scrolls sideways. Everything else works
+ * without it.
  */
 export const REPORT_SCRIPT = `
 (function () {
@@ -33,6 +34,21 @@ export const REPORT_SCRIPT = `
       });
     });
   });
+  // A table wider than its frame says so: a shadow on each side that has more columns, and a line of text.
+  var frames = document.querySelectorAll('.scroll-frame');
+  function cue(frame) {
+    var scroller = frame.querySelector('.scroll');
+    if (!scroller) return;
+    var room = scroller.scrollWidth - scroller.clientWidth;
+    frame.classList.toggle('more-left', room > 1 && scroller.scrollLeft > 1);
+    frame.classList.toggle('more-right', room > 1 && scroller.scrollLeft < room - 1);
+  }
+  Array.prototype.forEach.call(frames, function (frame) {
+    var scroller = frame.querySelector('.scroll');
+    if (scroller) scroller.addEventListener('scroll', function () { cue(frame); }, { passive: true });
+    cue(frame);
+  });
+  window.addEventListener('resize', function () { Array.prototype.forEach.call(frames, cue); });
   document.addEventListener('keydown', function (event) {
     if (event.key !== 'Escape') return;
     var item = document.activeElement && document.activeElement.closest('.grid li');

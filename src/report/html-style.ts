@@ -10,6 +10,8 @@ export const REPORT_CSS = `
   --overdue-bg: #fef3c7; --overdue-ink: #713f12; --overdue-edge: #b45309;
   --uncovered-bg: #fee2e2; --uncovered-ink: #7f1d1d; --uncovered-edge: #b91c1c;
   --excluded-bg: #f3f4f6; --excluded-ink: #374151; --excluded-edge: #6b7280;
+  --draft-bg: #dbeafe; --draft-ink: #1e3a8a; --draft-edge: #1d4ed8;
+  --undecided-bg: #ede9fe; --undecided-ink: #4c1d95; --undecided-edge: #6d28d9;
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -39,12 +41,21 @@ nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; pad
 .s-overdue-only { background: var(--overdue-bg); color: var(--overdue-ink); border-color: var(--overdue-edge); }
 .s-uncovered { background: var(--uncovered-bg); color: var(--uncovered-ink); border-color: var(--uncovered-edge); }
 .s-excluded { background: var(--excluded-bg); color: var(--excluded-ink); border-color: var(--excluded-edge); border-style: dashed; }
+.s-draft-only { background: var(--draft-bg); color: var(--draft-ink); border-color: var(--draft-edge); }
+.s-undecided { background: var(--undecided-bg); color: var(--undecided-ink); border-color: var(--undecided-edge); border-style: dotted; }
 .tip { display: none; position: absolute; left: 0; right: 0; top: calc(100% + .35rem); z-index: 5; background: var(--paper); color: var(--ink); border: 2px solid var(--ink); border-radius: .5rem; padding: .6rem .8rem; box-shadow: 0 .4rem 1.2rem rgba(0,0,0,.18); }
 .grid li:hover .tip, .grid li:focus-within .tip { display: block; }
 .grid li.dismissed .tip { display: none; }
 .tip p { margin: .2rem 0; }
 .tip ul { margin: .2rem 0; padding-left: 1.2rem; }
-.scroll { overflow-x: auto; margin: .5rem 0 1rem; }
+.scroll-frame { position: relative; margin: .5rem 0 1rem; }
+.scroll { overflow-x: auto; }
+.scroll-hint { display: none; margin: 0 0 .25rem; font-size: .85rem; color: var(--muted); }
+.scroll-frame.more-left .scroll-hint, .scroll-frame.more-right .scroll-hint { display: block; }
+.scroll-frame::before, .scroll-frame::after { content: ""; position: absolute; top: 0; bottom: 0; width: 1.5rem; pointer-events: none; opacity: 0; z-index: 2; }
+.scroll-frame::before { left: 0; background: linear-gradient(to right, rgba(17,24,39,.28), rgba(17,24,39,0)); }
+.scroll-frame::after { right: 0; background: linear-gradient(to left, rgba(17,24,39,.28), rgba(17,24,39,0)); }
+.scroll-frame.more-left::before, .scroll-frame.more-right::after { opacity: 1; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .55rem; border-bottom: 1px solid var(--line); }
@@ -55,12 +66,26 @@ th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--ink);
 th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--ink); }
 td.num, th.num { text-align: right; }
 .pid, td code { white-space: nowrap; }
-.file { display: block; color: var(--muted); font-size: .82rem; word-break: break-all; }
+.file { display: block; color: var(--muted); font-size: .82rem; overflow-wrap: break-word; }
+details.more { display: inline; }
+details.more > summary { display: inline; cursor: pointer; color: var(--accent); text-decoration: underline; margin-left: .25rem; }
+details.more[open] > summary { display: block; margin-left: 0; }
+details.doc { margin-top: .25rem; font-size: .85rem; }
+details.doc summary { cursor: pointer; color: var(--accent); }
+details.doc dl { display: grid; grid-template-columns: auto 1fr; gap: 0 .6rem; margin: .25rem 0; }
+details.doc dt { color: var(--muted); }
+details.doc dd { margin: 0; }
+.history { margin: .25rem 0; padding-left: 1.2rem; }
+.role { font-weight: 600; }
+.holders { color: var(--muted); }
+tr.problem > th { box-shadow: inset 4px 0 0 var(--uncovered-edge); }
+td.message code, .tip code { font-size: .88em; background: var(--soft); padding: 0 .2rem; border-radius: .2rem; overflow-wrap: anywhere; white-space: normal; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: .3rem; border: 1px solid; font-size: .85rem; white-space: nowrap; }
 .b-ok, .b-covered { background: var(--covered-bg); color: var(--covered-ink); border-color: var(--covered-edge); }
 .b-due-soon, .b-warning, .b-overdue-only { background: var(--overdue-bg); color: var(--overdue-ink); border-color: var(--overdue-edge); }
 .b-overdue, .b-error, .b-uncovered { background: var(--uncovered-bg); color: var(--uncovered-ink); border-color: var(--uncovered-edge); }
 .b-draft, .b-retired, .b-none { background: var(--excluded-bg); color: var(--excluded-ink); border-color: var(--excluded-edge); }
+.b-draft-only { background: var(--draft-bg); color: var(--draft-ink); border-color: var(--draft-edge); }
 tbody th { font-weight: 600; white-space: nowrap; }
 .depth-1 > :first-child { padding-left: 1.4rem; }
 .depth-2 > :first-child { padding-left: 2.3rem; }
@@ -79,7 +104,8 @@ footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem; }
   @page { margin: 1.5cm; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { font-size: 10pt; }
-  nav, .skip, .hint { display: none; }
+  nav, .skip, .hint, .scroll-hint { display: none; }
+  .scroll-frame::before, .scroll-frame::after { display: none; }
   header, main, footer { max-width: none; padding: 0; }
   .tip, .grid li:hover .tip, .grid li:focus-within .tip { display: none; }
   .scroll { overflow: visible; }

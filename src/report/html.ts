@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckResult } from '../check.js';
 import { clauses } from '../catalog/index.js';
-import type { ControlState } from '../model/coverage.js';
+import type { ControlState, MappingState } from '../model/coverage.js';
 import type { Finding } from '../model/finding.js';
 import type { PolicyRecord, ReviewState } from '../model/policy.js';
 import type { Implementation } from '../model/soa.js';
@@ -20,6 +20,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { escapeHtml as e, htmlId } from './html-escape.js';
 import { REPORT_SCRIPT } from './html-script.js';
 import { REPORT_CSS } from './html-style.js';
+import { foldedList, messageHtml, pathHtml } from './html-text.js';
 import { buildSoaView, policyLabel, reviewText, rowsByTheme, STATE_LABEL, type SoaRow, type SoaView } from './model.js';
 
 /** More findings than this are counted, not listed: the JSON report has them all. */
@@ -28,16 +29,26 @@ export const MAX_FINDING_ROWS = 1000;
 /** A control's details list this many policies; a page of them would hide the map. */
 export const MAX_TIP_POLICIES = 8;
 
-export const STATE_GLYPH: Record<ControlState, string> = { covered: '✓', 'overdue-only': '!', uncovered: '✗', excluded: '–' };
+export const STATE_GLYPH: Record<ControlState, string> = { covered: '✓', 'overdue-only': '!', 'draft-only': '✎', uncovered: '✗', excluded: '–', undecided: '?' };
 
 const STATE_HELP: Record<ControlState, string> = {
-  covered: 'mapped by a policy that is not retired',
+  covered: 'mapped by a policy in force (not a draft, not retired)',
   'overdue-only': 'mapped only by policies whose review is overdue',
-  uncovered: 'no policy maps it (retired ones do not count)',
+  'draft-only': 'mapped only by drafts: not in force until one is approved',
+  uncovered: 'applicable, and no policy maps it (retired ones do not count)',
   excluded: 'the SoA marks it not applicable',
+  undecided: 'the SoA does not decide on it yet: not counted as applicable',
 };
 
-const IMPLEMENTATION_LABEL: Record<Implementation, string> = { implemented: 'implemented', partial: 'partially implemented', planned: 'implementation planned' };
+/** The order of the legend: what is fine, what needs work, what is not the policies' business. */
+const STATES: readonly ControlState[] = ['covered', 'overdue-only', 'draft-only', 'uncovered', 'undecided', 'excluded'];
+
+const IMPLEMENTATION_LABEL: Record<Implementation, string> = {
+  implemented: 'implemented',
+  partial: 'partially implemented',
+  planned: 'implementation planned',
+  'not-implemented': 'not implemented',
+};
 
 const REVIEW_LABEL: Record<ReviewState, string> = { ok: 'OK', 'due-soon': 'Due soon', overdue: 'Overdue', draft: 'Draft', retired: 'Retired' };
 const REVIEW_RANK: Record<ReviewState, number> = { overdue: 0, 'due-soon': 1, ok: 2, draft: 3, retired: 4 };
@@ -81,7 +92,7 @@ ${header(result, view)}
 <main>
 ${coverageSection(view)}
 ${clauseSection(view)}
-${registerSection(result.policies)}
+${registerSection(result.policies, result.findings)}
 ${reviewsSection(result.policies, result.config.remindWithinDays)}
 ${findingsSection(result.findings)}
 </main>
@@ -102,7 +113,9 @@ function header(result: CheckResult, view: SoaView): string {
 <p class="meta">ISO/IEC 27001:2022 · ${e(view.today)} · ${view.soaFile ? `Statement of Applicability: ${e(view.soaFile)}` : 'no Statement of Applicability file'}</p>
 <dl class="kpis">
 ${kpi('Policy documents', String(result.summary.policies))}
-${kpi('Controls covered', `${counts.covered + counts.overdueOnly} / ${counts.controls - counts.excluded}`)}
+${kpi(view.soaFile ? 'Applicable controls covered' : 'Controls mapped (no SoA)', `${counts.covered + counts.overdueOnly} / ${view.soaFile ? counts.applicable : counts.controls}`)}
+${kpi('Controls only by drafts', String(counts.draftOnly))}
+${view.soaFile ? kpi('Controls undecided', String(counts.undecided)) : ''}
 ${kpi('Required clauses documented', `${counts.requiredClausesCovered} / ${counts.requiredClauses}`)}
 ${kpi('Reviews overdue', String(overdue))}
 ${kpi('Reviews due soon', String(dueSoon))}
@@ -121,11 +134,13 @@ function coverageSection(view: SoaView): string {
   const count: Record<ControlState, number> = {
     covered: counts.covered,
     'overdue-only': counts.overdueOnly,
+    'draft-only': counts.draftOnly,
     uncovered: counts.uncovered,
     excluded: counts.excluded,
+    undecided: counts.undecided,
   };
-  const states: ControlState[] = ['covered', 'overdue-only', 'uncovered', 'excluded'];
-  const legend = states
+  // Without an SoA file nothing is decided: no control is in the undecided state (all are shown by mapping).
+  const legend = STATES.filter((state) => view.soaFile !== null || state !== 'undecided')
     .map((state) => `<li>${swatch(state)}<span><strong>${e(STATE_LABEL[state])}</strong> (${count[state]}): ${e(STATE_HELP[state])}</span></li>`)
     .join('\n');
   const groups = rowsByTheme(view.rows)
@@ -139,7 +154,7 @@ ${group.rows.map(cell).join('\n')}
     .join('\n');
   const noSoa = view.soaFile
     ? ''
-    : '<p class="note">No Statement of Applicability file was found: every control counts as applicable until <code>soa.yml</code> decides.</p>';
+    : '<p class="note">No Statement of Applicability file was found: no control is decided, so the map shows which of the 93 controls policies map. Create <code>soa.yml</code> to decide them.</p>';
   return `<section id="coverage" aria-labelledby="coverage-h">
 <h2 id="coverage-h">Annex A coverage</h2>
 ${noSoa}
@@ -175,37 +190,55 @@ function cell(row: SoaRow): string {
 <div class="tip" role="tooltip" id="${tipId}"><p><strong>${e(id)} ${e(row.control.title)}</strong></p><p>${e(STATE_LABEL[row.state])} · ${e(decision)}</p>${row.justification ? `<p>Justification: ${e(row.justification)}</p>` : ''}${row.notes ? `<p>Notes: ${e(row.notes)}</p>` : ''}${policies}</div></li>`;
 }
 
+const CLAUSE_BADGE: Record<MappingState, string> = {
+  covered: '<span class="badge b-covered">✓ Covered</span>',
+  'overdue-only': '<span class="badge b-overdue-only">! Only by overdue policies</span>',
+  'draft-only': '<span class="badge b-draft-only">✎ Only by drafts</span>',
+  uncovered: '<span class="badge b-uncovered">✗ Not covered</span>',
+};
+
 function clauseSection(view: SoaView): string {
   const byId = new Map(view.coverage.clauses.map((entry) => [entry.id, entry]));
   const rows = clauses
     .map((clause) => {
       const entry = byId.get(clause.id);
       const depth = clause.id.split('.').length - 1;
-      const policies = view.clausePolicies.get(clause.id) ?? [];
+      const policies = (view.clausePolicies.get(clause.id) ?? []).map((policy) => `<span class="pid">${e(policyLabel(policy))}</span>`);
       const required = entry?.requiresDocument ?? false;
-      const covered = entry?.covered ?? false;
-      const badge = covered
-        ? '<span class="badge b-covered">✓ Covered</span>'
-        : required
-          ? '<span class="badge b-uncovered">✗ Not covered</span>'
-          : '<span class="badge b-none">– Not mapped</span>';
-      return `<tr class="${depth === 0 ? 'top' : `depth-${Math.min(depth, 2)}`}"><th scope="row">${e(clause.id)}</th><td>${e(clause.title)}</td><td>${required ? 'Yes' : '<span class="note">—</span>'}</td><td>${badge}</td><td>${policies.map((policy) => `<span class="pid">${e(policyLabel(policy))}</span>`).join(', ')}</td></tr>`;
+      const state: MappingState = entry?.state ?? 'uncovered';
+      const bySoa = entry?.soaFile ?? null;
+      if (bySoa) policies.unshift(`<span class="pid">${e(bySoa)}</span> (Statement of Applicability, 6.1.3 d)`);
+      const badge = bySoa && state !== 'covered' ? CLAUSE_BADGE.covered : state === 'uncovered' && !required ? '<span class="badge b-none">– Not mapped</span>' : CLAUSE_BADGE[state];
+      return `<tr class="${depth === 0 ? 'top' : `depth-${Math.min(depth, 2)}`}"><th scope="row">${e(clause.id)}</th><td>${badge}</td><td>${e(clause.title)}</td><td>${required ? 'Yes' : '<span class="note">—</span>'}</td><td>${foldedList(policies)}</td></tr>`;
     })
     .join('\n');
   const { counts } = view.coverage;
+  const drafts = counts.requiredClausesDraftOnly > 0 ? ` ${counts.requiredClausesDraftOnly} more ${counts.requiredClausesDraftOnly === 1 ? 'is' : 'are'} mapped only by drafts.` : '';
   return `<section id="clauses" aria-labelledby="clauses-h">
 <h2 id="clauses-h">Clauses 4–10</h2>
-<p>${counts.requiredClausesCovered} of ${counts.requiredClauses} clauses that require documented information are mapped by a policy that is not retired. A policy mapping a sub-clause covers its parent.</p>
-<div class="scroll" role="region" aria-labelledby="clauses-h" tabindex="0">
-<table>
+<p>${counts.requiredClausesCovered} of ${counts.requiredClauses} clauses that require documented information are mapped by a policy in force.${drafts} A policy mapping a sub-clause covers its parent${view.soaFile ? '; the SoA file documents 6.1.3 d)' : ''}.</p>
+${scrollTable('Clause coverage table', `<table>
 <caption>Clause coverage</caption>
-<thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Documented information required</th><th scope="col">Coverage</th><th scope="col">Policies</th></tr></thead>
+<thead><tr><th scope="col">Clause</th><th scope="col">Coverage</th><th scope="col">Title</th><th scope="col">Documented information required</th><th scope="col">Documented by</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-</table>
-</div>
+</table>`)}
 </section>`;
+}
+
+/**
+ * A table in a focusable, labelled region that scrolls sideways when the table is
+ * wider than the page; the frame shows a shadow on the side where more columns are
+ * (the script sets `more-left` / `more-right`) and a line saying so.
+ */
+function scrollTable(label: string, table: string): string {
+  return `<div class="scroll-frame">
+<p class="scroll-hint" aria-hidden="true">Scroll sideways for more columns →</p>
+<div class="scroll" role="region" aria-label="${e(`${label} (scrolls sideways on narrow screens)`)}" tabindex="0">
+${table}
+</div>
+</div>`;
 }
 
 function reviewBadge(state: ReviewState): string {
@@ -219,29 +252,99 @@ function sortableHead(columns: ReadonlyArray<{ label: string; numeric?: boolean 
 }
 
 function titleCell(policy: PolicyRecord): string {
-  return `<td data-sort="${e(policy.title ?? '')}">${e(policy.title ?? '(no title)')}<span class="file">${e(policy.file)}</span></td>`;
+  return `<td data-sort="${e(policy.title ?? '')}">${e(policy.title ?? '(no title)')}<span class="file">${pathHtml(policy.file)}</span>${documentControl(policy)}</td>`;
 }
 
-function registerSection(policies: readonly PolicyRecord[]): string {
+/** An owner as written; a role defined in `.isms.yml` with the people who hold it. */
+function ownerHtml(owner: string, policy: PolicyRecord): string {
+  const holders = policy.roles?.[owner];
+  if (!holders) return e(owner);
+  return `<span class="role">${e(owner)}</span> <span class="holders">(${holders.length > 0 ? e(holders.join(', ')) : 'no holders'})</span>`;
+}
+
+function ownersCell(policy: PolicyRecord): string {
+  if (policy.owners.length === 0) return '<td data-sort=""><span class="badge b-error">✗ No owner</span></td>';
+  return `<td>${foldedList(policy.owners.map((owner) => ownerHtml(owner, policy)), 5)}</td>`;
+}
+
+/** Document-control metadata, when the document has any: folded under the title. */
+function documentControl(policy: PolicyRecord): string {
+  const doc = policy.document;
+  if (!doc) return '';
+  const facts: Array<[string, string]> = [];
+  if (doc.classification) facts.push(['Classification', e(doc.classification)]);
+  if (doc.effective_date) facts.push(['Effective', e(doc.effective_date)]);
+  if (doc.audience.length > 0) facts.push(['Audience', foldedList(doc.audience.map((item) => e(item)), 5)]);
+  if (doc.author) facts.push(['Author', e(doc.author)]);
+  if (doc.parent) facts.push(['Parent', `<span class="pid">${e(doc.parent)}</span>`]);
+  if (doc.supersedes.length > 0) facts.push(['Supersedes', foldedList(doc.supersedes.map((id) => `<span class="pid">${e(id)}</span>`), 5)]);
+  if (doc.related.length > 0) facts.push(['Related', foldedList(doc.related.map((id) => `<span class="pid">${e(id)}</span>`), 5)]);
+  const history =
+    doc.history.length === 0
+      ? ''
+      : `<ol class="history">${doc.history
+          .map((entry) => {
+            const who = [entry.author ? `by ${entry.author}` : '', entry.approver ? `approved by ${entry.approver}` : ''].filter(Boolean).join(', ');
+            return `<li>${e([entry.version ? `v${entry.version}` : '', entry.date ?? ''].filter(Boolean).join(' '))}${who ? ` (${e(who)})` : ''}${entry.summary ? `: ${e(entry.summary)}` : ''}</li>`;
+          })
+          .join('')}</ol>`;
+  if (facts.length === 0 && !history) return '';
+  return `<details class="doc"><summary>Document control</summary><dl>${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>${history}</details>`;
+}
+
+/** What an auditor would raise about the document, from the record and its findings. */
+function problems(policy: PolicyRecord, findings: ReadonlyMap<string, { errors: number; warnings: number }>): string[] {
+  const list: string[] = [];
+  const retired = policy.review_state === 'retired';
+  if (policy.owners.length === 0 && !retired) list.push('<span class="badge b-error">✗ No owner</span>');
+  if (policy.review_state === 'overdue') list.push(`<span class="badge b-error">✗ ${policy.next_review ? 'Review overdue' : 'Never reviewed'}</span>`);
+  const counted = findings.get(policy.file);
+  if (counted?.errors) list.push(`<span class="badge b-error">✗ ${counted.errors} ${counted.errors === 1 ? 'error' : 'errors'}</span>`);
+  if (counted?.warnings) list.push(`<span class="badge b-warning">! ${counted.warnings} ${counted.warnings === 1 ? 'warning' : 'warnings'}</span>`);
+  return list;
+}
+
+function registerSection(policies: readonly PolicyRecord[], findings: readonly Finding[]): string {
+  const byFile = new Map<string, { errors: number; warnings: number }>();
+  for (const finding of findings) {
+    if (finding.file === null) continue;
+    const entry = byFile.get(finding.file) ?? { errors: 0, warnings: 0 };
+    if (finding.severity === 'error') entry.errors++;
+    else entry.warnings++;
+    byFile.set(finding.file, entry);
+  }
   const rows = policies
-    .map(
-      (policy) =>
-        `<tr><th scope="row">${e(policy.id ?? '(no id)')}</th>${titleCell(policy)}<td>${e(policy.owners.join(', '))}</td><td>${e(policy.status ?? '')}</td><td>${e(policy.last_reviewed ?? '')}</td><td>${e(policy.next_review ?? '')}</td><td data-sort="${REVIEW_RANK[policy.review_state]} ${policy.review_state}">${reviewBadge(policy.review_state)}</td></tr>`,
-    )
+    .map((policy) => {
+      const found = problems(policy, byFile);
+      // A green OK only when nothing else is wrong: an owner-less document is not OK.
+      const state = found.length > 0 && policy.review_state === 'ok' ? '<span class="badge b-none">Review OK</span>' : reviewBadge(policy.review_state);
+      const evidence = foldedList(policy.evidence.map((item) => `<span class="file">${pathHtml(item)}</span>`), 3, '');
+      return `<tr${found.length > 0 ? ' class="problem"' : ''}><th scope="row">${e(policy.id ?? '(no id)')}</th><td data-sort="${REVIEW_RANK[policy.review_state]} ${policy.review_state}">${state}</td><td data-sort="${found.length > 0 ? 0 : 1}">${found.join(' ') || '<span class="note">None</span>'}</td>${titleCell(policy)}${ownersCell(policy)}<td>${policy.approver ? ownerHtml(policy.approver, policy) : '<span class="note">—</span>'}</td><td>${e(policy.approved_on ?? '')}</td><td>${e(policy.status ?? '')}</td><td>${e(policy.last_reviewed ?? '')}</td><td>${e(policy.next_review ?? '')}</td><td>${evidence}</td></tr>`;
+    })
     .join('\n');
   return `<section id="register" aria-labelledby="register-h">
 <h2 id="register-h">Policy register</h2>
 <p class="hint">Select a column heading to sort by it; select it again to reverse the order.</p>
 <p class="note" id="register-status" role="status"></p>
-<div class="scroll" role="region" aria-labelledby="register-h" tabindex="0">
-<table class="sortable" id="register-table" data-status="register-status">
+${scrollTable('Policy register table', `<table class="sortable" id="register-table" data-status="register-status">
 <caption>${policies.length} policy documents</caption>
-${sortableHead([{ label: 'ID' }, { label: 'Title' }, { label: 'Owners' }, { label: 'Status' }, { label: 'Last review' }, { label: 'Next review' }, { label: 'State' }])}
+${sortableHead([
+  { label: 'ID' },
+  { label: 'State' },
+  { label: 'Problem' },
+  { label: 'Title' },
+  { label: 'Owners' },
+  { label: 'Approver' },
+  { label: 'Approved' },
+  { label: 'Status' },
+  { label: 'Last review' },
+  { label: 'Next review' },
+  { label: 'Evidence' },
+])}
 <tbody>
 ${rows}
 </tbody>
-</table>
-</div>
+</table>`)}
 </section>`;
 }
 
@@ -259,20 +362,18 @@ function reviewsSection(policies: readonly PolicyRecord[], within: number): stri
   const body =
     due.length === 0
       ? `<p>No review is overdue or due within ${within} days.</p>`
-      : `<div class="scroll" role="region" aria-labelledby="reviews-h" tabindex="0">
-<table class="sortable" data-status="reviews-status">
+      : `${scrollTable('Reviews due table', `<table class="sortable" data-status="reviews-status">
 <caption>${due.length} ${due.length === 1 ? 'review' : 'reviews'} overdue or due within ${within} days</caption>
-${sortableHead([{ label: 'ID' }, { label: 'Title' }, { label: 'Owners' }, { label: 'Due' }, { label: 'When', numeric: true }, { label: 'State' }])}
+${sortableHead([{ label: 'ID' }, { label: 'State' }, { label: 'When', numeric: true }, { label: 'Title' }, { label: 'Owners' }, { label: 'Due' }])}
 <tbody>
 ${due
   .map(
     (policy) =>
-      `<tr><td>${e(policy.id ?? '(no id)')}</td>${titleCell(policy)}<td>${e(policy.owners.join(', '))}</td><td>${e(policy.next_review ?? '')}</td><td class="num" data-sort="${policy.days_until_review ?? -100000}">${e(when(policy))}</td><td data-sort="${REVIEW_RANK[policy.review_state]}">${reviewBadge(policy.review_state)}</td></tr>`,
+      `<tr><td>${e(policy.id ?? '(no id)')}</td><td data-sort="${REVIEW_RANK[policy.review_state]}">${reviewBadge(policy.review_state)}</td><td class="num" data-sort="${policy.days_until_review ?? -100000}">${e(when(policy))}</td>${titleCell(policy)}${ownersCell(policy)}<td>${e(policy.next_review ?? '')}</td></tr>`,
   )
   .join('\n')}
 </tbody>
-</table>
-</div>
+</table>`)}
 <p class="note" id="reviews-status" role="status"></p>`;
   return `<section id="reviews" aria-labelledby="reviews-h">
 <h2 id="reviews-h">Reviews due and overdue</h2>
@@ -286,20 +387,18 @@ function findingsSection(findings: readonly Finding[]): string {
   const body =
     findings.length === 0
       ? '<p>No findings: every check passed.</p>'
-      : `<div class="scroll" role="region" aria-labelledby="findings-h" tabindex="0">
-<table class="sortable" data-status="findings-status">
+      : `${scrollTable('Findings table', `<table class="sortable" data-status="findings-status">
 <caption>${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}</caption>
-${sortableHead([{ label: 'Severity' }, { label: 'Where' }, { label: 'Rule' }, { label: 'Problem' }])}
+${sortableHead([{ label: 'Severity' }, { label: 'Problem' }, { label: 'Where' }, { label: 'Rule' }])}
 <tbody>
 ${shown
   .map(
     (finding) =>
-      `<tr><td data-sort="${finding.severity === 'error' ? 0 : 1}"><span class="badge b-${finding.severity}">${finding.severity === 'error' ? '✗ Error' : '! Warning'}</span></td><td data-sort="${e(`${finding.file ?? '~'}:${String(finding.line).padStart(6, '0')}`)}">${e(finding.file ? `${finding.file}:${finding.line}:${finding.column}` : 'ISMS')}</td><td><code>${e(finding.rule)}</code></td><td>${e(finding.message)}</td></tr>`,
+      `<tr><td data-sort="${finding.severity === 'error' ? 0 : 1}"><span class="badge b-${finding.severity}">${finding.severity === 'error' ? '✗ Error' : '! Warning'}</span></td><td class="message">${messageHtml(finding.message)}</td><td class="where" data-sort="${e(`${finding.file ?? '~'}:${String(finding.line).padStart(6, '0')}`)}">${finding.file ? `${pathHtml(finding.file)}:${finding.line}:${finding.column}` : 'ISMS'}</td><td><code>${e(finding.rule)}</code></td></tr>`,
   )
   .join('\n')}
 </tbody>
-</table>
-</div>
+</table>`)}
 <p class="note" id="findings-status" role="status"></p>
 ${more > 0 ? `<p>${more} more findings are not listed here; run <code>isms check --format json</code> for all of them.</p>` : ''}`;
   return `<section id="findings" aria-labelledby="findings-h">

@@ -15,7 +15,7 @@ export const controlUncovered: RepoRule = {
   scope: 'repo',
   defaultSeverity: 'warning',
   summary: 'A control the SoA marks applicable that no non-retired policy maps.',
-  docs: 'Add the control to `iso27001.controls` of the policy that implements it (or write one: `isms new`), or, if it does not apply, mark it `applicable: false` with a justification in the SoA. Retired policies cover nothing. Reported at the control\'s entry in the SoA.',
+  docs: 'Add the control to `iso27001.controls` of the policy that implements it (or write one: `isms new`), or, if it does not apply, mark it `applicable: false` with a justification in the SoA. Retired policies cover nothing. A control mapped only by drafts is not reported here (the reports count it as "only by drafts", never as covered); an undecided control is soa-control-missing\'s. Reported at the control\'s entry in the SoA.',
   examples: {
     ok: [
       { name: 'mapped by a policy', path: 'soa.yml', text: 'controls:\n  A.5.15: { applicable: true }\n', files: { 'policies/access.md': policy('A.5.15') } },

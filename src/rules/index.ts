@@ -23,6 +23,7 @@ import { mappingMissing } from './mapping-missing.js';
 import { mapsToUnknown } from './maps-to-unknown.js';
 import { nextReviewInconsistent } from './next-review-inconsistent.js';
 import { ownerInvalid } from './owner-invalid.js';
+import { roleUndefined } from './role-undefined.js';
 import { ownerMissing } from './owner-missing.js';
 import { placeholderLeft } from './placeholder-left.js';
 import { referenceUnknown } from './reference-unknown.js';
@@ -33,6 +34,7 @@ import { reviewOverdue } from './review-overdue.js';
 import { sectionMissing } from './section-missing.js';
 import { soaControlMissing } from './soa-control-missing.js';
 import { soaInvalid } from './soa-invalid.js';
+import { soaImplementationMissing } from './soa-implementation-missing.js';
 import { soaJustificationMissing } from './soa-justification-missing.js';
 import { supersededInForce } from './superseded-in-force.js';
 import type { Rule } from './types.js';
@@ -51,6 +53,7 @@ export const rules: readonly Rule[] = [
   controlLegacy,
   ownerMissing,
   ownerInvalid,
+  roleUndefined,
   reviewDateMissing,
   dateInvalid,
   historyInvalid,
@@ -67,6 +70,7 @@ export const rules: readonly Rule[] = [
   supersededInForce,
   soaInvalid,
   soaJustificationMissing,
+  soaImplementationMissing,
   soaControlMissing,
   controlUncovered,
   controlExcludedButMapped,

@@ -1,0 +1,104 @@
+/**
+ * Text from findings and policies as the HTML report shows it: a message's
+ * backtick code spans become <code> (as in the terminal and on GitHub, where the
+ * same message is Markdown), long runs of ids are folded behind a <details>, and
+ * file paths may wrap after each `/` but never inside a name. Everything is
+ * escaped first: the only markup is what these functions add.
+ */
+import { escapeHtml as e } from './html-escape.js';
+
+/** A run of more code spans than this (ids separated by `, ` or `; `) is folded. */
+export const FOLD_AFTER = 10;
+
+type Piece = { kind: 'text' | 'code'; text: string };
+
+/**
+ * Splits a message into text and code spans the CommonMark way: a span opens with a
+ * run of backticks and closes with a run of the same length; an unmatched run is text.
+ */
+export function codeSpans(message: string): Piece[] {
+  const pieces: Piece[] = [];
+  let text = '';
+  let at = 0;
+  while (at < message.length) {
+    if (message[at] !== '`') {
+      text += message[at];
+      at++;
+      continue;
+    }
+    let run = at;
+    while (message[run] === '`') run++;
+    const fence = message.slice(at, run);
+    let close = message.indexOf(fence, run);
+    // The closing run must be exactly as long: skip longer runs.
+    while (close !== -1 && message[close + fence.length] === '`') {
+      let end = close;
+      while (message[end] === '`') end++;
+      close = message.indexOf(fence, end);
+    }
+    if (close === -1) {
+      text += fence;
+      at = run;
+      continue;
+    }
+    if (text) pieces.push({ kind: 'text', text });
+    text = '';
+    let code = message.slice(run, close);
+    if (code.length > 2 && code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '') code = code.slice(1, -1);
+    pieces.push({ kind: 'code', text: code });
+    at = close + fence.length;
+  }
+  if (text) pieces.push({ kind: 'text', text });
+  return pieces;
+}
+
+const SEPARATOR = /^(, |; |, and | and )$/;
+
+/** Renders a message: code spans as <code>, a list of more than FOLD_AFTER ids folded. */
+export function messageHtml(message: string): string {
+  const pieces = codeSpans(message);
+  const out: string[] = [];
+  let index = 0;
+  while (index < pieces.length) {
+    // A run: code (sep code)* — fold it when it is long.
+    let end = index;
+    let codes = 0;
+    if (pieces[index]!.kind === 'code') {
+      codes = 1;
+      end = index + 1;
+      while (end + 1 < pieces.length && pieces[end]!.kind === 'text' && SEPARATOR.test(pieces[end]!.text) && pieces[end + 1]!.kind === 'code') {
+        end += 2;
+        codes++;
+      }
+    }
+    if (codes > FOLD_AFTER + 2) {
+      const run = pieces.slice(index, end);
+      const cut = FOLD_AFTER * 2 - 1;
+      out.push(run.slice(0, cut).map(pieceHtml).join(''));
+      out.push(`<details class="more"><summary>+${codes - FOLD_AFTER} more</summary>${run.slice(cut).map(pieceHtml).join('')}</details>`);
+      index = end;
+      continue;
+    }
+    out.push(pieceHtml(pieces[index]!));
+    index++;
+  }
+  return out.join('');
+}
+
+function pieceHtml(piece: Piece): string {
+  return piece.kind === 'code' ? `<code>${e(piece.text)}</code>` : e(piece.text);
+}
+
+/** A list of items shown inline, the ones after `shown` behind "+N more". */
+export function foldedList(items: readonly string[], shown = FOLD_AFTER, separator = ', '): string {
+  if (items.length <= shown + 2) return items.join(separator);
+  return `${items.slice(0, shown).join(separator)}<details class="more"><summary>+${items.length - shown} more</summary>${items.slice(shown).join(separator)}</details>`;
+}
+
+/** A repo-relative path that may wrap after each `/` (a <wbr>), never inside a name. */
+export function pathHtml(file: string): string {
+  return file
+    .split('/')
+    .map((part) => e(part))
+    .join('/<wbr>');
+}
