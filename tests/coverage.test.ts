@@ -21,6 +21,8 @@ function record(id: string, fields: Partial<PolicyRecord> = {}): PolicyRecord {
     type: 'policy',
     owners: ['@alice'],
     approver: null,
+    owner_holders: ['@alice'],
+    roles: {},
     status: 'approved',
     version: null,
     last_reviewed: '2026-06-01',
@@ -33,7 +35,7 @@ function record(id: string, fields: Partial<PolicyRecord> = {}): PolicyRecord {
     maps_to: {},
     evidence: [],
     document: emptyDocumentControl(),
-    positions: { id: at, status: at, lastReviewed: at, nextReview: at, clauses: [], controls: [] },
+    positions: { id: at, status: at, lastReviewed: at, nextReview: at, owners: [], approver: at, clauses: [], controls: [] },
     ...fields,
   };
 }

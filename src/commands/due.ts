@@ -1,6 +1,7 @@
 /** `isms due`: policies by review state, overdue first, with owners and due dates. */
 import { policyJson } from '../format/json.js';
 import type { PolicyRecord } from '../model/policy.js';
+import { ownersText } from '../report/model.js';
 import { colours, plain, safeText, wantsColour } from '../format/terminal.js';
 import { checkWithOptions, emit, formatOption, stringOption } from './output.js';
 import type { Command } from './types.js';
@@ -61,7 +62,7 @@ export const dueCommand: Command = {
       dueText(policy),
       safeText(policy.id ?? '(no id)'),
       safeText(policy.title ?? ''),
-      safeText(policy.owners.join(', ') || '(no owner)'),
+      safeText(ownersText(policy) || '(no owner)'),
     ]);
     const header = ['STATE', 'DUE', 'WHEN', 'ID', 'TITLE', 'OWNERS'];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));

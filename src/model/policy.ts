@@ -17,6 +17,7 @@ import {
 } from './dates.js';
 import { buildDocumentControl, type DocumentControl } from './document-control.js';
 import type { Position } from './finding.js';
+import { holdersOf, rolesUsed } from './roles.js';
 
 export const POLICY_TYPES = ['policy', 'procedure', 'standard', 'guideline', 'plan', 'record', 'register', 'form', 'template'] as const;
 export type PolicyType = (typeof POLICY_TYPES)[number];
@@ -42,6 +43,10 @@ export interface PolicyRecord {
   type: string;
   owners: string[];
   approver: string | null;
+  /** The people and teams behind `owners`, roles expanded through `.isms.yml` `roles:`: who reminders reach. */
+  owner_holders: string[];
+  /** Defined roles that `owners` or `approver` name, as the document writes them -> their holders. */
+  roles: Record<string, string[]>;
   status: string | null;
   version: string | null;
   last_reviewed: string | null;
@@ -62,6 +67,8 @@ export interface PolicyRecord {
     status: Position;
     lastReviewed: Position;
     nextReview: Position;
+    owners: LocatedId[];
+    approver: Position;
     clauses: LocatedId[];
     controls: LocatedId[];
   };
@@ -140,7 +147,9 @@ export function reviewState(
 
 export function buildPolicyRecord(file: string, fm: FrontMatter, config: Config, today: CalendarDate): PolicyRecord {
   const data = fm.data;
-  const owners = stringItems(fm, [data.owners !== undefined ? 'owners' : 'owner']).map((item) => item.id);
+  const ownerItems = stringItems(fm, [data.owners !== undefined ? 'owners' : 'owner']);
+  const owners = ownerItems.map((item) => item.id);
+  const approver = text(data.approver);
   const status = text(data.status);
   const review = reviewFacts(data, config);
   const mapsTo: Record<string, string[]> = {};
@@ -157,7 +166,9 @@ export function buildPolicyRecord(file: string, fm: FrontMatter, config: Config,
     file,
     type: text(data.type) ?? 'policy',
     owners,
-    approver: text(data.approver),
+    approver,
+    owner_holders: holdersOf(owners, config.roles),
+    roles: rolesUsed(approver === null ? owners : [...owners, approver], config.roles),
     status,
     version: text(data.version),
     last_reviewed: review.lastReviewed ? formatDate(review.lastReviewed) : null,
@@ -175,6 +186,8 @@ export function buildPolicyRecord(file: string, fm: FrontMatter, config: Config,
       status: fm.valuePosition(['status']),
       lastReviewed: fm.valuePosition(['last_reviewed']),
       nextReview: fm.valuePosition(['next_review']),
+      owners: ownerItems,
+      approver: fm.valuePosition(['approver']),
       clauses,
       controls,
     },

@@ -8,20 +8,23 @@
  *
  * Policy text is hostile input: every value from a policy is escaped or a code span, and the
  * only @mentions are the owners' own `@login` / `@org/team` refs, which are validated patterns
- * (mentioned and assigned on purpose: the issue is for them).
+ * (mentioned and assigned on purpose: the issue is for them). An owner that names a role
+ * (`CISO`) stands for the role's holders from `.isms.yml` `roles:` (validated there the same
+ * way): they are assigned and mentioned, and the body shows `CISO (@maria, ciso@example.org)`.
  */
 import { createHash } from 'node:crypto';
 import { getClause, getControl } from '../../catalog/index.js';
 import { escapeMarkdown, inlineCode, truncate } from '../../format/markdown-escape.js';
 import type { Position } from '../../model/finding.js';
 import type { PolicyRecord } from '../../model/policy.js';
-import { ownerKind } from '../../rules/fields.js';
+import { readOwnerRef, type OwnerRef } from '../../model/roles.js';
 
 /** The fields of a policy record that reminders read (a `PolicyRecord` fits). */
 export type ReminderPolicy = Pick<
   PolicyRecord,
   'id' | 'title' | 'file' | 'owners' | 'approver' | 'status' | 'last_reviewed' | 'next_review' | 'review_every' | 'clauses' | 'controls'
-> & {
+> &
+  Partial<Pick<PolicyRecord, 'roles'>> & {
   /** Line 1 means "not written in the file" (the front matter starts on line 2). */
   positions?: { lastReviewed?: Position; nextReview?: Position };
 };
@@ -130,24 +133,65 @@ export interface OwnerRefs {
   /** `@org/team` owners, with the `@`. */
   teams: string[];
   emails: string[];
-  /** Anything else (the owner-invalid rule reports it); shown escaped. */
+  /** Anything else (the owner-invalid and role-undefined rules report it); shown escaped. */
   other: string[];
+  /** Owners that name a role `roles:` does not define: they reach nobody, and the issue says so. */
+  undefinedRoles: string[];
+  /** Each owner as written, read (a role with its holders), in file order, no repeats. */
+  written: OwnerRef[];
 }
 
-export function ownerRefs(owners: readonly string[]): OwnerRefs {
-  const refs: OwnerRefs = { logins: [], extraLogins: [], teams: [], emails: [], other: [] };
-  const seen = new Set<string>();
+/**
+ * Who the owners are: `@login`, `@org/team` and e-mail refs as they are, and each role
+ * (`roles`: the policy record's, name as written -> holders) expanded to its holders.
+ */
+export function ownerRefs(owners: readonly string[], roles: Readonly<Record<string, readonly string[]>> = {}): OwnerRefs {
+  const refs: OwnerRefs = { logins: [], extraLogins: [], teams: [], emails: [], other: [], undefinedRoles: [], written: [] };
+  const seenRefs = new Set<string>();
+  const seenPeople = new Set<string>();
+  const addPerson = (person: string) => {
+    const read = readOwnerRef(person, {});
+    if (seenPeople.has(read.ref.toLowerCase())) return;
+    seenPeople.add(read.ref.toLowerCase());
+    if (read.kind === 'login') (refs.logins.length < MAX_ASSIGNEES ? refs.logins : refs.extraLogins).push(read.ref.slice(1));
+    else if (read.kind === 'team') refs.teams.push(read.ref);
+    else if (read.kind === 'email') refs.emails.push(read.ref);
+  };
   for (const raw of owners) {
     const ref = raw.trim();
-    if (seen.has(ref.toLowerCase())) continue;
-    seen.add(ref.toLowerCase());
-    const kind = ownerKind(ref);
-    if (kind === 'login') (refs.logins.length < MAX_ASSIGNEES ? refs.logins : refs.extraLogins).push(ref.slice(1));
-    else if (kind === 'team') refs.teams.push(ref);
-    else if (kind === 'email') refs.emails.push(ref);
-    else refs.other.push(ref);
+    if (seenRefs.has(ref.toLowerCase())) continue;
+    seenRefs.add(ref.toLowerCase());
+    // Exactly the record's roles: a name the record did not resolve stays unresolved here.
+    const read = readOwnerRef(ref, Object.hasOwn(roles, ref) ? { [ref]: roles[ref]! } : {});
+    refs.written.push(read);
+    if (read.kind === 'role') read.holders.forEach(addPerson);
+    else if (read.kind === 'login' || read.kind === 'team' || read.kind === 'email') addPerson(read.ref);
+    else {
+      refs.other.push(ref);
+      if (read.kind === 'undefined-role') refs.undefinedRoles.push(ref);
+    }
   }
   return refs;
+}
+
+/** A holder or owner ref as the body shows it: logins and teams mentioned, e-mails as code. */
+function personText(person: string): string {
+  const kind = readOwnerRef(person, {}).kind;
+  return kind === 'login' || kind === 'team' ? person : inlineCode(person);
+}
+
+/** An owner as the issue body shows it: `CISO (@maria, \`ciso@example.org\`)` for a role. */
+function ownerText(read: OwnerRef): string {
+  if (read.kind === 'role') return `${escapeMarkdown(read.ref)} (${read.holders.map(personText).join(', ')})`;
+  if (read.kind === 'login' || read.kind === 'team' || read.kind === 'email') return personText(read.ref);
+  return escapeMarkdown(read.ref);
+}
+
+/** The approver as code (never a mention), with a role's holders: `` `CISO` (`@maria`) ``. */
+function approverCode(approver: string, roles: Readonly<Record<string, readonly string[]>>, table: boolean): string {
+  const holders = Object.hasOwn(roles, approver) ? roles[approver] : undefined;
+  const name = inlineCode(approver, { table });
+  return holders ? `${name} (${holders.map((holder) => inlineCode(holder, { table })).join(', ')})` : name;
 }
 
 export function sameName(a: string, b: string): boolean {
@@ -224,7 +268,8 @@ export interface RenderedIssue {
 export function renderIssue(input: RenderInput): RenderedIssue {
   const { policy, links } = input;
   const id = policy.id ?? '';
-  const refs = ownerRefs(policy.owners);
+  const roles = policy.roles ?? {};
+  const refs = ownerRefs(policy.owners, roles);
   const unassignable = refs.logins.filter((login) => includesName(input.unassignable, login));
   const assignees = refs.logins.filter((login) => !includesName(unassignable, login));
   const url = fileUrl(links, policy.file);
@@ -232,15 +277,10 @@ export function renderIssue(input: RenderInput): RenderedIssue {
   // Worded to hold both before and after the date, so the body need not change when it passes.
   const due = policy.next_review ? `due on **${policy.next_review}**` : 'due **now**: it has never been reviewed';
 
-  const owners = [
-    // The owners are the one group this tool mentions, by design: the refs are validated patterns.
-    ...[...refs.logins, ...refs.extraLogins].map((login) => `@${login}`),
-    ...refs.teams,
-    ...refs.emails.map((email) => inlineCode(email)),
-    ...refs.other.map((other) => escapeMarkdown(other)),
-  ];
-  const approver = policy.approver ? inlineCode(policy.approver) : '(none)';
-  const approverInText = policy.approver ? inlineCode(policy.approver, { table: false }) : '(none)';
+  // The owners are the one group this tool mentions, by design: the refs are validated patterns.
+  const owners = refs.written.map(ownerText);
+  const approver = policy.approver ? approverCode(policy.approver, roles, true) : '(none)';
+  const approverInText = policy.approver ? approverCode(policy.approver, roles, false) : '(none)';
   const clauses = policy.clauses.map((clause) => {
     const known = getClause(clause);
     return known ? `${escapeMarkdown(clause)} ${escapeMarkdown(known.title)}` : escapeMarkdown(clause);
@@ -297,6 +337,14 @@ export function renderIssue(input: RenderInput): RenderedIssue {
       '',
       `GitHub did not accept these owners as assignees: ${unassignable.map((login) => inlineCode(`@${login}`, { table: false })).join(', ')}. ` +
         'Give them access to this repository, or correct `owners` in the policy.',
+    );
+  }
+  if (refs.undefinedRoles.length > 0) {
+    const names = refs.undefinedRoles.map((role) => inlineCode(role, { table: false })).join(', ');
+    lines.push(
+      '',
+      `${names} ${refs.undefinedRoles.length === 1 ? 'is a role' : 'are roles'} that \`.isms.yml\` does not define under \`roles:\`, so ${refs.undefinedRoles.length === 1 ? 'it names' : 'they name'} no one to assign. ` +
+        'Define each with the people who hold it (`roles: { CISO: ["@maria"] }`) and the next run assigns them.',
     );
   }
   if (refs.extraLogins.length > 0) {

@@ -146,7 +146,10 @@ export function renderDigestMarkdown(input: DigestInput): string {
     out.push('### Due and overdue by owner', '', '| Owner | Policy | Due | State | Issue |', '| --- | --- | --- | --- | --- |');
     for (const owner of [...byOwner.keys()].sort((a, b) => a.localeCompare(b))) {
       for (const row of byOwner.get(owner)!) {
-        const ownerCell = owner === '(no owner)' ? owner : inlineCode(owner);
+        const holders = Object.hasOwn(row.entry.roles, owner) ? row.entry.roles[owner] : undefined;
+        // A role shows its holders, as code spans like the owner: nobody is notified by the digest.
+        const ownerCell =
+          owner === '(no owner)' ? owner : holders ? `${inlineCode(owner)} (${holders.map((holder) => inlineCode(holder)).join(', ')})` : inlineCode(owner);
         out.push(`| ${ownerCell} | ${policy(row.entry)} | ${row.entry.due ?? 'never reviewed'} | ${row.entry.state} | ${link(row.issue)} |`);
       }
     }

@@ -8,7 +8,7 @@
  * - one open issue per policy in force whose review is due within the window or overdue;
  * - only issues whose body carries our marker AND whose author is the token's identity count,
  *   never matched by title; pull requests and other issues with the label are left alone;
- * - a changed due date, owner or title updates the open issue in place; our title is rewritten
+ * - a changed due date, owner (or holder of an owner role) or title updates the open issue in place; our title is rewritten
  *   only when the title we would write changes (a person's retitle stands until then);
  * - an issue closed (by anyone) while its due date stands is respected: no reopening and no new
  *   issue until the due date changes; then a NEW issue opens, so each review cycle has its own
@@ -111,6 +111,8 @@ export interface PlanEntry {
   policyTitle: string | null;
   file: string | null;
   owners: string[];
+  /** The roles among `owners` (name as written -> holders from `.isms.yml` `roles:`). */
+  roles: Record<string, string[]>;
   /** `YYYY-MM-DD`, or null for a policy never reviewed (due now) or a removed one. */
   due: string | null;
   state: PlanState;
@@ -212,6 +214,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
         policyTitle: null,
         file: null,
         owners: [],
+        roles: {},
         due: current.marker.due === 'none' ? null : current.marker.due,
         state: 'removed',
         issue: current.issue.number,
@@ -275,6 +278,7 @@ function planPolicy(policy: ReminderPolicy, state: ReviewState, issues: OurIssue
     policyTitle: policy.title,
     file: policy.file,
     owners: policy.owners,
+    roles: policy.roles ?? {},
     due: policy.next_review,
     state,
   };
@@ -376,8 +380,9 @@ function planUpdate(policy: ReminderPolicy, state: ReviewState, current: OurIssu
     reasons.push(state === 'overdue' ? `now ${context.overdueLabel}` : `no longer ${context.overdueLabel}`);
   }
 
-  // Assignees are the `@login` owners. Owners we assigned who are no longer owners are removed;
-  // people a person assigned by hand stay.
+  // Assignees are the `@login` owners and the `@login` holders of owner roles. Owners we assigned
+  // who are no longer owners (or no longer hold the role) are removed; people a person assigned
+  // by hand stay.
   const dropped = marker.assignees.filter((login) => !includesName(rendered.assignees, login));
   const kept = issue.assignees.filter((login) => !includesName(dropped, login));
   const missing = rendered.assignees.filter((login) => !includesName(kept, login));
