@@ -184,3 +184,19 @@ export function buildDocumentControl(fm: FrontMatter): DocumentControl {
     },
   };
 }
+
+/** The document-control fields as the reports show them (the positions are the rules' own). */
+export type DocumentControlFields = Omit<DocumentControl, 'positions'>;
+
+export function documentControlFields(document: DocumentControl): DocumentControlFields {
+  return {
+    classification: document.classification,
+    effective_date: document.effective_date,
+    audience: document.audience,
+    author: document.author,
+    supersedes: document.supersedes,
+    related: document.related,
+    parent: document.parent,
+    history: document.history,
+  };
+}
