@@ -124,7 +124,7 @@ describe('migrateText', () => {
 
   it('leaves lists without 2013 ids alone, even with duplicates, and aliases as written', () => {
     const untouched = policy('[A.5.15, A.5.15]');
-    expect(migrated(untouched)).toEqual({ ok: true, text: untouched, notes: [] });
+    expect(migrated(untouched)).toEqual({ ok: true, text: untouched, notes: [], from2013: false });
     expect(migrated(`---\nid: &x A.9.1.1\niso27001:\n  controls: [*x, A.9.2.3]\n---\n`).text).toBe(`---\nid: &x A.9.1.1\niso27001:\n  controls: [*x, A.8.2]\n---\n`);
   });
 

@@ -1,13 +1,17 @@
 /**
- * Plans the rewrite of one `iso27001.controls` list from ISO/IEC 27001:2013 ids
- * to 2022 ids, as text edits at the YAML nodes' ranges: flow (`[A.9.1.1, A.8.2]`)
- * and block (`- A.9.1.1`) lists, and a lone scalar. Replacements keep each
- * item's quoting; an id that maps to several 2022 controls becomes all of them;
- * ids that end up twice are merged (first occurrence wins). Lists without a
- * 2013 id are left untouched, which makes a second run a no-op.
+ * Plans the rewrite of one `iso27001.controls` list to exact ISO/IEC 27001:2022
+ * ids, as text edits at the YAML nodes' ranges: flow (`[A.9.1.1, A.8.2]`) and
+ * block (`- A.9.1.1`) lists, and a lone scalar. Rewritten: 2013 controls (with
+ * or without `A.`), 2013 objectives (to the successors of their controls) and
+ * 2022 ids written loosely (`A 5.15` -> `A.5.15`), each read in the document's
+ * edition. Digits that are also a clause (`5.2`) are left for a person to
+ * decide. Replacements keep each item's quoting; an id that maps to several
+ * 2022 controls becomes all of them; ids that end up twice are merged (first
+ * occurrence wins). Lists with nothing to rewrite are left untouched, which
+ * makes a second run a no-op.
  */
 import { isScalar, isSeq, Scalar, type Node, type YAMLSeq } from 'yaml';
-import { legacyReplacement } from '../catalog/index.js';
+import { readControlId, type ControlReading, type Edition } from '../catalog/index.js';
 import { renderLike } from './scalar.js';
 import { eolAt, lineEnd, lineStart, nextLineStart, replaceKeepingComment, type TextEdit } from './text.js';
 
@@ -15,12 +19,15 @@ export interface MigrationPlan {
   edits: TextEdit[];
   /** One line per change, for the user: "A.9.1.1 -> A.5.15". */
   notes: string[];
+  /** Some change moved a 2013 id to 2022 (not only notation). */
+  from2013?: boolean;
 }
 
 interface Item {
   node: Scalar;
   id: string;
-  legacy: boolean;
+  /** How the id is rewritten: a 2013 id or objective, or a 2022 id written loosely; null when it stays. */
+  change: 'legacy' | 'objective' | 'loose' | null;
   /** The ids this item becomes (none when all are already listed). */
   kept: string[];
   /** The ids it would have become but that were already listed. */
@@ -33,21 +40,21 @@ const ARROW = '→';
  * `node` is the value of `iso27001.controls`; `text` the whole file and `offset`
  * where the YAML starts in it.
  */
-export function planControls(text: string, offset: number, node: Node | null | undefined): MigrationPlan {
-  if (isScalar(node)) return planLoneScalar(text, offset, node);
+export function planControls(text: string, offset: number, node: Node | null | undefined, edition: Edition = 2022): MigrationPlan {
+  if (isScalar(node)) return planLoneScalar(text, offset, node, edition);
   if (!isSeq(node)) return { edits: [], notes: [] };
   const seq = node as YAMLSeq;
-  const items = resolveItems(seq);
-  if (!items.some((item) => item.legacy)) return { edits: [], notes: [] };
+  const items = resolveItems(seq, text, offset, edition);
+  if (!items.some((item) => item.change)) return { edits: [], notes: [] };
   const flow = seq.flow === true;
   const edits: TextEdit[] = [];
   const notes: string[] = [];
   items.forEach((item, index) => {
     notes.push(...describe(item));
-    if (!item.legacy && item.kept.length === 1) return;
+    if (!item.change && item.kept.length === 1) return;
     const [start, end] = [offset + item.node.range![0], offset + item.node.range![1]];
     if (item.kept.length === 0) {
-      const into = item.legacy ? `${item.id} (2013), merged into ${item.merged.join(', ')}` : `${item.id}, a duplicate`;
+      const into = item.change ? `${item.id}${item.change === 'loose' ? '' : ' (2013)'}, merged into ${item.merged.join(', ')}` : `${item.id}, a duplicate`;
       const edit = flow ? flowDeletion(text, offset, items, index) : blockDeletion(text, start, end, into);
       if (edit) {
         edits.push(edit);
@@ -55,7 +62,7 @@ export function planControls(text: string, offset: number, node: Node | null | u
       }
       // A line that cannot be removed cleanly keeps the item: as its 2022 id (a harmless duplicate), never a 2013 id.
       notes.pop();
-      if (item.legacy) {
+      if (item.change) {
         edits.push({ start, end, text: renderLike(item.node, item.merged[0]!) });
         notes.push(`${item.id} ${ARROW} ${item.merged[0]} (listed twice now: its line also holds an anchor or tag, remove one by hand)`);
       }
@@ -74,47 +81,73 @@ export function planControls(text: string, offset: number, node: Node | null | u
       edits.push({ start: at, end: at, text: rendered.slice(1).map((id) => `${eol}${prefix}${id}`).join('') });
     }
   });
-  return { edits, notes };
+  return { edits, notes, from2013: items.some((item) => item.change === 'legacy' || item.change === 'objective') };
 }
 
-function resolveItems(seq: YAMLSeq): Item[] {
+/** The 2022 ids an id is rewritten to, and why; null when it stays as written. */
+export function rewriteOf(reading: ControlReading): { ids: readonly string[]; change: NonNullable<Item['change']> } | null {
+  switch (reading.kind) {
+    case 'legacy':
+      return reading.successors.length > 0 ? { ids: reading.successors, change: 'legacy' } : null;
+    case 'legacy-objective':
+      return reading.successors.length > 0 ? { ids: reading.successors, change: 'objective' } : null;
+    case 'loose':
+      // `5.2`: control A.5.2 or clause 5.2? Not ours to decide.
+      return reading.alsoClause ? null : { ids: [reading.id], change: 'loose' };
+    default:
+      return null;
+  }
+}
+
+/** An item's text as written (`5.15` is a YAML number: its source text, not the float). */
+function scalarSource(node: Scalar, text: string, offset: number): string | null {
+  if (typeof node.value === 'string') return node.value.trim();
+  if (typeof node.value === 'number' && node.range) return text.slice(offset + node.range[0], offset + node.range[1]).trim();
+  return null;
+}
+
+function resolveItems(seq: YAMLSeq, text: string, offset: number, edition: Edition): Item[] {
   const seen = new Set<string>();
   const items: Item[] = [];
   for (const child of seq.items) {
     // Aliases, maps and other oddities stay as written: control-unknown explains them.
-    if (!isScalar(child) || typeof child.value !== 'string' || !child.range) continue;
-    const id = child.value.trim();
-    const replacement = legacyReplacement(id);
-    const candidates = replacement ?? [id];
+    if (!isScalar(child) || !child.range) continue;
+    const id = scalarSource(child, text, offset);
+    if (id === null) continue;
+    const rewrite = rewriteOf(readControlId(id, { edition }));
+    const candidates = rewrite?.ids ?? [id];
     const kept = candidates.filter((candidate) => !seen.has(candidate));
     const merged = candidates.filter((candidate) => seen.has(candidate));
     for (const candidate of kept) seen.add(candidate);
-    items.push({ node: child, id, legacy: replacement !== undefined, kept, merged });
+    items.push({ node: child, id, change: rewrite?.change ?? null, kept, merged });
   }
   return items;
 }
 
 function describe(item: Item): string[] {
-  if (!item.legacy) return item.kept.length === 0 ? [`removed duplicate ${item.id}`] : [];
+  if (!item.change) return item.kept.length === 0 ? [`removed duplicate ${item.id}`] : [];
   const all = [...item.kept, ...item.merged];
   if (item.kept.length === 0) return [`${item.id} ${ARROW} ${item.merged.join(', ')} (merged: already listed)`];
-  if (all.length === 1) return [`${item.id} ${ARROW} ${item.kept[0]}`];
-  if (item.merged.length === 0) return [`${item.id} ${ARROW} ${item.kept.join(', ')} (split in 2022: all written)`];
+  if (all.length === 1) return [`${item.id} ${ARROW} ${item.kept[0]}${item.change === 'loose' ? ' (written exactly)' : ''}`];
+  const split = item.change === 'objective' ? '2013 objective: the successors of its controls, all written; keep those the document implements' : 'split in 2022: all written';
+  if (item.merged.length === 0) return [`${item.id} ${ARROW} ${item.kept.join(', ')} (${split})`];
   return [`${item.id} ${ARROW} ${item.kept.join(', ')} (split in 2022 into ${all.join(', ')}; ${item.merged.join(', ')} already listed)`];
 }
 
 /** `controls: A.18.2.3` -> `controls: [A.5.36, A.8.8]` (a lone id stays a lone id). */
-function planLoneScalar(text: string, offset: number, node: Scalar): MigrationPlan {
-  if (typeof node.value !== 'string' || !node.range) return { edits: [], notes: [] };
-  const id = node.value.trim();
-  const replacement = legacyReplacement(id);
-  if (!replacement) return { edits: [], notes: [] };
+function planLoneScalar(text: string, offset: number, node: Scalar, edition: Edition): MigrationPlan {
+  const id = node.range ? scalarSource(node, text, offset) : null;
+  if (id === null || !node.range) return { edits: [], notes: [] };
+  const rewrite = rewriteOf(readControlId(id, { edition }));
+  if (!rewrite) return { edits: [], notes: [] };
+  const replacement = rewrite.ids;
   const rendered = replacement.map((candidate) => renderLike(node, candidate));
   const value = rendered.length === 1 ? rendered[0]! : `[${rendered.join(', ')}]`;
   const several = replacement.length > 1 ? ' (split in 2022: all written)' : '';
   return {
     edits: [{ start: offset + node.range[0], end: offset + node.range[1], text: value }],
     notes: [`${id} ${ARROW} ${replacement.join(', ')}${several}`],
+    from2013: rewrite.change !== 'loose',
   };
 }
 

@@ -8,9 +8,10 @@
  * decision. A later key whose decision is the same is removed; one whose decision
  * differs is kept as a comment under a note, and reported, so a person decides.
  * A 2013 control that maps to several 2022 controls gives its decision to each.
+ * A 2022 key written loosely (`A 5.15`, `5.15`) becomes the exact id the same way.
  */
 import { isMap, isScalar, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { legacyReplacement } from '../catalog/index.js';
+import { legacyReplacement, readControlId } from '../catalog/index.js';
 import type { MigrationPlan } from './migrate-controls.js';
 import { renderLike } from './scalar.js';
 import { pairOf } from './source.js';
@@ -36,19 +37,21 @@ export function planSoa(text: string, offset: number, root: Node | null): Migrat
     const keyRange = pair.key.range;
     const valueRange = pair.value?.range;
     const end = trimEnd(text, offset + keyRange[0], offset + (valueRange ? valueRange[1] : keyRange[1]));
-    return [{ pair: pair as Pair<Node, Node | null>, key: String(pair.key.value).trim(), start: offset + keyRange[0], end, value: plainValue(pair.value) }];
+    // A number key (`5.10`) is its source text, not the float (5.1).
+    const key = typeof pair.key.value === 'number' ? text.slice(offset + keyRange[0], offset + keyRange[1]).trim() : String(pair.key.value).trim();
+    return [{ pair: pair as Pair<Node, Node | null>, key, start: offset + keyRange[0], end, value: plainValue(pair.value) }];
   });
-  if (!entries.some((entry) => legacyReplacement(entry.key))) return { edits: [], notes: [] };
+  if (!entries.some((entry) => targetsOf(entry.key))) return { edits: [], notes: [] };
 
   // Decisions already written with 2022 keys win; then the first 2013 key to claim a control.
   const owner = new Map<string, { from: string; value: unknown }>();
-  for (const entry of entries) if (!legacyReplacement(entry.key)) owner.set(entry.key, { from: entry.key, value: entry.value });
+  for (const entry of entries) if (!targetsOf(entry.key)) owner.set(entry.key, { from: entry.key, value: entry.value });
 
   const edits: TextEdit[] = [];
   const notes: string[] = [];
   const flow = map.flow === true;
   for (const entry of entries) {
-    const targets = legacyReplacement(entry.key);
+    const targets = targetsOf(entry.key);
     if (!targets) continue;
     const claimed: string[] = [];
     /** Targets already decided: how this entry's decision compares with the one kept. */
@@ -87,11 +90,26 @@ export function planSoa(text: string, offset: number, root: Node | null): Migrat
     // Nothing left to claim: the entry goes; a differing decision stays visible as a comment.
     const keepers = targets.map((target) => (owner.get(target)!.from === target ? `${target} (already decided)` : `${target} (decided by ${owner.get(target)!.from})`)).join(' and ');
     const differs = taken.some((item) => item.kind !== 'same');
-    const note = differs ? `isms migrate: ${entry.key} (2013) maps to ${keepers}; its own entry differs and is kept below for review:` : null;
-    const merged = `${entry.key} (2013), merged into ${targets.join(', ')}`;
+    const was = readControlId(entry.key, { edition: 2022 }).kind === 'legacy' ? ' (2013)' : '';
+    const note = differs ? `isms migrate: ${entry.key}${was} maps to ${keepers}; its own entry differs and is kept below for review:` : null;
+    const merged = `${entry.key}${was}, merged into ${targets.join(', ')}`;
     edits.push(flow ? flowRemoval(text, entry, entries) : blockRemoval(text, entry, note, merged));
   }
   return { edits, notes };
+}
+
+/**
+ * The 2022 keys an SoA key becomes, or undefined when it stays: a 2013 control's
+ * successors, or the exact id of a 2022 control written loosely. An SoA decides
+ * controls only, so digits that are also a clause (`5.2`) are the control here;
+ * a 2013 objective is not a decision on any one control and stays for a person.
+ */
+export function targetsOf(key: string): readonly string[] | undefined {
+  const legacy = legacyReplacement(key);
+  if (legacy) return legacy;
+  const reading = readControlId(key, { edition: 2022 });
+  if (reading.kind === 'legacy') return reading.successors;
+  return reading.kind === 'loose' ? [reading.id] : undefined;
 }
 
 /** The entry's value as plain data; an alias or other oddity compares as its source text. */
