@@ -99,6 +99,57 @@ describe('isms migrate on the 2013 fixture', () => {
   });
 });
 
+const HOUSE = path.join(FIXTURES, 'house-2013');
+const houseInput = readTree(path.join(HOUSE, 'input'));
+const houseExpected = readTree(path.join(HOUSE, 'expected'));
+
+describe('isms migrate on a 2013 ISMS in another house style (edition 2013, ids without A., objectives, clauses)', () => {
+  it('rewrites controls, clauses, the editions and loose notation byte for byte (CRLF, BOM, single quotes, comments kept)', async () => {
+    const root = makeRepo(houseInput);
+    const result = await run(root, ['migrate']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    for (const [file, bytes] of Object.entries(houseExpected)) {
+      expect(readFileSync(path.join(root, file)).toString('latin1'), file).toBe(bytes.toString('latin1'));
+    }
+    expect(result.stdout).toContain('A.16.1 → A.5.24, A.6.8, A.5.25, A.5.26, A.5.27, A.5.28 (2013 objective');
+    expect(result.stdout).toContain('9.2.2 → A.5.18\n');
+    expect(result.stdout).toContain('A.6.1 → A.5.2, A.5.3, A.5.5, A.5.6, A.5.8');
+    expect(result.stdout).toContain('clause 10.1 → 10.2 (2013 numbering)');
+    expect(result.stdout).toContain('clause 10.2 → 10.1 (2013 numbering)');
+    expect(result.stdout).toContain('clause 9.2 c → 9.2.2 (2013 numbering)');
+    expect(result.stdout).toContain('clause 10.1 a → 10.2 a (2013 numbering)');
+    expect(result.stdout).toContain('A 5.23 → A.5.23');
+    expect(result.stdout).toContain('.isms.yml\n  edition 2013 → 2022');
+    // The eleven controls with no 2013 predecessor, named as ones to consider.
+    expect(result.stdout).toContain('consider these 11 controls');
+    for (const id of ['A.5.7', 'A.5.23', 'A.5.30', 'A.7.4', 'A.8.9', 'A.8.10', 'A.8.11', 'A.8.12', 'A.8.16', 'A.8.23', 'A.8.28']) expect(result.stdout).toContain(`  ${id} `);
+    expect(result.stdout).toContain('Migrated 4 of 4 files');
+  });
+
+  it('before: every document is reported as 2013; after: no 2013 or notation finding, and a second run changes nothing', async () => {
+    const rules = ['control-legacy', 'control-unknown', 'clause-unknown'];
+    const findings = async (root: string) => {
+      const result = await run(root, ['check', '--today', '2026-11-24', '--format', 'json']);
+      return (JSON.parse(result.stdout) as { findings: Array<{ rule: string; file: string }> }).findings.filter((finding) => rules.includes(finding.rule));
+    };
+    const before = await findings(makeRepo(houseInput));
+    expect(new Set(before.map((finding) => finding.file))).toEqual(new Set(['policies/incident.md', 'policies/access.md', 'soa.yml']));
+    const root = makeRepo(houseExpected);
+    expect(await findings(root)).toEqual([]);
+    const again = await run(root, ['migrate']);
+    expect(again.stdout).toBe('No ISO/IEC 27001:2013 control ids in 3 files: nothing to migrate.\n');
+  });
+
+  it('a run over some paths leaves .isms.yml and says how to keep the migrated documents read as 2022', async () => {
+    const root = makeRepo(houseInput);
+    const result = await run(root, ['migrate', 'policies/access.md']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(root, '.isms.yml')).equals(houseInput['.isms.yml']!)).toBe(true);
+    expect(result.stdout).toContain('.isms.yml still sets `edition: 2013`: run `isms migrate` without paths');
+  });
+});
+
 describe('migrateText', () => {
   const policy = (controls: string) => `---\nid: POL-X-001\niso27001:\n  controls: ${controls}\n---\nbody\n`;
   const migrated = (text: string) => {
@@ -126,6 +177,29 @@ describe('migrateText', () => {
     const untouched = policy('[A.5.15, A.5.15]');
     expect(migrated(untouched)).toEqual({ ok: true, text: untouched, notes: [], from2013: false });
     expect(migrated(`---\nid: &x A.9.1.1\niso27001:\n  controls: [*x, A.9.2.3]\n---\n`).text).toBe(`---\nid: &x A.9.1.1\niso27001:\n  controls: [*x, A.8.2]\n---\n`);
+  });
+
+  it('writes loose notation exactly and leaves digits that are also a clause', () => {
+    expect(migrated(policy('[A 5.15, A5.16, "8.24", A.05.17]')).text).toBe(policy('[A.5.15, A.5.16, "A.8.24", A.5.17]'));
+    const clauseOrControl = policy('["5.2", A.5.15]');
+    expect(migrated(clauseOrControl).text).toBe(clauseOrControl);
+  });
+
+  it('rewrites an ambiguous id as 2013 only when the edition is declared', () => {
+    const guessed = migrated(policy('[A.9.1.1, A.8.2]'));
+    expect(guessed.text).toBe(policy('[A.5.15, A.8.2]'));
+    expect(guessed.notes).toContain(
+      "A.8.2 left as written: it is a 2022 control, but in 2013 the objective of A.8.2.1, A.8.2.2, A.8.2.3 (→ A.5.12, A.5.13, A.5.10); this document's other ids are 2013, so check which is meant (set `iso27001.edition: 2013` and run migrate again to rewrite it as 2013)",
+    );
+    const declared = `---\niso27001:\n  edition: 2013\n  controls: [A.9.1.1, A.8.2]\n---\n`;
+    expect(migrated(declared).text).toBe(`---\niso27001:\n  edition: 2022\n  controls: [A.5.15, A.5.12, A.5.13, A.5.10]\n---\n`);
+    expect(migrateText('policy', policy('[A.8.2]'), { edition: 2013 })).toMatchObject({ text: policy('[A.5.12, A.5.13, A.5.10]'), from2013: true });
+  });
+
+  it('leaves clauses of a 2022 document as written', () => {
+    const text = `---\niso27001:\n  clauses: ["10.1", "9.2 c"]\n---\n`;
+    expect(migrated(text).text).toBe(text);
+    expect(migrateText('policy', text, { edition: 2013 })).toMatchObject({ text: `---\niso27001:\n  clauses: ["10.2", "9.2.2"]\n---\n` });
   });
 
   it('does not touch ids outside iso27001.controls', () => {
