@@ -33,24 +33,54 @@ function oneEditApart(a: string, b: string): boolean {
   return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
 }
 
+const digitsOf = (looseId: string) => (looseId.match(/\d+/g) ?? []).join('.');
+const lettersOf = (looseId: string) => looseId.replace(/\d+/g, '');
+
 /**
- * The existing id that `id` is clearly a mistyping of, if exactly one is. Only
- * the letters may be mistyped, by one edit: a different number is a different
- * document (`POL-AC-002` for `POL-AC-001` is never suggested), so the digits
- * must agree (leading zeros aside).
+ * The existing ids a mistyped one is compared with, indexed so that a file of many
+ * unknown ids costs a lookup and a few comparisons each, not a pass over every id.
  */
-export function typoOf(id: string, ids: readonly string[]): string | undefined {
-  const wanted = loose(id);
-  const same = ids.filter((candidate) => loose(candidate) === wanted);
-  if (same.length > 0) return same.length === 1 ? same[0] : undefined;
-  const digits = (text: string) => (text.match(/\d+/g) ?? []).join('.');
-  const letters = (text: string) => text.replace(/\d+/g, '');
-  const close = ids.filter((candidate) => {
-    const other = loose(candidate);
-    return digits(other) === digits(wanted) && letters(wanted).length >= 3 && oneEditApart(letters(wanted), letters(other));
-  });
-  return close.length === 1 ? close[0] : undefined;
+export class TypoIndex {
+  private readonly byLoose = new Map<string, string[]>();
+  private readonly byDigits = new Map<string, Array<{ id: string; letters: string }>>();
+  private readonly answers = new Map<string, string | undefined>();
+
+  constructor(ids: Iterable<string>) {
+    for (const id of ids) {
+      const key = loose(id);
+      this.byLoose.set(key, [...(this.byLoose.get(key) ?? []), id]);
+      const digits = digitsOf(key);
+      if (!this.byDigits.has(digits)) this.byDigits.set(digits, []);
+      this.byDigits.get(digits)!.push({ id, letters: lettersOf(key) });
+    }
+  }
+
+  /**
+   * The existing id that `id` is clearly a mistyping of, if exactly one is. Only
+   * the letters may be mistyped, by one edit: a different number is a different
+   * document (`POL-AC-002` for `POL-AC-001` is never suggested), so the digits
+   * must agree (leading zeros aside).
+   */
+  typoOf(id: string): string | undefined {
+    if (this.answers.has(id)) return this.answers.get(id);
+    const answer = this.search(id);
+    this.answers.set(id, answer);
+    return answer;
+  }
+
+  private search(id: string): string | undefined {
+    const wanted = loose(id);
+    const same = this.byLoose.get(wanted);
+    if (same !== undefined) return same.length === 1 ? same[0] : undefined;
+    const letters = lettersOf(wanted);
+    if (letters.length < 3) return undefined;
+    const close = (this.byDigits.get(digitsOf(wanted)) ?? []).filter((candidate) => oneEditApart(letters, candidate.letters));
+    return close.length === 1 ? close[0]!.id : undefined;
+  }
 }
+
+/** What registers write in a column that has no value. */
+const NONE = /^(?:n\/?a|none|nil|null|-+|\u2014|\u2013)$/i;
 
 const WHY: Record<ReferenceField, string> = {
   parent: 'fix the id or remove `parent`',
@@ -59,7 +89,7 @@ const WHY: Record<ReferenceField, string> = {
     'keep the superseded document in the ISMS with `status: retired` (obsolete documented information stays identifiable), fix the id, or remove it from `supersedes`',
 };
 
-function checkReference(context: RepoContext, policy: PolicyRecord, field: ReferenceField, reference: LocatedReference, byId: ReadonlyMap<string, PolicyRecord>, ids: readonly string[]): void {
+function checkReference(context: RepoContext, policy: PolicyRecord, field: ReferenceField, reference: LocatedReference, byId: ReadonlyMap<string, PolicyRecord>, typos: TypoIndex): void {
   const options = { file: policy.file, policy: policy.id, ...(field === 'supersedes' ? { severity: 'warning' as const } : {}) };
   if (reference.id === policy.id) {
     // A parent that is the document itself is reported as a cycle of one.
@@ -67,7 +97,16 @@ function checkReference(context: RepoContext, policy: PolicyRecord, field: Refer
     return;
   }
   if (byId.has(reference.id)) return;
-  const typo = typoOf(reference.id, ids);
+  if (NONE.test(reference.id)) {
+    // Registers write "N/A" or "None" in an empty column: not a broken reference, an empty field.
+    context.report(
+      `Unexpected \`${reference.id}\` in \`${field}\`: it is not a document id; ${field === 'parent' ? 'remove `parent`' : `remove it from \`${field}\``} when there is none`,
+      reference.position,
+      options,
+    );
+    return;
+  }
+  const typo = typos.typoOf(reference.id);
   context.report(
     `Unknown document \`${reference.id}\` in \`${field}\`: no document in the ISMS has this id${typo ? ` (did you mean \`${typo}\`?)` : ''}; ${WHY[field]}`,
     reference.position,
@@ -123,6 +162,11 @@ export const referenceUnknown: RepoRule = {
         expected: ['3:9 Unexpected `parent` cycle: STD-AC-001 -> PRC-AC-001 -> STD-AC-001'],
       },
       {
+        name: 'a register\'s "N/A" for no parent',
+        text: '---\nid: POL-IS-001\nparent: N/A\n---\n',
+        expected: ['3:9 Unexpected `N/A` in `parent`: it is not a document id; remove `parent` when there is none'],
+      },
+      {
         name: 'a document that is its own parent',
         text: '---\nid: PRC-AC-001\nparent: PRC-AC-001\n---\n',
         expected: ['3:9 Unexpected `parent` `PRC-AC-001`: it is this document\'s own id'],
@@ -131,12 +175,12 @@ export const referenceUnknown: RepoRule = {
   },
   check(context) {
     const byId = documentsById(context.policies);
-    const ids = [...byId.keys()];
+    const typos = new TypoIndex(byId.keys());
     for (const policy of context.policies) {
       const { positions } = policy.document;
-      if (positions.parent) checkReference(context, policy, 'parent', positions.parent, byId, ids);
-      for (const reference of positions.related) checkReference(context, policy, 'related', reference, byId, ids);
-      for (const reference of positions.supersedes) checkReference(context, policy, 'supersedes', reference, byId, ids);
+      if (positions.parent) checkReference(context, policy, 'parent', positions.parent, byId, typos);
+      for (const reference of positions.related) checkReference(context, policy, 'related', reference, byId, typos);
+      for (const reference of positions.supersedes) checkReference(context, policy, 'supersedes', reference, byId, typos);
     }
     for (const cycle of parentCycles(context.policies, byId)) {
       const first = cycle[0]!;
