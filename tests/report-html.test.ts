@@ -33,6 +33,7 @@ function hostileRepo(): string {
     'soa.yml': [
       'controls:',
       '  A.5.1: { applicable: true, implementation: implemented }',
+      '  A.8.13: { applicable: true, implementation: implemented }',
       `  A.7.1: { applicable: false, justification: ${JSON.stringify(`Remote ${XSS} only`)} }`,
       '  A.7.2: { applicable: false, justification: "No offices" }',
       '',
@@ -153,7 +154,8 @@ describe('HTML report in Chromium', () => {
     expect(await cell.textContent()).toBe('7.1–');
     expect(await page.locator('#c-A-8-13').getAttribute('data-state')).toBe('overdue-only');
     expect(await page.locator('#c-A-5-1 .glyph').textContent()).toBe('✓');
-    expect(await page.locator('#c-A-5-3 .glyph').textContent()).toBe('✗');
+    // The SoA does not decide A.5.3: undecided, not "not covered".
+    expect(await page.locator('#c-A-5-3 .glyph').textContent()).toBe('?');
     await page.close();
   });
 
@@ -213,13 +215,13 @@ describe('HTML report in Chromium', () => {
     const { page } = await open(browser, file);
     const due = await page.$$eval('#reviews tbody tr', (rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent).join(' | ')));
     expect(due).toEqual([
-      expect.stringMatching(/^POL-LATE-001 \| Backup <\/script><script>alert\(2\)<\/script>policies\/late\.md \| @alice \| 2026-01-10 \| 318 days overdue \| Overdue$/),
-      expect.stringMatching(/^POL-SOON-001 .* \| 2026-12-10 \| in 16 days \| Due soon$/),
+      expect.stringMatching(/^POL-LATE-001 \| Overdue \| 318 days overdue \| Backup <\/script><script>alert\(2\)<\/script>policies\/late\.md \| @alice \| 2026-01-10$/),
+      expect.stringMatching(/^POL-SOON-001 \| Due soon \| in 16 days \| .* \| 2026-12-10$/),
     ]);
     const clause = (id: string) => page.$eval(`#clauses tbody tr:nth-child(${id})`, (row) => row.textContent);
     expect(await page.locator('#clauses tbody tr').count()).toBeGreaterThan(30);
-    expect(await clause('4')).toMatch(/^4\.3.*Yes✓ CoveredPOL-XSS-001$/);
-    const findings = await page.$$eval('#findings tbody tr td:nth-child(3)', (cells) => cells.map((cell) => cell.textContent));
+    expect(await clause('4')).toMatch(/^4\.3✓ Covered.*YesPOL-XSS-001$/);
+    const findings = await page.$$eval('#findings tbody tr td:nth-child(4)', (cells) => cells.map((cell) => cell.textContent));
     expect(findings).toContain('control-excluded-but-mapped');
     expect(findings).toContain('review-overdue');
     await page.close();
@@ -243,6 +245,188 @@ describe('HTML report in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('nav').isVisible()).toBe(false);
     expect(await page.locator('#register-table').isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+/** Folders deep enough that the path is wider than a phone, each name a word that must not be cut. */
+const LONG_PATH = 'policies/information-security-management/operational-procedures/identity-and-access-management/privileged-access-review-procedure.md';
+
+function auditorRepo(): string {
+  const ids = Array.from({ length: 40 }, (_, index) => `A.5.${index < 37 ? index + 1 : index - 36}`);
+  return makeRepo({
+    'soa.yml': [
+      'controls:',
+      '  A.5.1: { applicable: true, implementation: implemented }',
+      '  A.5.2: { applicable: true, implementation: planned }',
+      '  A.5.4: { applicable: true, implementation: partial }',
+      '  A.7.1: { applicable: false, justification: "Fully remote" }',
+      '',
+    ].join('\n'),
+    'evidence/board-minutes-2026-05.pdf': 'minutes',
+    'policies/signed.md': `---\nid: POL-IS-001\ntitle: Information security policy\nowners: ["@alice"]\napprover: "@bob"\napproved_on: 2026-05-02\nstatus: approved\nlast_reviewed: 2026-05-01\nevidence: [evidence/board-minutes-2026-05.pdf]\niso27001:\n  controls: [A.5.1]\n  clauses: [5.2]\n---\n\n# Information security policy\n`,
+    [LONG_PATH]: `---\nid: PRC-PAR-001\ntitle: Privileged access review\napprover: "@bob"\nstatus: approved\nlast_reviewed: 2026-06-01\niso27001:\n  controls: [A.5.3]\n---\n\n# Privileged access review\n`,
+    'policies/draft.md': `---\nid: POL-DR-001\ntitle: Supplier security (draft)\nowners: ["@carol"]\nstatus: draft\niso27001:\n  controls: [A.5.4]\n  clauses: [10.2]\n---\n\n# Supplier security\n`,
+    // A finding whose message lists many ids: a 40-id mapping of which every one is cited in the body.
+    'policies/cited.md': `---\nid: POL-CI-001\ntitle: Cited\nowners: ["@dave"]\napprover: "@bob"\nstatus: approved\nlast_reviewed: 2026-06-01\niso27001:\n  controls: [A.5.1]\n---\n\n# Cited\n\nSee ${ids.join(', ')}.\n`,
+  });
+}
+
+async function writeAnyReport(root: string, file: string): Promise<string> {
+  const target = path.join(OUTPUT, file);
+  await runCli(['report', '--format', 'html', '--output', target], { cwd: root, env: { ISMS_TODAY: '2026-11-24' }, stdout: () => undefined, stderr: () => undefined, isTTY: false });
+  return target;
+}
+
+describe('HTML report: what an auditor looks for first', () => {
+  let browser: Browser | Error;
+  let file: string;
+  let html: string;
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    file = await writeAnyReport(auditorRepo(), 'report-auditor.html');
+    html = readFileSync(file, 'utf8');
+    browser = await launchChromium().catch((error: Error) => error);
+  });
+
+  afterAll(async () => {
+    if (browser && !(browser instanceof Error)) await browser.close();
+  });
+
+  const row = (page: Page, id: string) => page.locator('#register-table tbody tr', { has: page.locator('th', { hasText: id }) });
+
+  it('shows a document with no owner as a problem in its row, never a green OK', async () => {
+    const { page, watch } = await open(browser, file);
+    const orphan = row(page, 'PRC-PAR-001');
+    expect(await orphan.getAttribute('class')).toBe('problem');
+    expect(await orphan.locator('.badge', { hasText: 'No owner' }).count()).toBe(2); // the Problem and the Owners cells
+    expect(await orphan.locator('.b-ok').count()).toBe(0);
+    // A document that is fine keeps its green OK and says it has no problem.
+    expect(await row(page, 'POL-IS-001').locator('.b-ok').count()).toBe(1);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('tells undecided controls from applicable ones no policy covers, and drafts from covered, with a legend', async () => {
+    const { page } = await open(browser, file);
+    const state = (id: string) => page.locator(`#c-${id}`).getAttribute('data-state');
+    expect([await state('A-5-1'), await state('A-5-2'), await state('A-5-3'), await state('A-5-4'), await state('A-7-1')]).toEqual([
+      'covered',
+      'uncovered',
+      'undecided', // mapped by PRC-PAR-001, but the SoA decides nothing: never counted as applicable
+      'draft-only',
+      'excluded',
+    ]);
+    const look = (id: string) =>
+      page.$eval(`#c-${id}`, (element) => {
+        const style = getComputedStyle(element as unknown as PageElement) as unknown as { backgroundColor: string; borderTopStyle: string };
+        return `${style.backgroundColor} ${style.borderTopStyle}`;
+      });
+    expect(await look('A-5-3')).not.toBe(await look('A-5-2'));
+    expect(await look('A-5-4')).not.toBe(await look('A-5-1'));
+    const legend = await page.locator('.legend').textContent();
+    expect(legend).toContain('Undecided (89)');
+    expect(legend).toContain('Only by drafts (1)');
+    expect(legend).toContain('Not covered (1)');
+    expect(await page.locator('.kpis').textContent()).toContain('Applicable controls covered1 / 3');
+    await page.close();
+  });
+
+  it('has approver, approval date and evidence columns in the register', async () => {
+    const { page } = await open(browser, file);
+    const heads = await page.$$eval('#register-table thead th', (cells) => cells.map((cell) => cell.textContent));
+    expect(heads).toEqual(expect.arrayContaining(['Approver', 'Approved', 'Evidence']));
+    const cells = await row(page, 'POL-IS-001').locator('td').allTextContents();
+    expect(cells).toEqual(expect.arrayContaining(['@bob', '2026-05-02', 'evidence/board-minutes-2026-05.pdf']));
+    await page.close();
+  });
+
+  it('renders code spans in messages as <code> and folds a long id list behind "+N more"', async () => {
+    const { page } = await open(browser, file);
+    // Messages use backticks; none is shown raw.
+    const messages = page.locator('#findings td.message');
+    expect(await messages.count()).toBeGreaterThan(0);
+    for (const text of await messages.allTextContents()) expect(text).not.toContain('`');
+    expect(await page.locator('#findings td.message code').count()).toBeGreaterThan(0);
+    // soa-control-missing names 89 undecided ids: ten are shown, the rest folded.
+    const listing = page.locator('#findings tr', { hasText: 'soa-control-missing' }).locator('td.message');
+    const more = listing.locator('details.more');
+    expect(await more.count()).toBe(1);
+    expect(await more.locator('summary').textContent()).toBe('+79 more');
+    expect(await more.locator('code').first().isVisible()).toBe(false);
+    const shown = await listing.locator(':scope > code').allTextContents();
+    expect(shown.filter((text) => /^A\.\d/.test(text))).toHaveLength(10);
+    await more.locator('summary').click();
+    expect(await more.locator('code').first().isVisible()).toBe(true);
+    // The 40 ids cited in a body but not mapped are folded too, when that rule reports them.
+    expect(html).not.toMatch(/`A\.5\.\d+`/);
+    await page.close();
+  });
+
+  it('wraps a long file path after a `/`, never inside a folder name, with no sideways overflow at 375 px', async () => {
+    const { page } = await open(browser, file);
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const span = row(page, 'PRC-PAR-001').locator('.file');
+    expect(await span.textContent()).toBe(LONG_PATH);
+    const layout = await span.evaluate((element) => {
+      type Box = { getClientRects(): ArrayLike<{ top: number }>; getBoundingClientRect(): { top: number }; textContent: string };
+      const node = element as unknown as Box & { querySelectorAll(selector: string): ArrayLike<Box> };
+      // Each name with its slash is one box; a name cut in two would sit on two lines.
+      const lines = Array.from(node.querySelectorAll('.seg')).map((segment) => ({
+        text: segment.textContent,
+        boxes: new Set(Array.from(segment.getClientRects()).map((rect) => Math.round(rect.top))).size,
+        top: Math.round(segment.getBoundingClientRect().top),
+      }));
+      return { lines, rows: new Set(lines.map((line) => line.top)).size };
+    });
+    expect(layout.lines.map((line) => line.text)).toEqual(LONG_PATH.split('/').map((part, index, parts) => (index < parts.length - 1 ? `${part}/` : part)));
+    for (const line of layout.lines) expect(line.boxes, line.text).toBe(1);
+    // It does wrap (the path is wider than a phone), so the breaks are at the slashes.
+    expect(layout.rows).toBeGreaterThan(1);
+    expect(html).toContain('identity-and-access-management/</span><wbr>');
+    await page.close();
+  });
+
+  it('puts the columns that matter first at 375 px and shows when a table scrolls sideways', async () => {
+    const { page } = await open(browser, file);
+    await page.setViewportSize({ width: 375, height: 812 });
+    // The scripts react to the resize: wait for the cue rather than for a time.
+    const frame = page.locator('.scroll-frame', { has: page.locator('#register-table') });
+    await expect.poll(() => frame.getAttribute('class'), { timeout: 3000 }).toContain('more-right');
+    const visible = async (table: string) =>
+      page.$$eval(`${table} thead th`, (cells) =>
+        cells
+          .filter((cell) => {
+            const box = (cell as unknown as { getBoundingClientRect(): { left: number; right: number } }).getBoundingClientRect();
+            return box.left >= 0 && box.right <= 375;
+          })
+          .map((cell) => cell.textContent),
+      );
+    expect((await visible('#register-table')).slice(0, 3)).toEqual(['ID', 'State', 'Problem']);
+    expect((await visible('#clauses table')).slice(0, 2)).toEqual(['Clause', 'Coverage']);
+    expect((await visible('#findings table')).slice(0, 2)).toEqual(['Severity', 'Problem']);
+    // The cue: a visible shadow on the right and a line of text, and a focusable, labelled region.
+    expect(await frame.locator('.scroll-hint').isVisible()).toBe(true);
+    const shadow = () => frame.evaluate((element) => getComputedStyle(element as unknown as PageElement) && (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { opacity: string } }).getComputedStyle(element, '::after').opacity);
+    expect(await shadow()).toBe('1');
+    const region = frame.locator('.scroll');
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    expect(await region.getAttribute('aria-label')).toContain('Policy register table');
+    // Scrolled to the end, the cue moves to the left.
+    await region.evaluate((element) => {
+      const scroller = element as unknown as { scrollLeft: number; scrollWidth: number; dispatchEvent(event: unknown): void };
+      scroller.scrollLeft = scroller.scrollWidth;
+    });
+    await expect.poll(() => frame.getAttribute('class'), { timeout: 3000 }).toContain('more-left');
+    expect(await frame.getAttribute('class')).not.toContain('more-right');
+    await page.screenshot({ path: path.join(OUTPUT, 'report-auditor-phone.png') });
+    // At desktop width a table that fits shows no cue.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const clauses = page.locator('#clauses .scroll-frame');
+    await expect.poll(() => clauses.getAttribute('class'), { timeout: 3000 }).toBe('scroll-frame');
+    expect(await clauses.locator('.scroll-hint').isVisible()).toBe(false);
     await page.close();
   });
 });

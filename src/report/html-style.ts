@@ -66,7 +66,8 @@ th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--ink);
 th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--ink); }
 td.num, th.num { text-align: right; }
 .pid, td code { white-space: nowrap; }
-.file { display: block; color: var(--muted); font-size: .82rem; overflow-wrap: break-word; }
+.file { display: block; color: var(--muted); font-size: .82rem; }
+.seg { white-space: nowrap; }
 details.more { display: inline; }
 details.more > summary { display: inline; cursor: pointer; color: var(--accent); text-decoration: underline; margin-left: .25rem; }
 details.more[open] > summary { display: block; margin-left: 0; }

@@ -95,10 +95,12 @@ export function foldedList(items: readonly string[], shown = FOLD_AFTER, separat
   return `${items.slice(0, shown).join(separator)}<details class="more"><summary>+${items.length - shown} more</summary>${items.slice(shown).join(separator)}</details>`;
 }
 
-/** A repo-relative path that may wrap after each `/` (a <wbr>), never inside a name. */
+/**
+ * A repo-relative path that may wrap after each `/` (a <wbr>), never inside a name:
+ * each name keeps its slash and does not break (a hyphen is a break opportunity in
+ * plain text, and `information-security/` cut after `information-` misleads).
+ */
 export function pathHtml(file: string): string {
-  return file
-    .split('/')
-    .map((part) => e(part))
-    .join('/<wbr>');
+  const parts = file.split('/');
+  return parts.map((part, index) => `<span class="seg">${e(index < parts.length - 1 ? `${part}/` : part)}</span>`).join('<wbr>');
 }
