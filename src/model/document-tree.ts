@@ -9,8 +9,22 @@
  */
 import type { PolicyRecord } from './policy.js';
 
-/** Id -> the document that has it (the first in path order when an id is duplicated). */
-export function documentsById(policies: readonly PolicyRecord[]): Map<string, PolicyRecord> {
+const indexes = new WeakMap<readonly PolicyRecord[], ReadonlyMap<string, PolicyRecord>>();
+
+/**
+ * Id -> the document that has it (the first in path order when an id is duplicated).
+ * Worked out once per list of records: several repo-wide rules ask for it.
+ */
+export function documentsById(policies: readonly PolicyRecord[]): ReadonlyMap<string, PolicyRecord> {
+  let byId = indexes.get(policies);
+  if (byId === undefined) {
+    byId = indexById(policies);
+    indexes.set(policies, byId);
+  }
+  return byId;
+}
+
+function indexById(policies: readonly PolicyRecord[]): Map<string, PolicyRecord> {
   const byId = new Map<string, PolicyRecord>();
   for (const policy of [...policies].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     if (policy.id !== null && !byId.has(policy.id)) byId.set(policy.id, policy);

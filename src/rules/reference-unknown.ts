@@ -48,7 +48,8 @@ export class TypoIndex {
   constructor(ids: Iterable<string>) {
     for (const id of ids) {
       const key = loose(id);
-      this.byLoose.set(key, [...(this.byLoose.get(key) ?? []), id]);
+      if (!this.byLoose.has(key)) this.byLoose.set(key, []);
+      this.byLoose.get(key)!.push(id);
       const digits = digitsOf(key);
       if (!this.byDigits.has(digits)) this.byDigits.set(digits, []);
       this.byDigits.get(digits)!.push({ id, letters: lettersOf(key) });
@@ -89,7 +90,7 @@ const WHY: Record<ReferenceField, string> = {
     'keep the superseded document in the ISMS with `status: retired` (obsolete documented information stays identifiable), fix the id, or remove it from `supersedes`',
 };
 
-function checkReference(context: RepoContext, policy: PolicyRecord, field: ReferenceField, reference: LocatedReference, byId: ReadonlyMap<string, PolicyRecord>, typos: TypoIndex): void {
+function checkReference(context: RepoContext, policy: PolicyRecord, field: ReferenceField, reference: LocatedReference, byId: ReadonlyMap<string, PolicyRecord>, typos: Pick<TypoIndex, 'typoOf'>): void {
   const options = { file: policy.file, policy: policy.id, ...(field === 'supersedes' ? { severity: 'warning' as const } : {}) };
   if (reference.id === policy.id) {
     // A parent that is the document itself is reported as a cycle of one.
@@ -175,7 +176,9 @@ export const referenceUnknown: RepoRule = {
   },
   check(context) {
     const byId = documentsById(context.policies);
-    const typos = new TypoIndex(byId.keys());
+    // Built on the first unknown id only: a clean ISMS never pays for it.
+    let index: TypoIndex | undefined;
+    const typos = { typoOf: (id: string) => (index ??= new TypoIndex(byId.keys())).typoOf(id) };
     for (const policy of context.policies) {
       const { positions } = policy.document;
       if (positions.parent) checkReference(context, policy, 'parent', positions.parent, byId, typos);
