@@ -8,6 +8,8 @@ import { renderJobSummary } from '../src/github/job-summary.js';
 import { encodePath, linkBuilder } from '../src/github/links.js';
 import { renderPrComment } from '../src/github/pr-comment.js';
 import { coverageDeltaLines, policyChanges } from '../src/github/report-sections.js';
+import { computeCoverage, coverageDelta } from '../src/model/coverage.js';
+import { coverageMarkdown } from '../src/report/index.js';
 import { MAX_COMMENT_LENGTH, planComment, SUMMARY_MARKER } from '../src/github/sticky-comment.js';
 import type { Finding } from '../src/model/finding.js';
 import { makeRepo } from './support/repo.js';
@@ -170,7 +172,11 @@ describe('links and PR policy changes', () => {
   });
 
   it('renders a delta with no change as one line', () => {
-    const coverage = { controls: [], clauses: [], counts: { controls: 93, covered: 1, overdueOnly: 0, uncovered: 92, excluded: 0, requiredClauses: 14, requiredClausesCovered: 0 } };
+    const coverage = {
+      controls: [],
+      clauses: [],
+      counts: { controls: 93, applicable: 0, covered: 1, overdueOnly: 0, draftOnly: 0, uncovered: 92, excluded: 0, undecided: 0, requiredClauses: 14, requiredClausesCovered: 0, requiredClausesDraftOnly: 0 },
+    };
     const lines = coverageDeltaLines({
       kind: 'delta',
       baseSha: 'abcdef1234',
@@ -179,5 +185,31 @@ describe('links and PR policy changes', () => {
       delta: { controlsGained: [], controlsLost: [], controlsChanged: [], clausesGained: [], clausesLost: [] },
     });
     expect(lines.join('\n')).toContain('No control or clause changes its coverage.');
+  });
+
+  it('shows a control a PR maps only in a draft as "only by drafts", never as covered, in the grid and the delta', async () => {
+    const soa = 'controls:\n  A.5.1: { applicable: true, implementation: implemented }\n  A.5.2: { applicable: true, implementation: planned }\n';
+    const approved = '---\nid: POL-A-001\ntitle: A\nowners: ["@alice"]\napprover: "@bob"\nstatus: approved\nlast_reviewed: 2026-06-01\niso27001:\n  controls: [A.5.1]\n---\n';
+    const draft = '---\nid: POL-D-001\ntitle: D\nowners: ["@alice"]\nstatus: draft\niso27001:\n  controls: [A.5.2]\n  clauses: [10.2]\n---\n';
+    const base = await check({ root: makeRepo({ 'soa.yml': soa, 'policies/a.md': approved }), today: '2026-11-24' });
+    const head = await check({ root: makeRepo({ 'soa.yml': soa, 'policies/a.md': approved, 'policies/d.md': draft }), today: '2026-11-24' });
+    const before = computeCoverage(base.policies, base.soa);
+    const after = computeCoverage(head.policies, head.soa);
+    const delta = coverageDelta(before, after);
+    expect(delta.controlsGained).toEqual([]);
+    expect(delta.controlsChanged).toEqual([{ id: 'A.5.2', from: 'uncovered', to: 'draft-only' }]);
+    const text = coverageDeltaLines({ kind: 'delta', baseSha: 'abcdef1234', base: before, head: after, delta }).join('\n');
+    expect(text).toContain('controls covered 1 → 1 of 93 (only by drafts 0 → 1)');
+    expect(text).toContain('required clauses mapped 1 → 1 of 14 (only by drafts 0 → 1)');
+    expect(text).toContain('`A.5.2` uncovered → only by drafts');
+    expect(text).not.toContain('Controls now covered');
+    const grid = coverageMarkdown(head);
+    expect(grid).toContain('🟩 1 covered · 🟨 0 only by overdue policies · 🟦 1 only by drafts · 🟥 0 not covered · ⬜ 0 not applicable · 🟪 91 undecided · of 93 controls');
+    expect(grid).toMatch(/\| A\.5 Organizational \(37\) \| 🟩🟦🟪🟪🟪 /u);
+    expect(grid).toContain('- Only by drafts (not in force until approved): `A.5.2`');
+    expect(grid).toContain('only by drafts `10.2`');
+    const comment = renderPrComment({ result: head, linkTo: null, changedFiles: new Set(['policies/d.md']), changes: [], comparison: { kind: 'delta', baseSha: 'abcdef1234', base: before, head: after, delta }, onDiffLines: 0 });
+    expect(comment).toContain('🟦 1 only by drafts');
+    expect(comment).toContain('(only by drafts 0 → 1)');
   });
 });
