@@ -218,7 +218,7 @@ describe('--format json', () => {
     const result = await run(mixedRepo(), ['check', '--format', 'json', '--today', TODAY]);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(['version', 'tool', 'today', 'summary', 'findings', 'policies']);
+    expect(Object.keys(report)).toEqual(['version', 'tool', 'today', 'summary', 'findings', 'policies', 'coverage']);
     expect(report.version).toBe(1);
     expect(report.tool).toEqual({ name: 'isms-as-code', version: TOOL_VERSION });
     expect(report.today).toBe(TODAY);
@@ -242,13 +242,15 @@ describe('--format json', () => {
     const policies = report.policies as Array<Record<string, unknown>>;
     expect(policies.map((entry) => entry.file)).toEqual(['policies/clean.md', 'policies/errors/bad.md', 'policies/warn.md']);
     for (const entry of policies) {
-      expect(Object.keys(entry)).toEqual(['id', 'title', 'file', 'owners', 'status', 'last_reviewed', 'next_review', 'review_state', 'clauses', 'controls']);
+      expect(Object.keys(entry)).toEqual(['id', 'title', 'file', 'owners', 'owner_holders', 'roles', 'status', 'last_reviewed', 'next_review', 'review_state', 'clauses', 'controls']);
     }
     expect(policies[0]).toEqual({
       id: 'POL-CLEAN-001',
       title: 'Policy POL-CLEAN-001',
       file: 'policies/clean.md',
       owners: ['@alice'],
+      owner_holders: ['@alice'],
+      roles: {},
       status: 'review',
       last_reviewed: '2026-06-01',
       next_review: '2027-06-01',

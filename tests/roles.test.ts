@@ -132,6 +132,26 @@ describe('role names as owners through the checker', () => {
     expect(finding!.message).toContain('so it names no one');
   });
 
+  it('an owner named like an Object property is no role: every report still renders', async () => {
+    const root = makeRepo({
+      '.isms.yml': 'rules:\n  clause-uncovered: off\n',
+      'policies/x.md': doc('301', 'Odd owners', 'A.5.1', ['owners: [constructor, toString]', 'approver: constructor']),
+    });
+    const result = await check({ root, today: TODAY });
+    expect(result.policies[0]).toMatchObject({ owner_holders: [], roles: {} });
+    expect(findingsOf(result, 'role-undefined').map((finding) => finding.message.split(':')[0])).toEqual(['Undefined role `toString`']);
+    // Lower case, no role word: read as a login without its `@`, as before roles existed.
+    expect(findingsOf(result, 'owner-invalid').map((finding) => finding.message.split(',')[1])).toEqual([
+      ' expected `@constructor` (a GitHub login keeps its `@`; quote it)',
+      ' expected `@constructor` (a GitHub login keeps its `@`; quote it)',
+    ]);
+    for (const argv of [['report', '--format', 'html'], ['soa'], ['due', '--all'], ['check', '--format', 'json']]) {
+      const run = await cli(root, argv);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('constructor');
+    }
+  });
+
   it('reads owner references in the documented order', () => {
     const roles = { CISO: ['@maria'] };
     expect(readOwnerRef('CISO', roles)).toEqual({ kind: 'role', ref: 'CISO', holders: ['@maria'] });
@@ -191,6 +211,10 @@ describe('role names as owners through the CLI and the reports', () => {
     expect(row).toContain('| CISO \\(@maria, ciso@example.org\\) |');
     const csv = await cli(root, ['soa', '--format', 'csv']);
     expect(csv.stdout.split('\n').find((line) => line.startsWith('A.5.15,'))).toContain('"ciso (@maria, ciso@example.org); @bob"');
+
+    const html = await cli(root, ['report', '--format', 'html']);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('<span class="role">CISO</span> <span class="holders">(@maria, ciso@example.org)</span>');
 
     const result = await check({ root, today: TODAY });
     const view = buildSoaView(result);

@@ -257,7 +257,7 @@ function titleCell(policy: PolicyRecord): string {
 
 /** An owner as written; a role defined in `.isms.yml` with the people who hold it. */
 function ownerHtml(owner: string, policy: PolicyRecord): string {
-  const holders = policy.roles?.[owner];
+  const holders = Object.hasOwn(policy.roles, owner) ? policy.roles[owner] : undefined; // own keys only: an owner named `constructor` is no role
   if (!holders) return e(owner);
   return `<span class="role">${e(owner)}</span> <span class="holders">(${holders.length > 0 ? e(holders.join(', ')) : 'no holders'})</span>`;
 }
