@@ -242,7 +242,7 @@ describe('--format json', () => {
     const policies = report.policies as Array<Record<string, unknown>>;
     expect(policies.map((entry) => entry.file)).toEqual(['policies/clean.md', 'policies/errors/bad.md', 'policies/warn.md']);
     for (const entry of policies) {
-      expect(Object.keys(entry)).toEqual(['id', 'title', 'file', 'owners', 'owner_holders', 'roles', 'status', 'last_reviewed', 'next_review', 'review_state', 'clauses', 'controls']);
+      expect(Object.keys(entry)).toEqual(['id', 'title', 'file', 'owners', 'owner_holders', 'roles', 'status', 'last_reviewed', 'next_review', 'review_state', 'clauses', 'controls', 'type', 'classification', 'effective_date', 'audience', 'author', 'supersedes', 'related', 'parent', 'history']);
     }
     expect(policies[0]).toEqual({
       id: 'POL-CLEAN-001',
@@ -257,6 +257,15 @@ describe('--format json', () => {
       review_state: 'ok',
       clauses: [],
       controls: ['A.5.15'],
+      type: 'policy',
+      classification: null,
+      effective_date: null,
+      audience: [],
+      author: null,
+      supersedes: [],
+      related: [],
+      parent: null,
+      history: [],
     });
   });
 
