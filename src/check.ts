@@ -43,6 +43,11 @@ export interface CheckOptions {
   today?: string;
   /** Overrides the config's `remind_within_days`. */
   remindWithinDays?: number;
+  /**
+   * An ISMS of no files is a usage error (a glob that points nowhere); `isms new`, which may
+   * write the first policy, reads the ids in use and is fine with none.
+   */
+  allowNoPolicies?: boolean;
 }
 
 export interface CheckResult {
@@ -81,7 +86,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const focus = named === undefined ? [] : await findPolicyFiles(config, named);
   if (named !== undefined && focus.length === 0) throw noPolicyFiles(config, named, true);
   const files = [...new Set([...isms, ...focus])].sort();
-  if (files.length === 0) throw noPolicyFiles(config, options.paths ?? [], options.paths !== undefined && options.paths.length > 0);
+  if (files.length === 0 && !options.allowNoPolicies) throw noPolicyFiles(config, options.paths ?? [], options.paths !== undefined && options.paths.length > 0);
   const whole = checkFiles(config, files, today);
   if (named === undefined || focus.length === files.length) return whole;
   const baseline = baselineOf(root, files, focus, readPolicyOrThrow(root));

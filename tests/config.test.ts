@@ -59,6 +59,7 @@ describe('every key of SPEC section 4', () => {
         'rules: { control-uncovered: error, section-missing: off, field-unknown: warning }',
         '',
       ].join('\r\n'),
+      'isms/soa.yml': 'controls: {}\n',
     });
     expect(config).toMatchObject({
       file: '.isms.yml',

@@ -211,7 +211,7 @@ describe('soa.yml size', () => {
     const entry = (index: number) => `  A.5.${(index % 37) + 1}: { applicable: true, notes: "${'n'.repeat(200)}" }\n`;
     const big = `controls:\n${Array.from({ length: 12_000 }, (_, index) => entry(index)).join('')}`;
     expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
-    const refused = await check({ root: makeRepo({ '.isms.yml': QUIET, 'soa.yml': big }), today: TODAY });
+    const refused = await check({ root: makeRepo({ '.isms.yml': QUIET, 'soa.yml': big, 'policies/a.md': policy('POL-IN-001') }), today: TODAY });
     expect(refused.soa).toBeNull();
     expect(refused.findings.filter((finding) => finding.rule === 'soa-invalid').map((finding) => finding.message)).toEqual([
       expect.stringMatching(/^`soa\.yml` is 2\.\d MiB, over the 2 MiB limit for the SoA, and was not read:/),
@@ -219,7 +219,7 @@ describe('soa.yml size', () => {
     // 1.5 MiB: over the policies' limit, well within the SoA's.
     const decisions = `controls:\n${Array.from({ length: 37 }, (_, index) => `  A.5.${index + 1}: { applicable: true, notes: "${'n'.repeat(40_000)}" }\n`).join('')}`;
     expect(decisions.length).toBeGreaterThan(1024 * 1024);
-    const read = await check({ root: makeRepo({ '.isms.yml': QUIET, 'soa.yml': decisions }), today: TODAY });
+    const read = await check({ root: makeRepo({ '.isms.yml': QUIET, 'soa.yml': decisions, 'policies/a.md': policy('POL-IN-001') }), today: TODAY });
     expect(read.soa?.decisions.size).toBe(37);
   });
 });

@@ -36,7 +36,7 @@ function fullSoa(overrides: Record<string, string> = {}): string {
 }
 
 async function findings(files: Record<string, string | Buffer>, rule?: string): Promise<Finding[]> {
-  const result = await check({ root: makeRepo(files), today: TODAY });
+  const result = await check({ allowNoPolicies: true, root: makeRepo(files), today: TODAY });
   return rule ? result.findings.filter((finding) => finding.rule === rule) : result.findings;
 }
 
@@ -68,6 +68,7 @@ describe('soa.yml parsing', () => {
 
   it('accepts CRLF line ends and a byte order mark', async () => {
     const result = await check({
+      allowNoPolicies: true,
       root: makeRepo({ 'soa.yml': '\uFEFFcontrols:\r\n  A.5.1: { applicable: true }\r\n  A.7.1: { applicable: false }\r\n' }),
       today: TODAY,
     });
@@ -145,7 +146,7 @@ describe('soa.yml parsing', () => {
 
 describe('loading the SoA file', () => {
   it('means no SoA when the file is missing: control rules stay quiet, clause coverage is still checked', async () => {
-    const result = await check({ root: makeRepo({ 'policies/a.md': policy({ controls: ['A.5.15'] }) }), today: TODAY });
+    const result = await check({ allowNoPolicies: true, root: makeRepo({ 'policies/a.md': policy({ controls: ['A.5.15'] }) }), today: TODAY });
     expect(result.soa).toBeNull();
     const rules = new Set(result.findings.map((finding) => finding.rule));
     expect(rules.has('control-uncovered')).toBe(false);
@@ -162,6 +163,7 @@ describe('loading the SoA file', () => {
 
   it('reads the path the config names', async () => {
     const result = await check({
+      allowNoPolicies: true,
       root: makeRepo({ '.isms.yml': 'soa: isms/applicability.yml\n', 'isms/applicability.yml': 'controls:\n  A.7.1: { applicable: false }\n' }),
       today: TODAY,
     });
@@ -177,7 +179,7 @@ describe('loading the SoA file', () => {
     writeFileSync(secret, 'controls: {}\n');
     const root = makeRepo({});
     symlinkSync(secret, path.join(root, 'soa.yml'));
-    const result = await check({ root, today: TODAY });
+    const result = await check({ allowNoPolicies: true, root, today: TODAY });
     expect(result.soa).toBeNull();
     expect(result.findings.filter((finding) => finding.rule === 'soa-invalid').map((finding) => finding.message)).toEqual([expect.stringContaining('leaves the repository')]);
   });
@@ -185,9 +187,9 @@ describe('loading the SoA file', () => {
   it('reports a folder, binary content and invalid UTF-8 instead of crashing', async () => {
     const root = makeRepo({});
     mkdirSync(path.join(root, 'soa.yml'));
-    expect((await check({ root, today: TODAY })).findings.map((finding) => finding.message)).toContainEqual(expect.stringContaining('is a folder'));
+    expect((await check({ allowNoPolicies: true, root, today: TODAY })).findings.map((finding) => finding.message)).toContainEqual(expect.stringContaining('is a folder'));
     expect((await findings({ 'soa.yml': 'controls:\n\u0000' }, 'soa-invalid'))[0]?.message).toContain('Binary content');
-    const latin1 = await check({ root: makeRepo({ 'soa.yml': Buffer.from('controls:\n  A.7.1: { applicable: false, justification: "M\xfcnchen" }\n', 'latin1') }), today: TODAY });
+    const latin1 = await check({ allowNoPolicies: true, root: makeRepo({ 'soa.yml': Buffer.from('controls:\n  A.7.1: { applicable: false, justification: "M\xfcnchen" }\n', 'latin1') }), today: TODAY });
     expect(latin1.soa).toBeNull();
     expect(latin1.findings.filter((finding) => finding.rule === 'soa-invalid').map((finding) => `${at(finding)} ${finding.message}`)).toEqual([
       'soa.yml:2:48 Invalid UTF-8: save the file as UTF-8 text',
@@ -196,7 +198,7 @@ describe('loading the SoA file', () => {
 
   it('lets the config turn a rule off or raise it to an error', async () => {
     const files = { '.isms.yml': 'rules: { control-uncovered: error, soa-control-missing: off }\n', 'soa.yml': 'controls:\n  A.5.1: { applicable: true }\n' };
-    const result = await check({ root: makeRepo(files), today: TODAY });
+    const result = await check({ allowNoPolicies: true, root: makeRepo(files), today: TODAY });
     expect(result.findings.filter((finding) => finding.rule === 'soa-control-missing')).toEqual([]);
     expect(result.findings.filter((finding) => finding.rule === 'control-uncovered').map((finding) => `${finding.severity} ${at(finding)}`)).toEqual(['error soa.yml:2:3']);
   });

@@ -55,7 +55,7 @@ export const newCommand: Command = {
     const organization = optionalText(stringOption(values.org), '--org') ?? config.organization ?? undefined;
 
     // The ids in use, read the way `isms check` reads them (the same files, the same parser).
-    const result = await check({ root: io.cwd, configPath, today });
+    const result = await check({ root: io.cwd, configPath, today, allowNoPolicies: true }); // the first policy is fine
     const used = new Map<string, string>();
     for (const policy of result.policies) if (policy.id && !used.has(policy.id)) used.set(policy.id, policy.file);
     const requested = stringOption(values.id);
