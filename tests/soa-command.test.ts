@@ -116,7 +116,8 @@ describe('isms soa --format csv', () => {
       Review: 'POL-AC-001: reviewed 2026-06-01, next 2027-06-01',
     });
     expect(row('A.5.1')).toMatchObject({ Policies: 'POL-AC-001; POL-OLD-001', Review: expect.stringContaining('POL-OLD-001: overdue since 2026-01-01') });
-    expect(row('A.5.2')).toMatchObject({ Applicable: 'Undecided', Coverage: 'Not covered', Policies: '' });
+    // Undecided in the SoA: never "Not covered" (that is for applicable controls).
+    expect(row('A.5.2')).toMatchObject({ Applicable: 'Undecided', Coverage: 'Undecided', Policies: '' });
   });
 });
 
@@ -129,7 +130,8 @@ describe('isms soa (Markdown)', () => {
     expect(stdout).toContain('| Date | 2026-11-24 |');
     expect(stdout).toContain('| Source | `soa.yml` and 2 policy documents |');
     expect(stdout).toContain('| Applicability | 2 applicable · 2 not applicable · 89 undecided |');
-    expect(stdout).toContain('| Implementation | 1 implemented · 1 partial · 0 planned · 0 not stated |');
+    expect(stdout).toContain('| Implementation | 1 implemented · 1 partial · 0 planned · 0 not implemented · 0 not stated |');
+    expect(stdout).toContain('| Policy coverage | 2 covered · 0 only by overdue policies · 0 only by drafts · 0 not covered · 2 excluded · 89 undecided |');
     expect(stdout.match(/^## A\.\d /gm)).toEqual(['## A.5 ', '## A.6 ', '## A.7 ', '## A.8 ']);
     // 93 control rows.
     expect(stdout.match(/^\| A\.\d+\.\d+ \|/gm)).toHaveLength(93);
@@ -176,9 +178,12 @@ describe('isms soa --format json', () => {
       implemented: 1,
       partial: 1,
       planned: 0,
+      not_implemented: 0,
       covered: 2,
       overdue_only: 0,
-      uncovered: 89,
+      draft_only: 0,
+      // The 89 undecided controls are not applicable-but-uncovered.
+      uncovered: 0,
       excluded: 2,
     });
     expect(document.controls).toHaveLength(93);

@@ -184,7 +184,6 @@ function soaJson(view: SoaView): string {
       draft_only: counts.draftOnly,
       uncovered: counts.uncovered,
       excluded: counts.excluded,
-      undecided_in_soa: view.coverage.counts.undecided,
     },
     controls: view.rows.map((row) => ({
       id: row.control.id,
