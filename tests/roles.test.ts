@@ -251,6 +251,19 @@ describe('review reminders for role owners', () => {
     return issues[0]!;
   }
 
+  it('a role holder GitHub refuses as assignee is named, with the fix in .isms.yml', async () => {
+    const server = await start();
+    const root = makeRepo({
+      '.isms.yml': 'roles:\n  DPO: ["@dana", "@ghost-dpo"]\n',
+      'policies/a.md': overdue('203', ['owner: DPO']),
+    });
+    await remind(server, root);
+    const issue = issueOf(server, 'NW-ISMS-203');
+    expect(issue.assignees.map((user) => user.login)).toEqual(['dana']);
+    expect(issue.body).toContain('GitHub did not accept these owners as assignees: `@ghost-dpo`');
+    expect(issue.body).toContain('or the holders of its roles under `roles:` in `.isms.yml`');
+  });
+
   it('assigns and mentions the holders of a role; new holders in .isms.yml change the same issue in place', async () => {
     const server = await start();
     const root = makeRepo({

@@ -336,7 +336,9 @@ export function renderIssue(input: RenderInput): RenderedIssue {
     lines.push(
       '',
       `GitHub did not accept these owners as assignees: ${unassignable.map((login) => inlineCode(`@${login}`, { table: false })).join(', ')}. ` +
-        'Give them access to this repository, or correct `owners` in the policy.',
+        (Object.keys(roles).length > 0
+          ? 'Give them access to this repository, or correct `owners` in the policy (or the holders of its roles under `roles:` in `.isms.yml`).'
+          : 'Give them access to this repository, or correct `owners` in the policy.'),
     );
   }
   if (refs.undefinedRoles.length > 0) {
