@@ -35,9 +35,34 @@ export interface ScannedLink extends Position {
   kind: 'link' | 'image' | 'definition';
 }
 
+/** Text seen at a position: a control citation, a bold line used as a heading. */
+export interface ScannedText extends Position {
+  text: string;
+}
+
+/** A placeholder only the Markdown structure can tell: `[YOUR_ORGANISATION_NAME]`, `<your company name>`. */
+export interface ScannedPlaceholder extends Position {
+  text: string;
+  name: string;
+}
+
 export interface ScannedMarkdown {
   headings: ScannedHeading[];
   links: ScannedLink[];
+  /**
+   * Annex A control citations in the text a reader sees (headings and
+   * paragraphs, not code, comments, link destinations or HTML): one per
+   * citation as written, `A.5.16`, `A.7.1 – A.7.14`, `A.5.15, A.8.3 and A.8.5`.
+   */
+  citations: ScannedText[];
+  /**
+   * Paragraphs of one line that are all strong emphasis (`**Purpose**`,
+   * `__2. Scope:__`) outside any container: documents exported from Word
+   * use them as headings. Text with the markup removed.
+   */
+  boldLines: ScannedText[];
+  /** Bracketed upper-case tokens that are no link or reference, and `<your ...>`. */
+  placeholders: ScannedPlaceholder[];
   /**
    * `[start, end)` offsets in the body of code (blocks and spans) and HTML
    * comments: text a reader does not see as content (placeholders there are examples).
@@ -92,6 +117,20 @@ const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*)>/y;
 const EMAIL_AUTOLINK =
   /<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+/** One Annex A id (`A.5.16`, 2013 `A.9.2.3`), not part of a longer number or word. */
+const CITED_ID = /(?<![A-Za-z0-9.])A\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![A-Za-z0-9]|\.\d)/g;
+/** After an id: the rest of a range (`– A.7.14`, `-A.7.14`, `to A.7.14`, `through 7.14`). */
+const CITED_RANGE_END = /[ \t]{0,3}(?:[-\u2013\u2014]|to|through)[ \t\n]{0,3}(?:A\.)?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![A-Za-z0-9]|\.\d)/y;
+/** After an id or range: a separator before the next id of the same citation (`, `, ` and `, `; `, `/`). */
+const CITED_SEPARATOR = /[ \t]{0,3}(?:,[ \t\n]{0,3}(?:and[ \t\n]{1,3}|or[ \t\n]{1,3})?|;[ \t\n]{0,3}|\/[ \t\n]{0,3}|&[ \t\n]{0,3}|[ \t\n](?:and|or)[ \t\n]{1,3})(?=A\.\d)/y;
+/** Words before an `A.x.y` that make it a document's own numbering, not a control. */
+const NOT_A_CONTROL_BEFORE = /(?:appendix|section|chapter|table|figure)[ \t]*$/i;
+/** A bracketed upper-case token: the inside of `[YOUR_ORGANISATION_NAME]`, `[TBD]`. */
+const BRACKET_PLACEHOLDER = /^(?=[A-Z0-9_ ]*[A-Z])[A-Z0-9_ ]{2,100}$/;
+/** `<your company name>`: what a template asks the reader to write (checked before raw HTML). */
+const ANGLE_PLACEHOLDER = /<([Yy][Oo][Uu][Rr][ _-][^<>\n]{1,100})>/y;
+/** A one-line paragraph that is all strong emphasis, with an optional colon after it. */
+const BOLD_LINE = /^(\*\*|__)(?:(?!\1)[^\n])+\1[ \t]*(?::[ \t]*)?$/;
 
 type HtmlEnd = RegExp | 'blank';
 
@@ -107,7 +146,7 @@ interface Cursor {
 
 /** Scans `body`, which starts at file line `startLine` (column 1). */
 export function scanMarkdown(body: string, startLine: number): ScannedMarkdown {
-  const result: ScannedMarkdown = { headings: [], links: [], masked: [] };
+  const result: ScannedMarkdown = { headings: [], links: [], citations: [], boldLines: [], placeholders: [], masked: [] };
   const lines = body.split('\n');
   const lineStarts: number[] = [];
   for (let index = 0, offset = 0; index < lines.length; index++) {
@@ -130,7 +169,7 @@ export function scanMarkdown(body: string, startLine: number): ScannedMarkdown {
 
   // Inline content is scanned after the block pass, when every reference definition is known.
   const jobs: Array<
-    | { kind: 'paragraph'; segments: Segment[] }
+    | { kind: 'paragraph'; segments: Segment[]; depth: number }
     | { kind: 'heading'; segments: Segment[]; heading: ScannedHeading }
     | { kind: 'definition'; link: ScannedLink; label: string }
   > = [];
@@ -163,8 +202,9 @@ export function scanMarkdown(body: string, startLine: number): ScannedMarkdown {
   const flush = () => {
     if (!paragraph) return;
     const segments = takeDefinitions(paragraph.segments);
+    const depth = paragraph.depth;
     paragraph = null;
-    if (segments.length > 0) jobs.push({ kind: 'paragraph', segments });
+    if (segments.length > 0) jobs.push({ kind: 'paragraph', segments, depth });
   };
 
   for (let index = 0; index < lines.length; index++) {
@@ -311,6 +351,10 @@ export function scanMarkdown(body: string, startLine: number): ScannedMarkdown {
       flush();
       const comment = line.startsWith('<!--');
       if (comment) maskLine(index, column);
+      // `<your company name>` alone on a line is an HTML block to CommonMark, and a blank to a reader.
+      ANGLE_PLACEHOLDER.lastIndex = 0;
+      const angle = ANGLE_PLACEHOLDER.exec(line);
+      if (angle) result.placeholders.push({ text: angle[0], name: angle[1]!.trim(), line: lineNumber, column: column + 1 });
       if (htmlEnd === 'blank' || !htmlEnd.test(line)) html = { end: htmlEnd, depth, comment };
       continue;
     }
@@ -325,16 +369,21 @@ export function scanMarkdown(body: string, startLine: number): ScannedMarkdown {
     mask(lineStarts[from.line - startLine]! + from.column - 1, lineStarts[to.line - startLine]! + to.column);
   };
   const definitions = new Set(jobs.flatMap((job) => (job.kind === 'definition' ? [job.label] : [])));
+  const found: InlineFacts = { links: result.links, citations: result.citations, placeholders: result.placeholders };
   for (const job of jobs) {
     if (job.kind === 'definition') {
       result.links.push(job.link);
     } else if (job.kind === 'paragraph') {
-      scanInline(job.segments, result.links, definitions, false, maskSegments);
+      const bold = job.depth === 0 && job.segments.length === 1 && BOLD_LINE.test(job.segments[0]!.text);
+      const text = scanInline(job.segments, found, definitions, bold, maskSegments).trim();
+      if (bold && text !== '') result.boldLines.push({ text, line: job.segments[0]!.line, column: job.segments[0]!.column + 1 });
     } else {
-      job.heading.text = scanInline(job.segments, result.links, definitions, true, maskSegments).trim();
+      job.heading.text = scanInline(job.segments, found, definitions, true, maskSegments).trim();
       result.headings.push(job.heading);
     }
   }
+  // HTML-block placeholders were found in the block pass, the others after it: put them in reading order.
+  result.placeholders.sort((a, b) => a.line - b.line || a.column - b.column);
   return result;
 }
 
@@ -519,15 +568,23 @@ interface Opener {
 /** A piece of heading text: literal text, or a run of `*` / `_` that may be emphasis. */
 type Token = { text: string } | { text: string; delimiter: '*' | '_'; open: boolean; close: boolean };
 
+/** Where scanInline puts what it finds. */
+interface InlineFacts {
+  links: ScannedLink[];
+  citations: ScannedText[];
+  placeholders: ScannedPlaceholder[];
+}
+
 /**
  * Scans inline content spread over `segments` (one per line) for links and
- * images, pushing them to `links`. With `wantText`, also returns the plain text
+ * images, control citations and bracketed placeholders, pushing them to
+ * `found`. With `wantText`, also returns the plain text
  * (what a heading reads as in remark: markup removed, code and link text kept,
  * images dropped, character references decoded).
  */
 function scanInline(
   segments: readonly Segment[],
-  links: ScannedLink[],
+  found: InlineFacts,
   definitions: ReadonlySet<string>,
   wantText: boolean,
   mask: (from: Position, to: Position) => void,
@@ -559,9 +616,13 @@ function scanInline(
   let noCommentEndFrom = Infinity;
   let index = 0;
   let plainFrom = 0;
+  const links = found.links;
+  const citations = citationFinder(text, positionOf, found.citations);
   const emitPlain = (end: number) => {
+    if (end <= plainFrom) return;
+    citations(plainFrom, end);
     // A loop, not push(...spread): a spread of a huge array overflows the stack.
-    if (wantText && end > plainFrom) for (const token of plainTokens(text, plainFrom, end)) tokens.push(token);
+    if (wantText) for (const token of plainTokens(text, plainFrom, end)) tokens.push(token);
   };
   const emit = (literal: string) => {
     if (wantText) tokens.push({ text: literal });
@@ -603,6 +664,16 @@ function scanInline(
         emitPlain(index);
         emit(auto[1]!);
         index += auto[0].length;
+        plainFrom = index;
+        continue;
+      }
+      ANGLE_PLACEHOLDER.lastIndex = index;
+      const angle = ANGLE_PLACEHOLDER.exec(text);
+      if (angle) {
+        found.placeholders.push({ text: angle[0], name: angle[1]!.trim(), ...positionOf(index) });
+        emitPlain(index);
+        emit(angle[0]);
+        index += angle[0].length;
         plainFrom = index;
         continue;
       }
@@ -653,6 +724,14 @@ function scanInline(
       const inline = text[index + 1] === '(' ? parseDestination(text, index + 2) : undefined;
       const end = inline?.end ?? referenceEnd(text, index, opener, definitions);
       if (end === undefined) {
+        // Brackets that make no link: `[YOUR_ORGANISATION_NAME]` is a template's blank (not `[x]`, `[^1]`, `[A](`, `[A][b]`).
+        const next = text[index + 1];
+        if (!opener.image && index - opener.at <= 101 && next !== '(' && next !== '[') {
+          const inner = text.slice(opener.at + 1, index);
+          if (BRACKET_PLACEHOLDER.test(inner) && inner.trim().length >= 2) {
+            found.placeholders.push({ text: `[${inner}]`, name: inner.trim(), ...positionOf(opener.at) });
+          }
+        }
         index++;
         continue;
       }
@@ -676,6 +755,47 @@ function scanInline(
   }
   emitPlain(text.length);
   return wantText ? resolveEmphasis(tokens) : '';
+}
+
+/**
+ * The control citations of a text, asked for one plain stretch `[start, end)`
+ * at a time in increasing order: a citation never spans code, a link
+ * destination or markup. Linear: the next id is looked for once and kept
+ * until a stretch reaches it, so text without ids is read once, however many
+ * stretches it is cut into.
+ */
+function citationFinder(text: string, positionOf: (offset: number) => Position, out: ScannedText[]): (start: number, end: number) => void {
+  if (!text.includes('A.')) return () => {};
+  const ids = new RegExp(CITED_ID.source, 'g');
+  let next: RegExpExecArray | null | undefined;
+  return (start, end) => {
+    if (next === null) return;
+    if (next === undefined || next.index < start) {
+      ids.lastIndex = start;
+      next = ids.exec(text);
+    }
+    while (next && next.index + next[0].length <= end) {
+      const from = next.index;
+      let to = from + next[0].length;
+      const before = text.slice(Math.max(start, from - 12), from);
+      // An id, then its range end, then more ids after separators, all inside the stretch.
+      for (;;) {
+        CITED_RANGE_END.lastIndex = to;
+        const range = CITED_RANGE_END.exec(text);
+        if (range && range.index + range[0].length <= end) to += range[0].length;
+        CITED_SEPARATOR.lastIndex = to;
+        const separator = CITED_SEPARATOR.exec(text);
+        if (!separator) break;
+        ids.lastIndex = to + separator[0].length;
+        const more = ids.exec(text);
+        if (!more || more.index !== to + separator[0].length || more.index + more[0].length > end) break;
+        to = more.index + more[0].length;
+      }
+      if (!NOT_A_CONTROL_BEFORE.test(before)) out.push({ text: text.slice(from, to), ...positionOf(from) });
+      ids.lastIndex = to;
+      next = ids.exec(text);
+    }
+  };
 }
 
 /**
