@@ -23,6 +23,7 @@ function record(id: string, fields: Partial<PolicyRecord> = {}): PolicyRecord {
     type: 'policy',
     owners: ['@alice'],
     approver: null,
+    approved_on: null,
     owner_holders: ['@alice'],
     roles: {},
     status: 'approved',
