@@ -14,7 +14,7 @@
  */
 import type { Position } from '../model/finding.js';
 import type { PolicyRecord } from '../model/policy.js';
-import { foldRoleName, holdersOf, readOwnerRef } from '../model/roles.js';
+import { foldRoleName, readOwnerRef, type OwnerRef } from '../model/roles.js';
 import { show } from './fields.js';
 import type { RepoRule } from './types.js';
 
@@ -25,6 +25,9 @@ interface Use {
   position: Position;
   asOwner: boolean;
 }
+
+/** Owner references that stand for someone (a defined role always has holders: the config requires them). */
+const REACHING: ReadonlySet<OwnerRef['kind']> = new Set(['login', 'team', 'email', 'role']);
 
 /** Files named in the message before "and N more". */
 const FILES_SHOWN = 3;
@@ -65,9 +68,17 @@ export const roleUndefined: RepoRule = {
     ],
   },
   check({ policies, config, report }) {
+    // The same few names recur in every document: read each once.
+    const readings = new Map<string, OwnerRef['kind']>();
+    const kindOf = (ref: string) => {
+      let kind = readings.get(ref);
+      if (kind === undefined) readings.set(ref, (kind = readOwnerRef(ref, config.roles).kind));
+      return kind;
+    };
+    const reachesSomeone = (policy: PolicyRecord) => policy.owners.some((owner) => REACHING.has(kindOf(owner)));
     const uses = new Map<string, Use[]>();
     const add = (use: Use) => {
-      if (readOwnerRef(use.ref, config.roles).kind !== 'undefined-role') return;
+      if (kindOf(use.ref) !== 'undefined-role') return;
       const key = foldRoleName(use.ref);
       const list = uses.get(key);
       if (list) list.push(use);
@@ -86,7 +97,7 @@ export const roleUndefined: RepoRule = {
     for (const { first, all } of firstUses) {
       const name = first.ref.trim();
       const files = [...new Set(all.map((use) => use.policy.file))];
-      const unreached = all.some((use) => use.asOwner && holdersOf(use.policy.owners, config.roles).length === 0);
+      const unreached = all.some((use) => use.asOwner && !reachesSomeone(use.policy));
       const shown = files.slice(0, FILES_SHOWN).join(', ') + (files.length > FILES_SHOWN ? ` and ${files.length - FILES_SHOWN} more` : '');
       const consequence = unreached ? 'so no one is assigned its review reminders' : 'so it names no one';
       report(
