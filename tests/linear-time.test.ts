@@ -73,6 +73,9 @@ function expectLinear(times: readonly number[], what: string): void {
   expect(growth, `${what}: ${shown}, growth ${growth.toFixed(1)}x for 8x the input`).toBeLessThan(MAX_GROWTH);
 }
 
+/** Each test takes 0.1-5 s on an idle 2-core machine; a busy one may take several times that. */
+const CHECK_TIMEOUT_MS = 60_000;
+
 /** Rounds per size for parseBody: the small size is already an average of eight. */
 const RUNS = [1, 1, 2] as const;
 
@@ -101,7 +104,7 @@ describe('parseBody is linear on hostile bodies', () => {
     const bodies = SIZES.map((size) => make(size));
     parseBody(bodies[0]!, 1); // warm up
     expectLinear(await bestTimes(bodies, RUNS, (body) => parseBody(body, 1)), name);
-  });
+  }, CHECK_TIMEOUT_MS);
 });
 
 describe('the rules are linear on hostile policies, through check()', () => {
@@ -140,5 +143,5 @@ describe('the rules are linear on hostile policies, through check()', () => {
       return result;
     });
     expectLinear(times, name);
-  });
+  }, CHECK_TIMEOUT_MS);
 });
