@@ -17,6 +17,7 @@ import {
 } from './dates.js';
 import { buildDocumentControl, type DocumentControl } from './document-control.js';
 import type { Position } from './finding.js';
+import { declaredEditionOf, readMapping, type DocumentMapping } from './mapping.js';
 import { holdersOf, rolesUsed } from './roles.js';
 
 export const POLICY_TYPES = ['policy', 'procedure', 'standard', 'guideline', 'plan', 'record', 'register', 'form', 'template'] as const;
@@ -43,6 +44,8 @@ export interface PolicyRecord {
   type: string;
   owners: string[];
   approver: string | null;
+  /** `approved_on` when it is a valid date (the register shows it), else null. */
+  approved_on: string | null;
   /** The people and teams behind `owners`, roles expanded through `.isms.yml` `roles:`: who reminders reach. */
   owner_holders: string[];
   /** Defined roles that `owners` or `approver` name, as the document writes them -> their holders. */
@@ -55,8 +58,14 @@ export interface PolicyRecord {
   review_state: ReviewState;
   /** Days from today to next_review (negative when overdue); null without a due date. */
   days_until_review: number | null;
+  /** `iso27001.clauses` and `iso27001.controls` as written (the reports show them so). */
   clauses: string[];
   controls: string[];
+  /**
+   * The same ids as read: the edition they are written in and why, each reading,
+   * and `counted`, the valid 2022 ids that coverage counts (an id reported as an error never counts).
+   */
+  mapping: DocumentMapping;
   maps_to: Record<string, string[]>;
   evidence: string[];
   /** Document-control metadata (classification, audience, parent, history ...). */
@@ -167,6 +176,7 @@ export function buildPolicyRecord(file: string, fm: FrontMatter, config: Config,
     type: text(data.type) ?? 'policy',
     owners,
     approver,
+    approved_on: typeof data.approved_on === 'string' && parseDate(data.approved_on) ? data.approved_on : null,
     owner_holders: holdersOf(owners, config.roles),
     roles: rolesUsed(approver === null ? owners : [...owners, approver], config.roles),
     status,
@@ -178,6 +188,7 @@ export function buildPolicyRecord(file: string, fm: FrontMatter, config: Config,
     days_until_review: review.nextReview ? daysBetween(today, review.nextReview) : null,
     clauses: clauses.map((item) => item.id),
     controls: controls.map((item) => item.id),
+    mapping: readMapping(clauses, controls, { config: config.edition, document: declaredEditionOf(data.iso27001) }),
     maps_to: mapsTo,
     evidence: stringItems(fm, ['evidence']).map((item) => item.id),
     document: buildDocumentControl(fm),
