@@ -4,6 +4,13 @@
  * what a person must fill in; `isms new` / `isms init` fill the ones they know
  * (`id`, `title`, `owner`, `organization`, `today`) and `placeholder-left` reports
  * the rest. `${{ ... }}` is a GitHub Actions expression, not a placeholder.
+ *
+ * Templates from elsewhere leave other blanks, found here too: Mustache tags
+ * (`{{#x}}`, `{{/x}}`, `{{^x}}`, `{{&x}}`, `{{> x}}`, `{{{x}}}`); and, in front
+ * matter values, `[YOUR_ORGANISATION_NAME]`, `<your company name>` and a whole
+ * value of `TBD`, `TBC`, `TBA`, `XXX` or `TODO`. In the body the Markdown
+ * scanner finds the bracketed and angle-bracket forms, since only it knows a
+ * link or reference from a blank.
  */
 import type { Root, RootContent } from 'mdast';
 import type { Position } from '../model/finding.js';
@@ -16,6 +23,19 @@ export interface PlaceholderFact extends Position {
 }
 
 const PATTERN = /(?<!\$)\{\{[ \t]*([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}/g;
+/**
+ * `{{{name}}}`, or `{{ name }}` with an optional Mustache sigil: section `#`,
+ * closing `/`, inverted `^`, unescaped `&`, partial `>`. Each space run is
+ * matched one way only, so a `{{` before a long run of spaces costs that run once.
+ */
+const MUSTACHE =
+  /(?<!\$)\{\{\{[ \t]*([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}\}|(?<!\$)\{\{[ \t]*(?:[#/^&>][ \t]*)?([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}/g;
+/** `[YOUR_ORGANISATION_NAME]` in a value: upper case, digits, `_` and spaces, not a link `[X](...)`. */
+const BRACKETED = /(?<![\\!\]])\[((?=[A-Z0-9_ ]*[A-Z])[A-Z0-9_ ]{2,100})\](?![(\[:])/g;
+/** `<your company name>`. */
+const ANGLED = /<([Yy][Oo][Uu][Rr][ _-][^<>\n]{1,100})>/g;
+/** A value that is only a marker for "not decided yet". */
+const BLANK_VALUE = /^(?:TBD|TBC|TBA|XXX+|TODO)$/i;
 
 export interface PlaceholderMatch {
   text: string;
@@ -32,7 +52,23 @@ export function findPlaceholders(text: string): PlaceholderMatch[] {
 /** The placeholders in `text`, in order, one at a time (nothing kept that the caller drops). */
 function* placeholdersIn(text: string): Generator<PlaceholderMatch> {
   if (!text.includes('{{')) return;
-  for (const match of text.matchAll(PATTERN)) yield { text: match[0], name: match[1]!, index: match.index };
+  for (const match of text.matchAll(MUSTACHE)) yield { text: match[0], name: (match[1] ?? match[2])!, index: match.index };
+}
+
+/**
+ * Every placeholder in a front matter value as written (`raw`, quotes and
+ * all), in order: Mustache, `[UPPER_CASE]`, `<your ...>`, and a value that is
+ * only `TBD` / `TBC` / `TBA` / `XXX` / `TODO` (`value`, the parsed string; at
+ * the value's start). Not `TBD` inside a sentence: prose may say a date is to
+ * be decided, a field may not.
+ */
+export function findValuePlaceholders(value: string, raw: string = value): PlaceholderMatch[] {
+  const trimmed = value.trim();
+  if (BLANK_VALUE.test(trimmed)) return [{ text: trimmed, name: trimmed, index: Math.max(0, raw.indexOf(trimmed)) }];
+  const found = [...placeholdersIn(raw)];
+  if (raw.includes('[')) for (const match of raw.matchAll(BRACKETED)) found.push({ text: match[0], name: match[1]!.trim(), index: match.index });
+  if (raw.includes('<')) for (const match of raw.matchAll(ANGLED)) found.push({ text: match[0], name: match[1]!.trim(), index: match.index });
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /**
