@@ -3,6 +3,7 @@
  * (date-invalid) and owner references (owner-invalid) have rules of their own.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { editionOf } from '../catalog/edition.js';
 import { cadenceExpectation, formatDate, readDuration } from '../model/dates.js';
 import { POLICY_STATUSES, POLICY_TYPES, reviewFacts } from '../model/policy.js';
 import { nearest } from '../model/nearest.js';
@@ -61,6 +62,7 @@ export const fieldInvalid: FileRule = {
     '- `type`: `policy`, `procedure`, `standard`, `guideline`, `plan`, `record`, `register`, `form` or `template`. `status`: `draft`, `review`, `approved` or `retired`.',
     '- `review_every`: `N days`, `N weeks`, `N months`, `N years` or ISO 8601 (`P1Y`, `P6M`, `P90D`), from one day to 10 years (a longer cadence would let an approved document go unreviewed for good).',
     '- `owners`, `evidence`, `iso27001.clauses`, `iso27001.controls` and each list in `maps_to`: lists of text.',
+    '- `iso27001.edition`: `2013` or `2022`, the edition the document\'s ids are written in (default: `.isms.yml` `edition`, else 2022).',
     '- `iso27001` and `maps_to`: mappings. `evidence` entries: repo-relative paths or `https://` URLs.',
     '- Document control: `classification`, `author` and `parent` (one document id): one text value each. `audience` (or its alias `distribution`, not both), `supersedes` and `related` (document ids): text or a list of text.',
     '- `history`: a list of entries, each with `version`, `date` and `summary`, and optionally `author` and `approver`.',
@@ -83,6 +85,7 @@ export const fieldInvalid: FileRule = {
       { name: 'an unknown status', text: '---\nstatus: aproved\n---\n', expected: ['2:9 did you mean `approved`'] },
       { name: 'a cadence without a unit', text: '---\nreview_every: 12\n---\n', expected: ['2:15 `12`'] },
       { name: 'a cadence longer than 10 years', text: '---\nreview_every: 999999999999 years\n---\n', expected: ['2:15 expected a cadence of at most 10 years'] },
+      { name: 'an unknown edition', text: '---\niso27001:\n  edition: 2017\n---\n', expected: ['3:12 Unexpected `iso27001.edition` `2017`, expected `2013` or `2022`'] },
       { name: 'controls as text', text: '---\niso27001:\n  controls: A.5.15\n---\n', expected: ['3:13 expected a list'] },
       { name: 'a mapping in a list', text: '---\nevidence:\n  - path: x.md\n---\n', expected: ['3:5 Unexpected a mapping in `evidence`'] },
       { name: 'an http evidence link', text: '---\nevidence: ["http://example.com/x"]\n---\n', expected: ['2:12 https://'] },
@@ -146,6 +149,10 @@ export const fieldInvalid: FileRule = {
     } else {
       checkTextList(context, ['iso27001', 'clauses'], false, '["6.1.2", "9.2"]');
       checkTextList(context, ['iso27001', 'controls'], false, '[A.5.15, A.8.2]');
+      const edition = frontMatter.node(['iso27001', 'edition']);
+      if (edition !== undefined && editionOf(isScalar(edition) ? edition.value : undefined) === undefined) {
+        report(`Unexpected \`iso27001.edition\` ${show(isScalar(edition) ? edition.value : (edition as { toJSON?: () => unknown } | null)?.toJSON?.())}, expected \`2013\` or \`2022\` (the ISO/IEC 27001 edition this document's ids are written in)`, frontMatter.nodePosition(edition));
+      }
     }
     const mapsTo = frontMatter.node(['maps_to']);
     if (mapsTo !== undefined && mapsTo !== null && !isMap(mapsTo)) {

@@ -12,7 +12,7 @@ export const fieldUnknown: FileRule = {
   scope: 'file',
   defaultSeverity: 'warning',
   summary: 'An unknown top-level key; the message suggests the nearest known one.',
-  docs: `Known fields: ${KNOWN_FIELDS.map((field) => `\`${field}\``).join(', ')}; under \`iso27001\`: \`clauses\`, \`controls\`. Framework keys under \`maps_to\` are free (see \`maps-to-unknown\`).`,
+  docs: `Known fields: ${KNOWN_FIELDS.map((field) => `\`${field}\``).join(', ')}; under \`iso27001\`: \`clauses\`, \`controls\`, \`edition\`. Framework keys under \`maps_to\` are free (see \`maps-to-unknown\`).`,
   examples: {
     ok: [{ name: 'known keys', text: '---\nid: POL-AC-001\niso27001:\n  controls: [A.5.15]\n---\n' }],
     notOk: [

@@ -27,7 +27,7 @@ export const KNOWN_FIELDS = [
   'history',
 ] as const;
 
-export const ISO27001_KEYS = ['clauses', 'controls'] as const;
+export const ISO27001_KEYS = ['clauses', 'controls', 'edition'] as const;
 
 export const DATE_FIELDS = ['last_reviewed', 'next_review', 'approved_on', 'effective_date'] as const;
 
