@@ -279,6 +279,8 @@ export function checkFiles(config: Config, files: readonly string[], todayDate: 
   const reportProblem = (file: string, problem: ParseProblem) =>
     makeReport(problem.rule, file, null)(problem.message, problem);
 
+  // Read before the files: a file rule (control-cited-not-mapped) needs the SoA's exclusions.
+  const soa = loadSoa(config, realRoot, (ruleId, file, problem) => makeReport(ruleId, file, null)(problem.message, problem));
   for (const file of files) {
     const read = readFile(file);
     if (!read.ok) {
@@ -308,13 +310,13 @@ export function checkFiles(config: Config, files: readonly string[], todayDate: 
         policy,
         config,
         today: todayDate,
+        soa,
         report: makeReport(rule.id, file, policy.id),
       });
     }
     policies.push(policy);
   }
 
-  const soa = loadSoa(config, realRoot, (ruleId, file, problem) => makeReport(ruleId, file, null)(problem.message, problem));
   for (const rule of repoRules) {
     if (config.rules[rule.id] === 'off') continue;
     rule.check({ root: realRoot, policies, config, today: todayDate, soa, report: makeReport(rule.id, wholeIsmsFile(config, soa), null) });

@@ -5,6 +5,7 @@
 import { approvalMissing } from './approval-missing.js';
 import { clauseUncovered } from './clause-uncovered.js';
 import { clauseUnknown } from './clause-unknown.js';
+import { controlCitedNotMapped } from './control-cited-not-mapped.js';
 import { controlExcludedButMapped } from './control-excluded-but-mapped.js';
 import { controlLegacy } from './control-legacy.js';
 import { controlUncovered } from './control-uncovered.js';
@@ -51,6 +52,7 @@ export const rules: readonly Rule[] = [
   clauseUnknown,
   controlUnknown,
   controlLegacy,
+  controlCitedNotMapped,
   ownerMissing,
   ownerInvalid,
   roleUndefined,

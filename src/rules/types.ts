@@ -59,6 +59,8 @@ export interface FileContext {
   policy: PolicyRecord;
   config: Config;
   today: CalendarDate;
+  /** The Statement of Applicability when one was found and parsed. */
+  soa: Soa | null;
   report: Report;
 }
 
