@@ -98,6 +98,11 @@ describe('parseBody is linear on hostile bodies', () => {
     ['definitions with unclosed titles', (size) => fill("[a]: b '\n", size)],
     ['entity references in links', (size) => fill('[x](f&ouml;rdern&#x41;&bogus;.md) ', size)],
     ['unclosed HTML comments', (size) => fill('<!-- {{a}} ', size)],
+    ['control citations, lists, ranges and near-citations', (size) => fill('A.5.1, A.5.2 and A.5.3; A.7.1 – A.7.14 `A.5.1` A. A.5 A.5.1.1.1 [A.5.1](x) ', size)],
+    ['separators that lead to no id', (size) => fill('A.5.1, and , and A.x A.5.1 to to A.5.1 -- ', size)],
+    ['bracketed and angle-bracket placeholders', (size) => fill('[YOUR_NAME] [ABC [DEF] <your x> <your [ ', size)],
+    ['bold lines used as headings', (size) => fill('**Purpose**\n\n__Scope:__\n\n**a** b\n\n', size)],
+    ['a bold line with a long run of spaces', (size) => `**a**${' '.repeat(size)}x\n`],
   ];
 
   it.each(shapes)('%s', async (name, make) => {
@@ -110,7 +115,8 @@ describe('parseBody is linear on hostile bodies', () => {
 describe('the rules are linear on hostile policies, through check()', () => {
   const HEAD = '---\nid: POL-A-001\ntitle: A\nowners: ["@alice"]\napprover: "@bob"\nstatus: approved\nlast_reviewed: 2026-01-10\n';
   const MAPPED = 'iso27001:\n  controls: [A.5.15]\n';
-  const CONFIG = 'rules:\n  clause-uncovered: off\n  control-uncovered: off\n';
+  // required_sections: the headings shape is matched against sections, one of them missing.
+  const CONFIG = 'required_sections: [Purpose, Objectives]\nrules:\n  clause-uncovered: off\n  control-uncovered: off\n';
   /** A shape makes the front matter after HEAD (ending with its mapping) and the body; the rules it must set off. */
   const shapes: Array<[string, string[], (size: number) => { frontMatter: string; body: string }]> = [
     ['placeholders between code spans', ['placeholder-left'], (size) => ({ frontMatter: MAPPED, body: fill('`a` {{b}} ', size) })],
@@ -126,6 +132,10 @@ describe('the rules are linear on hostile policies, through check()', () => {
       (size) => ({ frontMatter: `iso27001:\n  controls: [${Array.from({ length: Math.floor(size / 12) }, (_, index) => `A.${index % 50}.${index}`).join(', ')}]\n`, body: '' }),
     ],
     ['broken links', ['link-broken'], (size) => ({ frontMatter: MAPPED, body: fill('[a](missing.md) ', size) })],
+    // ASCII only: the 1 MiB limit is on bytes, and these fill characters.
+    ['cited controls not mapped', ['control-cited-not-mapped'], (size) => ({ frontMatter: MAPPED, body: fill('(A.5.16, A.7.1 - A.7.14) ', size) })],
+    ['headings a reader matches to required sections', ['section-missing'], (size) => ({ frontMatter: MAPPED, body: fill('## 1.2 :dart: **Purpose**, Roles & Duties / Scope of this policy (A.5.1)\n', size) })],
+    ['bracketed placeholders and TBD values', ['placeholder-left'], (size) => ({ frontMatter: `version: TBD\n${MAPPED}`, body: fill('[YOUR_ORG] <your name> {{#a}}{{/a}} ', size) })],
     ['a long unknown type (nearest to a long value)', ['field-invalid'], (size) => ({ frontMatter: `type: "${fill('procedure ', size)}"\n${MAPPED}`, body: '' })],
   ];
 

@@ -68,6 +68,60 @@ describe('parseBody', () => {
   });
 });
 
+describe('parseBody: citations, bold lines used as headings, bracketed placeholders', () => {
+  const body = [
+    '## 4. Identity management (A.5.16)', // 1
+    '', // 2
+    'Controls A.7.1 – A.7.14 apply; so do A.8.1-A.8.3, A.5.1 to A.5.3 and (A.5.15, A.5.18 and A.8.3).', // 3
+    '', // 4
+    'Not here: `A.5.99`, <!-- A.5.20 --> [link](A.5.21.md) Appendix A.1.2, Section A.2, ISO27001A.5.1, A.5.15.1.2.', // 5
+    '', // 6
+    '```', // 7
+    'A.5.22', // 8
+    '```', // 9
+    '', // 10
+    '**Purpose**', // 11
+    '', // 12
+    '__2. Scope:__', // 13
+    '', // 14
+    '**Bold** then text', // 15
+    '', // 16
+    '- **In a list**', // 17
+    '', // 18
+    'For [YOUR_ORGANISATION_NAME], [COMPANY NAME] and <your company name>; not [x], [ ], [^1], [A](b), [Ab], [SOA][], \\[ESCAPED\\].', // 19
+    '', // 20
+    '<your legal entity>', // 21
+    '', // 22
+    '[SOA]: soa.md', // 23
+  ].join('\n');
+  const facts = parseBody(body, 1);
+
+  it('finds citations outside code, comments and link destinations, ranges and lists as one citation each', () => {
+    expect(facts.citations.map((citation) => `${citation.line}:${citation.column} ${citation.text}`)).toEqual([
+      '1:28 A.5.16',
+      '3:10 A.7.1 – A.7.14',
+      '3:38 A.8.1-A.8.3, A.5.1 to A.5.3',
+      '3:71 A.5.15, A.5.18 and A.8.3',
+    ]);
+  });
+
+  it('takes one-line bold paragraphs outside lists as headings, not bold words in text', () => {
+    expect(facts.boldLines).toEqual([
+      { text: 'Purpose', line: 11, column: 1 },
+      { text: '2. Scope:', line: 13, column: 1 },
+    ]);
+  });
+
+  it('finds bracketed upper-case tokens and <your ...> that are no link, reference, task box or footnote', () => {
+    expect(facts.placeholders.map((entry) => `${entry.line}:${entry.column} ${entry.text}`)).toEqual([
+      '19:5 [YOUR_ORGANISATION_NAME]',
+      '19:31 [COMPANY NAME]',
+      '19:50 <your company name>',
+      '21:1 <your legal entity>',
+    ]);
+  });
+});
+
 describe('readPolicyFile', () => {
   it('reads UTF-8 and drops a BOM', () => {
     const root = makeRepo({ 'a.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\nid: X\n---\n')]) });
