@@ -171,7 +171,10 @@ describe('the action on a pull request', () => {
     const comments = fake.state.reviewComments;
     expect(comments.length).toBeGreaterThan(0);
     const patches = new Map(repo.pullFiles(baseSha, headSha).map((file) => [file.filename, commentableLines(file.patch)]));
-    for (const comment of comments) expect(patches.get(comment.path)?.has(comment.line)).toBe(true);
+    for (const comment of comments) {
+      expect(comment.line, 'no comment is outdated on the head it was posted to').not.toBeNull();
+      expect(patches.get(comment.path)?.has(comment.line ?? -1)).toBe(true);
+    }
     const where = comments.map((comment) => `${comment.path}:${comment.line}`).sort();
     // The crypto approval-missing finding (line 5) is outside the diff: summary comment only.
     expect(where).toEqual(['policies/remote-work.md:11', 'policies/remote-work.md:4', 'policies/supplier.md:4']);
