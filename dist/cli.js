@@ -48,6 +48,4913 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/catalog/reference.json
+var reference_default;
+var init_reference = __esm({
+  "src/catalog/reference.json"() {
+    reference_default = {
+      sources: [
+        "intuitem/ciso-assistant-community:backend/library/libraries/iso27001-2022.yaml",
+        "intuitem/ciso-assistant-community:backend/library/libraries/iso27001-2013.yaml",
+        "intuitem/ciso-assistant-community:backend/library/libraries/mapping-iso27001-2013-to-iso27001-2022.yaml",
+        "intuitem/ciso-assistant-community:backend/library/libraries/nist-csf-2.0.yaml",
+        "usnistgov/oscal-content:src/nist.gov/CSF/v2.0/xml/NIST_CSF_v2.0_catalog.xml (branch develop; CPRT/CAPORDINO generated, CSF_2_0_0, publication-status Final)",
+        "bmarsh9/gapps:app/files/base_controls/iso_27001_2022.json",
+        "bmarsh9/gapps:app/files/base_controls/ISO27001_controls.json (commit 8d165e5935a882bb22c9629ad22d2319d7793c9f)",
+        "bmarsh9/gapps:app/files/base_controls/nist_csf_v2.0.json",
+        "search-index file id 58212731808 (repo/path not exposed by index): markdown reproduction of ISO/IEC 27002:2022 Annex B Tables B.1 and B.2",
+        "search-index file id 69144948147 (repo/path not exposed by index): ISO 27001 2013<->2022 transition reference (2022->2013 table)",
+        "search-index file id 56678820977 (repo/path not exposed by index): TypeScript CONTROL_MAP_2013_TO_2022",
+        "search-index file id 54644092206 (repo/path not exposed by index): PHP ISO_27002_2013 114-control short-title list",
+        "ISO/IEC 27001:2022 clause headings (4-10) and explicit 'documented information' requirements: checked against CISO Assistant + gapps clause lists and public mandatory-documents pages (isms.bokarosteel.in/mandatoryd.php, iseoblue.com/post/mandatory-iso-27001-documents, armour.ai blog)"
+      ],
+      notes: [
+        "Annex A 2022 titles: CISO Assistant (ciso) and gapps iso_27001_2022.json agree on all 93 IDs; titles agree ignoring case except A.5.34 (gapps framework file: 'Privacy and Protection of Personally Identifiable Information (PII)'; ciso, gapps ISO27001_controls.json and 27002 Annex B copy: 'Privacy and protection of PII' -> used the latter).",
+        "A.8.1: ISO/IEC 27001:2022 Annex A wording 'User end point devices' (ciso, gapps framework) used; ISO/IEC 27002:2022 and several derived lists write 'User endpoint devices'. Treat as equivalent.",
+        "A.8.25: 'Secure development life cycle' (27001 Annex A) vs 'Secure development lifecycle' (27002 Annex B copy). A.5.21: short form 'Managing information security in the ICT supply chain' used; the standard spells out 'information and communication technology (ICT)'.",
+        "A.7.6: ciso has capitalisation typo 'Working In secure areas' -> normalised to 'Working in secure areas'.",
+        "Clause titles: ciso uses non-official variants 6.1.2 'Information security risk assessment requirement', 6.3 'Planning for changes', 7.5.2 'Creating and Updating documented information', 8 'Operations'; gapps uses 9.3.3 'Management review outputs'. Official ISO/IEC 27001:2022 headings used here: 6.1.2 'Information security risk assessment', 6.3 'Planning of changes', 7.5.2 'Creating and updating', 8 'Operation', 9.3.3 'Management review results'. 2022 swapped 10.1/10.2 vs 2013 (10.1 Continual improvement, 10.2 Nonconformity and corrective action) and split 9.2/9.3 into 9.2.1-9.2.2/9.3.1-9.3.3.",
+        "Annex A 2013 titles: ciso and the PHP 114-control list agree except A.12.6.1 (ciso typo 'technial' -> fixed), A.11.2.7 ('reuse' in ciso and 27002 B.2 copy vs 're-use' in PHP list; 're-use' used, per 27001:2013 text), A.13.1.3 ('Segregation in networks' in ciso/PHP = 27001:2013; 27002 B.2 copy says 'Segregation of networks'), A.12.4.4 ('Clock synchronisation' British spelling in 27001:2013; B.2 copy uses 'synchronization').",
+        "mapping_2013_to_2022 follows ISO/IEC 27002:2022 Annex B Table B.2 (confirmed by two independent 2022->2013 reproductions: index ids 58212731808 Table B.1 and 69144948147). Only one-to-many entry: A.18.2.3 -> [A.5.36, A.8.8].",
+        "CISO Assistant mapping-iso27001-2013-to-iso27001-2022.yaml DISAGREES with Annex B: it omits 9 controls (A.6.1.3, A.6.1.4, A.6.1.5, A.9.2.5, A.9.2.6, A.12.6.2, A.12.7.1, A.14.2.3, A.14.2.4), maps A.13.2.1/A.13.2.2/A.13.2.3 to A.8.14 (Annex B: A.5.14), and maps A.18.2.3 only to A.5.36 (Annex B: A.5.36 + A.8.8).",
+        "TypeScript CONTROL_MAP_2013_TO_2022 (index id 56678820977) DISAGREES with Annex B on A.12.6.2 (-> A.8.8; Annex B: A.8.19), A.14.1.1 (-> A.8.26; Annex B: A.5.8), A.18.1.5 (-> A.8.24; Annex B: A.5.31), A.18.2.3 (A.5.36 only), and omits A.17.1.3.",
+        "11 Annex A 2022 controls have no 2013 predecessor (new): A.5.7, A.5.23, A.5.30, A.7.4, A.8.9, A.8.10, A.8.11, A.8.12, A.8.16, A.8.23, A.8.28.",
+        "NIST CSF 2.0: NIST OSCAL catalog lists 185 subcategory controls, including 79 withdrawn CSF 1.1 IDs (e.g. ID.AM-06, ID.BE-*, PR.AC-*, PR.IP-*, DE.DP-*) that carry no 'withdrawn' status prop; the 106 active subcategories are exactly those with CSF 2.0 implementation examples, and match ciso's 106 IDs one-to-one (22 categories, 6 functions). title_or_outcome = NIST OSCAL statement text.",
+        "NIST CSF 2.0 text difference: GV.OC-04 in ciso omits 'external' ('...that stakeholders depend on...'); NIST OSCAL/CSWP 29 reads '...that external stakeholders depend on or expect from the organization are understood and communicated' (NIST text used). All other 105 statements match ciso after whitespace/punctuation normalisation.",
+        "gapps nist_csf_v2.0.json has only 105 subcategories (missing RC.RP-01).",
+        "Order of nist_csf_2_0.subcategories follows the CSF 2.0 Core (GV.OC, GV.RM, GV.RR, GV.PO, GV.OV, GV.SC, ID.AM, ID.RA, ID.IM, PR.AA, PR.AT, PR.DS, PR.PS, PR.IR, DE.CM, DE.AE, RS.MA, RS.AN, RS.CO, RS.MI, RC.RP, RC.CO); the OSCAL file orders categories alphabetically within functions.",
+        "mandatory_documented_information lists places where ISO/IEC 27001:2022 clauses 4-10 explicitly require documented information to be maintained/available or retained; 7.5.1 b) and 8.1 are generic. Annex A controls that imply documents (e.g. A.5.1 policies, A.5.37 operating procedures) are not included because Annex A is applied via the SoA."
+      ],
+      iso27001_2022: {
+        clauses: [
+          {
+            id: "4",
+            title: "Context of the organization"
+          },
+          {
+            id: "4.1",
+            title: "Understanding the organization and its context"
+          },
+          {
+            id: "4.2",
+            title: "Understanding the needs and expectations of interested parties"
+          },
+          {
+            id: "4.3",
+            title: "Determining the scope of the information security management system"
+          },
+          {
+            id: "4.4",
+            title: "Information security management system"
+          },
+          {
+            id: "5",
+            title: "Leadership"
+          },
+          {
+            id: "5.1",
+            title: "Leadership and commitment"
+          },
+          {
+            id: "5.2",
+            title: "Policy"
+          },
+          {
+            id: "5.3",
+            title: "Organizational roles, responsibilities and authorities"
+          },
+          {
+            id: "6",
+            title: "Planning"
+          },
+          {
+            id: "6.1",
+            title: "Actions to address risks and opportunities"
+          },
+          {
+            id: "6.1.1",
+            title: "General"
+          },
+          {
+            id: "6.1.2",
+            title: "Information security risk assessment"
+          },
+          {
+            id: "6.1.3",
+            title: "Information security risk treatment"
+          },
+          {
+            id: "6.2",
+            title: "Information security objectives and planning to achieve them"
+          },
+          {
+            id: "6.3",
+            title: "Planning of changes"
+          },
+          {
+            id: "7",
+            title: "Support"
+          },
+          {
+            id: "7.1",
+            title: "Resources"
+          },
+          {
+            id: "7.2",
+            title: "Competence"
+          },
+          {
+            id: "7.3",
+            title: "Awareness"
+          },
+          {
+            id: "7.4",
+            title: "Communication"
+          },
+          {
+            id: "7.5",
+            title: "Documented information"
+          },
+          {
+            id: "7.5.1",
+            title: "General"
+          },
+          {
+            id: "7.5.2",
+            title: "Creating and updating"
+          },
+          {
+            id: "7.5.3",
+            title: "Control of documented information"
+          },
+          {
+            id: "8",
+            title: "Operation"
+          },
+          {
+            id: "8.1",
+            title: "Operational planning and control"
+          },
+          {
+            id: "8.2",
+            title: "Information security risk assessment"
+          },
+          {
+            id: "8.3",
+            title: "Information security risk treatment"
+          },
+          {
+            id: "9",
+            title: "Performance evaluation"
+          },
+          {
+            id: "9.1",
+            title: "Monitoring, measurement, analysis and evaluation"
+          },
+          {
+            id: "9.2",
+            title: "Internal audit"
+          },
+          {
+            id: "9.2.1",
+            title: "General"
+          },
+          {
+            id: "9.2.2",
+            title: "Internal audit programme"
+          },
+          {
+            id: "9.3",
+            title: "Management review"
+          },
+          {
+            id: "9.3.1",
+            title: "General"
+          },
+          {
+            id: "9.3.2",
+            title: "Management review inputs"
+          },
+          {
+            id: "9.3.3",
+            title: "Management review results"
+          },
+          {
+            id: "10",
+            title: "Improvement"
+          },
+          {
+            id: "10.1",
+            title: "Continual improvement"
+          },
+          {
+            id: "10.2",
+            title: "Nonconformity and corrective action"
+          }
+        ],
+        annexA: [
+          {
+            id: "A.5.1",
+            title: "Policies for information security",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.2",
+            title: "Information security roles and responsibilities",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.3",
+            title: "Segregation of duties",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.4",
+            title: "Management responsibilities",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.5",
+            title: "Contact with authorities",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.6",
+            title: "Contact with special interest groups",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.7",
+            title: "Threat intelligence",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.8",
+            title: "Information security in project management",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.9",
+            title: "Inventory of information and other associated assets",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.10",
+            title: "Acceptable use of information and other associated assets",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.11",
+            title: "Return of assets",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.12",
+            title: "Classification of information",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.13",
+            title: "Labelling of information",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.14",
+            title: "Information transfer",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.15",
+            title: "Access control",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.16",
+            title: "Identity management",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.17",
+            title: "Authentication information",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.18",
+            title: "Access rights",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.19",
+            title: "Information security in supplier relationships",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.20",
+            title: "Addressing information security within supplier agreements",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.21",
+            title: "Managing information security in the ICT supply chain",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.22",
+            title: "Monitoring, review and change management of supplier services",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.23",
+            title: "Information security for use of cloud services",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.24",
+            title: "Information security incident management planning and preparation",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.25",
+            title: "Assessment and decision on information security events",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.26",
+            title: "Response to information security incidents",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.27",
+            title: "Learning from information security incidents",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.28",
+            title: "Collection of evidence",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.29",
+            title: "Information security during disruption",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.30",
+            title: "ICT readiness for business continuity",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.31",
+            title: "Legal, statutory, regulatory and contractual requirements",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.32",
+            title: "Intellectual property rights",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.33",
+            title: "Protection of records",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.34",
+            title: "Privacy and protection of PII",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.35",
+            title: "Independent review of information security",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.36",
+            title: "Compliance with policies, rules and standards for information security",
+            theme: "Organizational"
+          },
+          {
+            id: "A.5.37",
+            title: "Documented operating procedures",
+            theme: "Organizational"
+          },
+          {
+            id: "A.6.1",
+            title: "Screening",
+            theme: "People"
+          },
+          {
+            id: "A.6.2",
+            title: "Terms and conditions of employment",
+            theme: "People"
+          },
+          {
+            id: "A.6.3",
+            title: "Information security awareness, education and training",
+            theme: "People"
+          },
+          {
+            id: "A.6.4",
+            title: "Disciplinary process",
+            theme: "People"
+          },
+          {
+            id: "A.6.5",
+            title: "Responsibilities after termination or change of employment",
+            theme: "People"
+          },
+          {
+            id: "A.6.6",
+            title: "Confidentiality or non-disclosure agreements",
+            theme: "People"
+          },
+          {
+            id: "A.6.7",
+            title: "Remote working",
+            theme: "People"
+          },
+          {
+            id: "A.6.8",
+            title: "Information security event reporting",
+            theme: "People"
+          },
+          {
+            id: "A.7.1",
+            title: "Physical security perimeters",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.2",
+            title: "Physical entry",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.3",
+            title: "Securing offices, rooms and facilities",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.4",
+            title: "Physical security monitoring",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.5",
+            title: "Protecting against physical and environmental threats",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.6",
+            title: "Working in secure areas",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.7",
+            title: "Clear desk and clear screen",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.8",
+            title: "Equipment siting and protection",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.9",
+            title: "Security of assets off-premises",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.10",
+            title: "Storage media",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.11",
+            title: "Supporting utilities",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.12",
+            title: "Cabling security",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.13",
+            title: "Equipment maintenance",
+            theme: "Physical"
+          },
+          {
+            id: "A.7.14",
+            title: "Secure disposal or re-use of equipment",
+            theme: "Physical"
+          },
+          {
+            id: "A.8.1",
+            title: "User end point devices",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.2",
+            title: "Privileged access rights",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.3",
+            title: "Information access restriction",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.4",
+            title: "Access to source code",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.5",
+            title: "Secure authentication",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.6",
+            title: "Capacity management",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.7",
+            title: "Protection against malware",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.8",
+            title: "Management of technical vulnerabilities",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.9",
+            title: "Configuration management",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.10",
+            title: "Information deletion",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.11",
+            title: "Data masking",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.12",
+            title: "Data leakage prevention",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.13",
+            title: "Information backup",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.14",
+            title: "Redundancy of information processing facilities",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.15",
+            title: "Logging",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.16",
+            title: "Monitoring activities",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.17",
+            title: "Clock synchronization",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.18",
+            title: "Use of privileged utility programs",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.19",
+            title: "Installation of software on operational systems",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.20",
+            title: "Networks security",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.21",
+            title: "Security of network services",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.22",
+            title: "Segregation of networks",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.23",
+            title: "Web filtering",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.24",
+            title: "Use of cryptography",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.25",
+            title: "Secure development life cycle",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.26",
+            title: "Application security requirements",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.27",
+            title: "Secure system architecture and engineering principles",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.28",
+            title: "Secure coding",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.29",
+            title: "Security testing in development and acceptance",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.30",
+            title: "Outsourced development",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.31",
+            title: "Separation of development, test and production environments",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.32",
+            title: "Change management",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.33",
+            title: "Test information",
+            theme: "Technological"
+          },
+          {
+            id: "A.8.34",
+            title: "Protection of information systems during audit testing",
+            theme: "Technological"
+          }
+        ],
+        mandatory_documented_information: [
+          {
+            clause: "4.3",
+            what: "Scope of the ISMS"
+          },
+          {
+            clause: "5.2",
+            what: "Information security policy"
+          },
+          {
+            clause: "6.1.2",
+            what: "Information security risk assessment process (incl. risk acceptance criteria and criteria for performing assessments)"
+          },
+          {
+            clause: "6.1.3",
+            what: "Information security risk treatment process"
+          },
+          {
+            clause: "6.1.3 d)",
+            what: "Statement of Applicability"
+          },
+          {
+            clause: "6.1.3 e)",
+            what: "Information security risk treatment plan"
+          },
+          {
+            clause: "6.2",
+            what: "Information security objectives"
+          },
+          {
+            clause: "7.2 d)",
+            what: "Evidence of competence"
+          },
+          {
+            clause: "7.5.1 b)",
+            what: "Documented information determined by the organization as necessary for the effectiveness of the ISMS"
+          },
+          {
+            clause: "8.1",
+            what: "Documented information to the extent necessary to have confidence that processes have been carried out as planned"
+          },
+          {
+            clause: "8.2",
+            what: "Results of the information security risk assessments"
+          },
+          {
+            clause: "8.3",
+            what: "Results of the information security risk treatment"
+          },
+          {
+            clause: "9.1",
+            what: "Evidence of the monitoring and measurement results"
+          },
+          {
+            clause: "9.2.2",
+            what: "Evidence of the implementation of the audit programme(s) and the audit results"
+          },
+          {
+            clause: "9.3.3",
+            what: "Evidence of the results of management reviews"
+          },
+          {
+            clause: "10.2 f)",
+            what: "Evidence of the nature of the nonconformities and any subsequent actions taken"
+          },
+          {
+            clause: "10.2 g)",
+            what: "Evidence of the results of any corrective action"
+          }
+        ]
+      },
+      iso27001_2013: {
+        annexA: [
+          {
+            id: "A.5.1.1",
+            title: "Policies for information security",
+            domain: "A.5 Information security policies"
+          },
+          {
+            id: "A.5.1.2",
+            title: "Review of the policies for information security",
+            domain: "A.5 Information security policies"
+          },
+          {
+            id: "A.6.1.1",
+            title: "Information security roles and responsibilities",
+            domain: "A.6 Organization of information security"
+          },
+          {
+            id: "A.6.1.2",
+            title: "Segregation of duties",
+            domain: "A.6 Organization of information security"
+          },
+          {
+            id: "A.6.1.3",
+            title: "Contact with authorities",
+            domain: "A.6 Organization of information security"
+          },
+          {
+            id: "A.6.1.4",
+            title: "Contact with special interest groups",
+            domain: "A.6 Organization of information security"
+          },
+          {
+            id: "A.6.1.5",
+            title: "Information security in project management",
+            domain: "A.6 Organization of information security"
+          },
+          {
+            id: "A.6.2.1",
+            title: "Mobile device policy",
+            domain: "A.6 Organization of information security"
+          },
+          {
+            id: "A.6.2.2",
+            title: "Teleworking",
+            domain: "A.6 Organization of information security"
+          },
+          {
+            id: "A.7.1.1",
+            title: "Screening",
+            domain: "A.7 Human resource security"
+          },
+          {
+            id: "A.7.1.2",
+            title: "Terms and conditions of employment",
+            domain: "A.7 Human resource security"
+          },
+          {
+            id: "A.7.2.1",
+            title: "Management responsibilities",
+            domain: "A.7 Human resource security"
+          },
+          {
+            id: "A.7.2.2",
+            title: "Information security awareness, education and training",
+            domain: "A.7 Human resource security"
+          },
+          {
+            id: "A.7.2.3",
+            title: "Disciplinary process",
+            domain: "A.7 Human resource security"
+          },
+          {
+            id: "A.7.3.1",
+            title: "Termination or change of employment responsibilities",
+            domain: "A.7 Human resource security"
+          },
+          {
+            id: "A.8.1.1",
+            title: "Inventory of assets",
+            domain: "A.8 Asset management"
+          },
+          {
+            id: "A.8.1.2",
+            title: "Ownership of assets",
+            domain: "A.8 Asset management"
+          },
+          {
+            id: "A.8.1.3",
+            title: "Acceptable use of assets",
+            domain: "A.8 Asset management"
+          },
+          {
+            id: "A.8.1.4",
+            title: "Return of assets",
+            domain: "A.8 Asset management"
+          },
+          {
+            id: "A.8.2.1",
+            title: "Classification of information",
+            domain: "A.8 Asset management"
+          },
+          {
+            id: "A.8.2.2",
+            title: "Labelling of information",
+            domain: "A.8 Asset management"
+          },
+          {
+            id: "A.8.2.3",
+            title: "Handling of assets",
+            domain: "A.8 Asset management"
+          },
+          {
+            id: "A.8.3.1",
+            title: "Management of removable media",
+            domain: "A.8 Asset management"
+          },
+          {
+            id: "A.8.3.2",
+            title: "Disposal of media",
+            domain: "A.8 Asset management"
+          },
+          {
+            id: "A.8.3.3",
+            title: "Physical media transfer",
+            domain: "A.8 Asset management"
+          },
+          {
+            id: "A.9.1.1",
+            title: "Access control policy",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.1.2",
+            title: "Access to networks and network services",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.2.1",
+            title: "User registration and de-registration",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.2.2",
+            title: "User access provisioning",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.2.3",
+            title: "Management of privileged access rights",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.2.4",
+            title: "Management of secret authentication information of users",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.2.5",
+            title: "Review of user access rights",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.2.6",
+            title: "Removal or adjustment of access rights",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.3.1",
+            title: "Use of secret authentication information",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.4.1",
+            title: "Information access restriction",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.4.2",
+            title: "Secure log-on procedures",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.4.3",
+            title: "Password management system",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.4.4",
+            title: "Use of privileged utility programs",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.9.4.5",
+            title: "Access control to program source code",
+            domain: "A.9 Access control"
+          },
+          {
+            id: "A.10.1.1",
+            title: "Policy on the use of cryptographic controls",
+            domain: "A.10 Cryptography"
+          },
+          {
+            id: "A.10.1.2",
+            title: "Key management",
+            domain: "A.10 Cryptography"
+          },
+          {
+            id: "A.11.1.1",
+            title: "Physical security perimeter",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.1.2",
+            title: "Physical entry controls",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.1.3",
+            title: "Securing offices, rooms and facilities",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.1.4",
+            title: "Protecting against external and environmental threats",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.1.5",
+            title: "Working in secure areas",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.1.6",
+            title: "Delivery and loading areas",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.2.1",
+            title: "Equipment siting and protection",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.2.2",
+            title: "Supporting utilities",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.2.3",
+            title: "Cabling security",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.2.4",
+            title: "Equipment maintenance",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.2.5",
+            title: "Removal of assets",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.2.6",
+            title: "Security of equipment and assets off-premises",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.2.7",
+            title: "Secure disposal or re-use of equipment",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.2.8",
+            title: "Unattended user equipment",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.11.2.9",
+            title: "Clear desk and clear screen policy",
+            domain: "A.11 Physical and environmental security"
+          },
+          {
+            id: "A.12.1.1",
+            title: "Documented operating procedures",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.1.2",
+            title: "Change management",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.1.3",
+            title: "Capacity management",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.1.4",
+            title: "Separation of development, testing and operational environments",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.2.1",
+            title: "Controls against malware",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.3.1",
+            title: "Information backup",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.4.1",
+            title: "Event logging",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.4.2",
+            title: "Protection of log information",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.4.3",
+            title: "Administrator and operator logs",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.4.4",
+            title: "Clock synchronisation",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.5.1",
+            title: "Installation of software on operational systems",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.6.1",
+            title: "Management of technical vulnerabilities",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.6.2",
+            title: "Restrictions on software installation",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.12.7.1",
+            title: "Information systems audit controls",
+            domain: "A.12 Operations security"
+          },
+          {
+            id: "A.13.1.1",
+            title: "Network controls",
+            domain: "A.13 Communications security"
+          },
+          {
+            id: "A.13.1.2",
+            title: "Security of network services",
+            domain: "A.13 Communications security"
+          },
+          {
+            id: "A.13.1.3",
+            title: "Segregation in networks",
+            domain: "A.13 Communications security"
+          },
+          {
+            id: "A.13.2.1",
+            title: "Information transfer policies and procedures",
+            domain: "A.13 Communications security"
+          },
+          {
+            id: "A.13.2.2",
+            title: "Agreements on information transfer",
+            domain: "A.13 Communications security"
+          },
+          {
+            id: "A.13.2.3",
+            title: "Electronic messaging",
+            domain: "A.13 Communications security"
+          },
+          {
+            id: "A.13.2.4",
+            title: "Confidentiality or non-disclosure agreements",
+            domain: "A.13 Communications security"
+          },
+          {
+            id: "A.14.1.1",
+            title: "Information security requirements analysis and specification",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.14.1.2",
+            title: "Securing application services on public networks",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.14.1.3",
+            title: "Protecting application services transactions",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.14.2.1",
+            title: "Secure development policy",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.14.2.2",
+            title: "System change control procedures",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.14.2.3",
+            title: "Technical review of applications after operating platform changes",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.14.2.4",
+            title: "Restrictions on changes to software packages",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.14.2.5",
+            title: "Secure system engineering principles",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.14.2.6",
+            title: "Secure development environment",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.14.2.7",
+            title: "Outsourced development",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.14.2.8",
+            title: "System security testing",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.14.2.9",
+            title: "System acceptance testing",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.14.3.1",
+            title: "Protection of test data",
+            domain: "A.14 System acquisition, development and maintenance"
+          },
+          {
+            id: "A.15.1.1",
+            title: "Information security policy for supplier relationships",
+            domain: "A.15 Supplier relationships"
+          },
+          {
+            id: "A.15.1.2",
+            title: "Addressing security within supplier agreements",
+            domain: "A.15 Supplier relationships"
+          },
+          {
+            id: "A.15.1.3",
+            title: "Information and communication technology supply chain",
+            domain: "A.15 Supplier relationships"
+          },
+          {
+            id: "A.15.2.1",
+            title: "Monitoring and review of supplier services",
+            domain: "A.15 Supplier relationships"
+          },
+          {
+            id: "A.15.2.2",
+            title: "Managing changes to supplier services",
+            domain: "A.15 Supplier relationships"
+          },
+          {
+            id: "A.16.1.1",
+            title: "Responsibilities and procedures",
+            domain: "A.16 Information security incident management"
+          },
+          {
+            id: "A.16.1.2",
+            title: "Reporting information security events",
+            domain: "A.16 Information security incident management"
+          },
+          {
+            id: "A.16.1.3",
+            title: "Reporting information security weaknesses",
+            domain: "A.16 Information security incident management"
+          },
+          {
+            id: "A.16.1.4",
+            title: "Assessment of and decision on information security events",
+            domain: "A.16 Information security incident management"
+          },
+          {
+            id: "A.16.1.5",
+            title: "Response to information security incidents",
+            domain: "A.16 Information security incident management"
+          },
+          {
+            id: "A.16.1.6",
+            title: "Learning from information security incidents",
+            domain: "A.16 Information security incident management"
+          },
+          {
+            id: "A.16.1.7",
+            title: "Collection of evidence",
+            domain: "A.16 Information security incident management"
+          },
+          {
+            id: "A.17.1.1",
+            title: "Planning information security continuity",
+            domain: "A.17 Information security aspects of business continuity management"
+          },
+          {
+            id: "A.17.1.2",
+            title: "Implementing information security continuity",
+            domain: "A.17 Information security aspects of business continuity management"
+          },
+          {
+            id: "A.17.1.3",
+            title: "Verify, review and evaluate information security continuity",
+            domain: "A.17 Information security aspects of business continuity management"
+          },
+          {
+            id: "A.17.2.1",
+            title: "Availability of information processing facilities",
+            domain: "A.17 Information security aspects of business continuity management"
+          },
+          {
+            id: "A.18.1.1",
+            title: "Identification of applicable legislation and contractual requirements",
+            domain: "A.18 Compliance"
+          },
+          {
+            id: "A.18.1.2",
+            title: "Intellectual property rights",
+            domain: "A.18 Compliance"
+          },
+          {
+            id: "A.18.1.3",
+            title: "Protection of records",
+            domain: "A.18 Compliance"
+          },
+          {
+            id: "A.18.1.4",
+            title: "Privacy and protection of personally identifiable information",
+            domain: "A.18 Compliance"
+          },
+          {
+            id: "A.18.1.5",
+            title: "Regulation of cryptographic controls",
+            domain: "A.18 Compliance"
+          },
+          {
+            id: "A.18.2.1",
+            title: "Independent review of information security",
+            domain: "A.18 Compliance"
+          },
+          {
+            id: "A.18.2.2",
+            title: "Compliance with security policies and standards",
+            domain: "A.18 Compliance"
+          },
+          {
+            id: "A.18.2.3",
+            title: "Technical compliance review",
+            domain: "A.18 Compliance"
+          }
+        ]
+      },
+      mapping_2013_to_2022: [
+        {
+          from: "A.5.1.1",
+          to: [
+            "A.5.1"
+          ]
+        },
+        {
+          from: "A.5.1.2",
+          to: [
+            "A.5.1"
+          ]
+        },
+        {
+          from: "A.6.1.1",
+          to: [
+            "A.5.2"
+          ]
+        },
+        {
+          from: "A.6.1.2",
+          to: [
+            "A.5.3"
+          ]
+        },
+        {
+          from: "A.6.1.3",
+          to: [
+            "A.5.5"
+          ]
+        },
+        {
+          from: "A.6.1.4",
+          to: [
+            "A.5.6"
+          ]
+        },
+        {
+          from: "A.6.1.5",
+          to: [
+            "A.5.8"
+          ]
+        },
+        {
+          from: "A.6.2.1",
+          to: [
+            "A.8.1"
+          ]
+        },
+        {
+          from: "A.6.2.2",
+          to: [
+            "A.6.7"
+          ]
+        },
+        {
+          from: "A.7.1.1",
+          to: [
+            "A.6.1"
+          ]
+        },
+        {
+          from: "A.7.1.2",
+          to: [
+            "A.6.2"
+          ]
+        },
+        {
+          from: "A.7.2.1",
+          to: [
+            "A.5.4"
+          ]
+        },
+        {
+          from: "A.7.2.2",
+          to: [
+            "A.6.3"
+          ]
+        },
+        {
+          from: "A.7.2.3",
+          to: [
+            "A.6.4"
+          ]
+        },
+        {
+          from: "A.7.3.1",
+          to: [
+            "A.6.5"
+          ]
+        },
+        {
+          from: "A.8.1.1",
+          to: [
+            "A.5.9"
+          ]
+        },
+        {
+          from: "A.8.1.2",
+          to: [
+            "A.5.9"
+          ]
+        },
+        {
+          from: "A.8.1.3",
+          to: [
+            "A.5.10"
+          ]
+        },
+        {
+          from: "A.8.1.4",
+          to: [
+            "A.5.11"
+          ]
+        },
+        {
+          from: "A.8.2.1",
+          to: [
+            "A.5.12"
+          ]
+        },
+        {
+          from: "A.8.2.2",
+          to: [
+            "A.5.13"
+          ]
+        },
+        {
+          from: "A.8.2.3",
+          to: [
+            "A.5.10"
+          ]
+        },
+        {
+          from: "A.8.3.1",
+          to: [
+            "A.7.10"
+          ]
+        },
+        {
+          from: "A.8.3.2",
+          to: [
+            "A.7.10"
+          ]
+        },
+        {
+          from: "A.8.3.3",
+          to: [
+            "A.7.10"
+          ]
+        },
+        {
+          from: "A.9.1.1",
+          to: [
+            "A.5.15"
+          ]
+        },
+        {
+          from: "A.9.1.2",
+          to: [
+            "A.5.15"
+          ]
+        },
+        {
+          from: "A.9.2.1",
+          to: [
+            "A.5.16"
+          ]
+        },
+        {
+          from: "A.9.2.2",
+          to: [
+            "A.5.18"
+          ]
+        },
+        {
+          from: "A.9.2.3",
+          to: [
+            "A.8.2"
+          ]
+        },
+        {
+          from: "A.9.2.4",
+          to: [
+            "A.5.17"
+          ]
+        },
+        {
+          from: "A.9.2.5",
+          to: [
+            "A.5.18"
+          ]
+        },
+        {
+          from: "A.9.2.6",
+          to: [
+            "A.5.18"
+          ]
+        },
+        {
+          from: "A.9.3.1",
+          to: [
+            "A.5.17"
+          ]
+        },
+        {
+          from: "A.9.4.1",
+          to: [
+            "A.8.3"
+          ]
+        },
+        {
+          from: "A.9.4.2",
+          to: [
+            "A.8.5"
+          ]
+        },
+        {
+          from: "A.9.4.3",
+          to: [
+            "A.5.17"
+          ]
+        },
+        {
+          from: "A.9.4.4",
+          to: [
+            "A.8.18"
+          ]
+        },
+        {
+          from: "A.9.4.5",
+          to: [
+            "A.8.4"
+          ]
+        },
+        {
+          from: "A.10.1.1",
+          to: [
+            "A.8.24"
+          ]
+        },
+        {
+          from: "A.10.1.2",
+          to: [
+            "A.8.24"
+          ]
+        },
+        {
+          from: "A.11.1.1",
+          to: [
+            "A.7.1"
+          ]
+        },
+        {
+          from: "A.11.1.2",
+          to: [
+            "A.7.2"
+          ]
+        },
+        {
+          from: "A.11.1.3",
+          to: [
+            "A.7.3"
+          ]
+        },
+        {
+          from: "A.11.1.4",
+          to: [
+            "A.7.5"
+          ]
+        },
+        {
+          from: "A.11.1.5",
+          to: [
+            "A.7.6"
+          ]
+        },
+        {
+          from: "A.11.1.6",
+          to: [
+            "A.7.2"
+          ]
+        },
+        {
+          from: "A.11.2.1",
+          to: [
+            "A.7.8"
+          ]
+        },
+        {
+          from: "A.11.2.2",
+          to: [
+            "A.7.11"
+          ]
+        },
+        {
+          from: "A.11.2.3",
+          to: [
+            "A.7.12"
+          ]
+        },
+        {
+          from: "A.11.2.4",
+          to: [
+            "A.7.13"
+          ]
+        },
+        {
+          from: "A.11.2.5",
+          to: [
+            "A.7.10"
+          ]
+        },
+        {
+          from: "A.11.2.6",
+          to: [
+            "A.7.9"
+          ]
+        },
+        {
+          from: "A.11.2.7",
+          to: [
+            "A.7.14"
+          ]
+        },
+        {
+          from: "A.11.2.8",
+          to: [
+            "A.8.1"
+          ]
+        },
+        {
+          from: "A.11.2.9",
+          to: [
+            "A.7.7"
+          ]
+        },
+        {
+          from: "A.12.1.1",
+          to: [
+            "A.5.37"
+          ]
+        },
+        {
+          from: "A.12.1.2",
+          to: [
+            "A.8.32"
+          ]
+        },
+        {
+          from: "A.12.1.3",
+          to: [
+            "A.8.6"
+          ]
+        },
+        {
+          from: "A.12.1.4",
+          to: [
+            "A.8.31"
+          ]
+        },
+        {
+          from: "A.12.2.1",
+          to: [
+            "A.8.7"
+          ]
+        },
+        {
+          from: "A.12.3.1",
+          to: [
+            "A.8.13"
+          ]
+        },
+        {
+          from: "A.12.4.1",
+          to: [
+            "A.8.15"
+          ]
+        },
+        {
+          from: "A.12.4.2",
+          to: [
+            "A.8.15"
+          ]
+        },
+        {
+          from: "A.12.4.3",
+          to: [
+            "A.8.15"
+          ]
+        },
+        {
+          from: "A.12.4.4",
+          to: [
+            "A.8.17"
+          ]
+        },
+        {
+          from: "A.12.5.1",
+          to: [
+            "A.8.19"
+          ]
+        },
+        {
+          from: "A.12.6.1",
+          to: [
+            "A.8.8"
+          ]
+        },
+        {
+          from: "A.12.6.2",
+          to: [
+            "A.8.19"
+          ]
+        },
+        {
+          from: "A.12.7.1",
+          to: [
+            "A.8.34"
+          ]
+        },
+        {
+          from: "A.13.1.1",
+          to: [
+            "A.8.20"
+          ]
+        },
+        {
+          from: "A.13.1.2",
+          to: [
+            "A.8.21"
+          ]
+        },
+        {
+          from: "A.13.1.3",
+          to: [
+            "A.8.22"
+          ]
+        },
+        {
+          from: "A.13.2.1",
+          to: [
+            "A.5.14"
+          ]
+        },
+        {
+          from: "A.13.2.2",
+          to: [
+            "A.5.14"
+          ]
+        },
+        {
+          from: "A.13.2.3",
+          to: [
+            "A.5.14"
+          ]
+        },
+        {
+          from: "A.13.2.4",
+          to: [
+            "A.6.6"
+          ]
+        },
+        {
+          from: "A.14.1.1",
+          to: [
+            "A.5.8"
+          ]
+        },
+        {
+          from: "A.14.1.2",
+          to: [
+            "A.8.26"
+          ]
+        },
+        {
+          from: "A.14.1.3",
+          to: [
+            "A.8.26"
+          ]
+        },
+        {
+          from: "A.14.2.1",
+          to: [
+            "A.8.25"
+          ]
+        },
+        {
+          from: "A.14.2.2",
+          to: [
+            "A.8.32"
+          ]
+        },
+        {
+          from: "A.14.2.3",
+          to: [
+            "A.8.32"
+          ]
+        },
+        {
+          from: "A.14.2.4",
+          to: [
+            "A.8.32"
+          ]
+        },
+        {
+          from: "A.14.2.5",
+          to: [
+            "A.8.27"
+          ]
+        },
+        {
+          from: "A.14.2.6",
+          to: [
+            "A.8.31"
+          ]
+        },
+        {
+          from: "A.14.2.7",
+          to: [
+            "A.8.30"
+          ]
+        },
+        {
+          from: "A.14.2.8",
+          to: [
+            "A.8.29"
+          ]
+        },
+        {
+          from: "A.14.2.9",
+          to: [
+            "A.8.29"
+          ]
+        },
+        {
+          from: "A.14.3.1",
+          to: [
+            "A.8.33"
+          ]
+        },
+        {
+          from: "A.15.1.1",
+          to: [
+            "A.5.19"
+          ]
+        },
+        {
+          from: "A.15.1.2",
+          to: [
+            "A.5.20"
+          ]
+        },
+        {
+          from: "A.15.1.3",
+          to: [
+            "A.5.21"
+          ]
+        },
+        {
+          from: "A.15.2.1",
+          to: [
+            "A.5.22"
+          ]
+        },
+        {
+          from: "A.15.2.2",
+          to: [
+            "A.5.22"
+          ]
+        },
+        {
+          from: "A.16.1.1",
+          to: [
+            "A.5.24"
+          ]
+        },
+        {
+          from: "A.16.1.2",
+          to: [
+            "A.6.8"
+          ]
+        },
+        {
+          from: "A.16.1.3",
+          to: [
+            "A.6.8"
+          ]
+        },
+        {
+          from: "A.16.1.4",
+          to: [
+            "A.5.25"
+          ]
+        },
+        {
+          from: "A.16.1.5",
+          to: [
+            "A.5.26"
+          ]
+        },
+        {
+          from: "A.16.1.6",
+          to: [
+            "A.5.27"
+          ]
+        },
+        {
+          from: "A.16.1.7",
+          to: [
+            "A.5.28"
+          ]
+        },
+        {
+          from: "A.17.1.1",
+          to: [
+            "A.5.29"
+          ]
+        },
+        {
+          from: "A.17.1.2",
+          to: [
+            "A.5.29"
+          ]
+        },
+        {
+          from: "A.17.1.3",
+          to: [
+            "A.5.29"
+          ]
+        },
+        {
+          from: "A.17.2.1",
+          to: [
+            "A.8.14"
+          ]
+        },
+        {
+          from: "A.18.1.1",
+          to: [
+            "A.5.31"
+          ]
+        },
+        {
+          from: "A.18.1.2",
+          to: [
+            "A.5.32"
+          ]
+        },
+        {
+          from: "A.18.1.3",
+          to: [
+            "A.5.33"
+          ]
+        },
+        {
+          from: "A.18.1.4",
+          to: [
+            "A.5.34"
+          ]
+        },
+        {
+          from: "A.18.1.5",
+          to: [
+            "A.5.31"
+          ]
+        },
+        {
+          from: "A.18.2.1",
+          to: [
+            "A.5.35"
+          ]
+        },
+        {
+          from: "A.18.2.2",
+          to: [
+            "A.5.36"
+          ]
+        },
+        {
+          from: "A.18.2.3",
+          to: [
+            "A.5.36",
+            "A.8.8"
+          ]
+        }
+      ],
+      nist_csf_2_0: {
+        subcategories: [
+          {
+            id: "GV.OC-01",
+            title_or_outcome: "The organizational mission is understood and informs cybersecurity risk management"
+          },
+          {
+            id: "GV.OC-02",
+            title_or_outcome: "Internal and external stakeholders are understood, and their needs and expectations regarding cybersecurity risk management are understood and considered"
+          },
+          {
+            id: "GV.OC-03",
+            title_or_outcome: "Legal, regulatory, and contractual requirements regarding cybersecurity - including privacy and civil liberties obligations - are understood and managed"
+          },
+          {
+            id: "GV.OC-04",
+            title_or_outcome: "Critical objectives, capabilities, and services that external stakeholders depend on or expect from the organization are understood and communicated"
+          },
+          {
+            id: "GV.OC-05",
+            title_or_outcome: "Outcomes, capabilities, and services that the organization depends on are understood and communicated"
+          },
+          {
+            id: "GV.RM-01",
+            title_or_outcome: "Risk management objectives are established and agreed to by organizational stakeholders"
+          },
+          {
+            id: "GV.RM-02",
+            title_or_outcome: "Risk appetite and risk tolerance statements are established, communicated, and maintained"
+          },
+          {
+            id: "GV.RM-03",
+            title_or_outcome: "Cybersecurity risk management activities and outcomes are included in enterprise risk management processes"
+          },
+          {
+            id: "GV.RM-04",
+            title_or_outcome: "Strategic direction that describes appropriate risk response options is established and communicated"
+          },
+          {
+            id: "GV.RM-05",
+            title_or_outcome: "Lines of communication across the organization are established for cybersecurity risks, including risks from suppliers and other third parties"
+          },
+          {
+            id: "GV.RM-06",
+            title_or_outcome: "A standardized method for calculating, documenting, categorizing, and prioritizing cybersecurity risks is established and communicated"
+          },
+          {
+            id: "GV.RM-07",
+            title_or_outcome: "Strategic opportunities (i.e., positive risks) are characterized and are included in organizational cybersecurity risk discussions"
+          },
+          {
+            id: "GV.RR-01",
+            title_or_outcome: "Organizational leadership is responsible and accountable for cybersecurity risk and fosters a culture that is risk-aware, ethical, and continually improving"
+          },
+          {
+            id: "GV.RR-02",
+            title_or_outcome: "Roles, responsibilities, and authorities related to cybersecurity risk management are established, communicated, understood, and enforced"
+          },
+          {
+            id: "GV.RR-03",
+            title_or_outcome: "Adequate resources are allocated commensurate with the cybersecurity risk strategy, roles, responsibilities, and policies"
+          },
+          {
+            id: "GV.RR-04",
+            title_or_outcome: "Cybersecurity is included in human resources practices"
+          },
+          {
+            id: "GV.PO-01",
+            title_or_outcome: "Policy for managing cybersecurity risks is established based on organizational context, cybersecurity strategy, and priorities and is communicated and enforced"
+          },
+          {
+            id: "GV.PO-02",
+            title_or_outcome: "Policy for managing cybersecurity risks is reviewed, updated, communicated, and enforced to reflect changes in requirements, threats, technology, and organizational mission"
+          },
+          {
+            id: "GV.OV-01",
+            title_or_outcome: "Cybersecurity risk management strategy outcomes are reviewed to inform and adjust strategy and direction"
+          },
+          {
+            id: "GV.OV-02",
+            title_or_outcome: "The cybersecurity risk management strategy is reviewed and adjusted to ensure coverage of organizational requirements and risks"
+          },
+          {
+            id: "GV.OV-03",
+            title_or_outcome: "Organizational cybersecurity risk management performance is evaluated and reviewed for adjustments needed"
+          },
+          {
+            id: "GV.SC-01",
+            title_or_outcome: "A cybersecurity supply chain risk management program, strategy, objectives, policies, and processes are established and agreed to by organizational stakeholders"
+          },
+          {
+            id: "GV.SC-02",
+            title_or_outcome: "Cybersecurity roles and responsibilities for suppliers, customers, and partners are established, communicated, and coordinated internally and externally"
+          },
+          {
+            id: "GV.SC-03",
+            title_or_outcome: "Cybersecurity supply chain risk management is integrated into cybersecurity and enterprise risk management, risk assessment, and improvement processes"
+          },
+          {
+            id: "GV.SC-04",
+            title_or_outcome: "Suppliers are known and prioritized by criticality"
+          },
+          {
+            id: "GV.SC-05",
+            title_or_outcome: "Requirements to address cybersecurity risks in supply chains are established, prioritized, and integrated into contracts and other types of agreements with suppliers and other relevant third parties"
+          },
+          {
+            id: "GV.SC-06",
+            title_or_outcome: "Planning and due diligence are performed to reduce risks before entering into formal supplier or other third-party relationships"
+          },
+          {
+            id: "GV.SC-07",
+            title_or_outcome: "The risks posed by a supplier, their products and services, and other third parties are understood, recorded, prioritized, assessed, responded to, and monitored over the course of the relationship"
+          },
+          {
+            id: "GV.SC-08",
+            title_or_outcome: "Relevant suppliers and other third parties are included in incident planning, response, and recovery activities"
+          },
+          {
+            id: "GV.SC-09",
+            title_or_outcome: "Supply chain security practices are integrated into cybersecurity and enterprise risk management programs, and their performance is monitored throughout the technology product and service life cycle"
+          },
+          {
+            id: "GV.SC-10",
+            title_or_outcome: "Cybersecurity supply chain risk management plans include provisions for activities that occur after the conclusion of a partnership or service agreement"
+          },
+          {
+            id: "ID.AM-01",
+            title_or_outcome: "Inventories of hardware managed by the organization are maintained"
+          },
+          {
+            id: "ID.AM-02",
+            title_or_outcome: "Inventories of software, services, and systems managed by the organization are maintained"
+          },
+          {
+            id: "ID.AM-03",
+            title_or_outcome: "Representations of the organization's authorized network communication and internal and external network data flows are maintained"
+          },
+          {
+            id: "ID.AM-04",
+            title_or_outcome: "Inventories of services provided by suppliers are maintained"
+          },
+          {
+            id: "ID.AM-05",
+            title_or_outcome: "Assets are prioritized based on classification, criticality, resources, and impact on the mission"
+          },
+          {
+            id: "ID.AM-07",
+            title_or_outcome: "Inventories of data and corresponding metadata for designated data types are maintained"
+          },
+          {
+            id: "ID.AM-08",
+            title_or_outcome: "Systems, hardware, software, services, and data are managed throughout their life cycles"
+          },
+          {
+            id: "ID.RA-01",
+            title_or_outcome: "Vulnerabilities in assets are identified, validated, and recorded"
+          },
+          {
+            id: "ID.RA-02",
+            title_or_outcome: "Cyber threat intelligence is received from information sharing forums and sources"
+          },
+          {
+            id: "ID.RA-03",
+            title_or_outcome: "Internal and external threats to the organization are identified and recorded"
+          },
+          {
+            id: "ID.RA-04",
+            title_or_outcome: "Potential impacts and likelihoods of threats exploiting vulnerabilities are identified and recorded"
+          },
+          {
+            id: "ID.RA-05",
+            title_or_outcome: "Threats, vulnerabilities, likelihoods, and impacts are used to understand inherent risk and inform risk response prioritization"
+          },
+          {
+            id: "ID.RA-06",
+            title_or_outcome: "Risk responses are chosen, prioritized, planned, tracked, and communicated"
+          },
+          {
+            id: "ID.RA-07",
+            title_or_outcome: "Changes and exceptions are managed, assessed for risk impact, recorded, and tracked"
+          },
+          {
+            id: "ID.RA-08",
+            title_or_outcome: "Processes for receiving, analyzing, and responding to vulnerability disclosures are established"
+          },
+          {
+            id: "ID.RA-09",
+            title_or_outcome: "The authenticity and integrity of hardware and software are assessed prior to acquisition and use"
+          },
+          {
+            id: "ID.RA-10",
+            title_or_outcome: "Critical suppliers are assessed prior to acquisition"
+          },
+          {
+            id: "ID.IM-01",
+            title_or_outcome: "Improvements are identified from evaluations"
+          },
+          {
+            id: "ID.IM-02",
+            title_or_outcome: "Improvements are identified from security tests and exercises, including those done in coordination with suppliers and relevant third parties"
+          },
+          {
+            id: "ID.IM-03",
+            title_or_outcome: "Improvements are identified from execution of operational processes, procedures, and activities"
+          },
+          {
+            id: "ID.IM-04",
+            title_or_outcome: "Incident response plans and other cybersecurity plans that affect operations are established, communicated, maintained, and improved"
+          },
+          {
+            id: "PR.AA-01",
+            title_or_outcome: "Identities and credentials for authorized users, services, and hardware are managed by the organization"
+          },
+          {
+            id: "PR.AA-02",
+            title_or_outcome: "Identities are proofed and bound to credentials based on the context of interactions"
+          },
+          {
+            id: "PR.AA-03",
+            title_or_outcome: "Users, services, and hardware are authenticated"
+          },
+          {
+            id: "PR.AA-04",
+            title_or_outcome: "Identity assertions are protected, conveyed, and verified"
+          },
+          {
+            id: "PR.AA-05",
+            title_or_outcome: "Access permissions, entitlements, and authorizations are defined in a policy, managed, enforced, and reviewed, and incorporate the principles of least privilege and separation of duties"
+          },
+          {
+            id: "PR.AA-06",
+            title_or_outcome: "Physical access to assets is managed, monitored, and enforced commensurate with risk"
+          },
+          {
+            id: "PR.AT-01",
+            title_or_outcome: "Personnel are provided with awareness and training so that they possess the knowledge and skills to perform general tasks with cybersecurity risks in mind"
+          },
+          {
+            id: "PR.AT-02",
+            title_or_outcome: "Individuals in specialized roles are provided with awareness and training so that they possess the knowledge and skills to perform relevant tasks with cybersecurity risks in mind"
+          },
+          {
+            id: "PR.DS-01",
+            title_or_outcome: "The confidentiality, integrity, and availability of data-at-rest are protected"
+          },
+          {
+            id: "PR.DS-02",
+            title_or_outcome: "The confidentiality, integrity, and availability of data-in-transit are protected"
+          },
+          {
+            id: "PR.DS-10",
+            title_or_outcome: "The confidentiality, integrity, and availability of data-in-use are protected"
+          },
+          {
+            id: "PR.DS-11",
+            title_or_outcome: "Backups of data are created, protected, maintained, and tested"
+          },
+          {
+            id: "PR.PS-01",
+            title_or_outcome: "Configuration management practices are established and applied"
+          },
+          {
+            id: "PR.PS-02",
+            title_or_outcome: "Software is maintained, replaced, and removed commensurate with risk"
+          },
+          {
+            id: "PR.PS-03",
+            title_or_outcome: "Hardware is maintained, replaced, and removed commensurate with risk"
+          },
+          {
+            id: "PR.PS-04",
+            title_or_outcome: "Log records are generated and made available for continuous monitoring"
+          },
+          {
+            id: "PR.PS-05",
+            title_or_outcome: "Installation and execution of unauthorized software are prevented"
+          },
+          {
+            id: "PR.PS-06",
+            title_or_outcome: "Secure software development practices are integrated, and their performance is monitored throughout the software development life cycle"
+          },
+          {
+            id: "PR.IR-01",
+            title_or_outcome: "Networks and environments are protected from unauthorized logical access and usage"
+          },
+          {
+            id: "PR.IR-02",
+            title_or_outcome: "The organization's technology assets are protected from environmental threats"
+          },
+          {
+            id: "PR.IR-03",
+            title_or_outcome: "Mechanisms are implemented to achieve resilience requirements in normal and adverse situations"
+          },
+          {
+            id: "PR.IR-04",
+            title_or_outcome: "Adequate resource capacity to ensure availability is maintained"
+          },
+          {
+            id: "DE.CM-01",
+            title_or_outcome: "Networks and network services are monitored to find potentially adverse events"
+          },
+          {
+            id: "DE.CM-02",
+            title_or_outcome: "The physical environment is monitored to find potentially adverse events"
+          },
+          {
+            id: "DE.CM-03",
+            title_or_outcome: "Personnel activity and technology usage are monitored to find potentially adverse events"
+          },
+          {
+            id: "DE.CM-06",
+            title_or_outcome: "External service provider activities and services are monitored to find potentially adverse events"
+          },
+          {
+            id: "DE.CM-09",
+            title_or_outcome: "Computing hardware and software, runtime environments, and their data are monitored to find potentially adverse events"
+          },
+          {
+            id: "DE.AE-02",
+            title_or_outcome: "Potentially adverse events are analyzed to better understand associated activities"
+          },
+          {
+            id: "DE.AE-03",
+            title_or_outcome: "Information is correlated from multiple sources"
+          },
+          {
+            id: "DE.AE-04",
+            title_or_outcome: "The estimated impact and scope of adverse events are understood"
+          },
+          {
+            id: "DE.AE-06",
+            title_or_outcome: "Information on adverse events is provided to authorized staff and tools"
+          },
+          {
+            id: "DE.AE-07",
+            title_or_outcome: "Cyber threat intelligence and other contextual information are integrated into the analysis"
+          },
+          {
+            id: "DE.AE-08",
+            title_or_outcome: "Incidents are declared when adverse events meet the defined incident criteria"
+          },
+          {
+            id: "RS.MA-01",
+            title_or_outcome: "The incident response plan is executed in coordination with relevant third parties once an incident is declared"
+          },
+          {
+            id: "RS.MA-02",
+            title_or_outcome: "Incident reports are triaged and validated"
+          },
+          {
+            id: "RS.MA-03",
+            title_or_outcome: "Incidents are categorized and prioritized"
+          },
+          {
+            id: "RS.MA-04",
+            title_or_outcome: "Incidents are escalated or elevated as needed"
+          },
+          {
+            id: "RS.MA-05",
+            title_or_outcome: "The criteria for initiating incident recovery are applied"
+          },
+          {
+            id: "RS.AN-03",
+            title_or_outcome: "Analysis is performed to establish what has taken place during an incident and the root cause of the incident"
+          },
+          {
+            id: "RS.AN-06",
+            title_or_outcome: "Actions performed during an investigation are recorded, and the records' integrity and provenance are preserved"
+          },
+          {
+            id: "RS.AN-07",
+            title_or_outcome: "Incident data and metadata are collected, and their integrity and provenance are preserved"
+          },
+          {
+            id: "RS.AN-08",
+            title_or_outcome: "An incident's magnitude is estimated and validated"
+          },
+          {
+            id: "RS.CO-02",
+            title_or_outcome: "Internal and external stakeholders are notified of incidents"
+          },
+          {
+            id: "RS.CO-03",
+            title_or_outcome: "Information is shared with designated internal and external stakeholders"
+          },
+          {
+            id: "RS.MI-01",
+            title_or_outcome: "Incidents are contained"
+          },
+          {
+            id: "RS.MI-02",
+            title_or_outcome: "Incidents are eradicated"
+          },
+          {
+            id: "RC.RP-01",
+            title_or_outcome: "The recovery portion of the incident response plan is executed once initiated from the incident response process"
+          },
+          {
+            id: "RC.RP-02",
+            title_or_outcome: "Recovery actions are selected, scoped, prioritized, and performed"
+          },
+          {
+            id: "RC.RP-03",
+            title_or_outcome: "The integrity of backups and other restoration assets is verified before using them for restoration"
+          },
+          {
+            id: "RC.RP-04",
+            title_or_outcome: "Critical mission functions and cybersecurity risk management are considered to establish post-incident operational norms"
+          },
+          {
+            id: "RC.RP-05",
+            title_or_outcome: "The integrity of restored assets is verified, systems and services are restored, and normal operating status is confirmed"
+          },
+          {
+            id: "RC.RP-06",
+            title_or_outcome: "The end of incident recovery is declared based on criteria, and incident-related documentation is completed"
+          },
+          {
+            id: "RC.CO-03",
+            title_or_outcome: "Recovery activities and progress in restoring operational capabilities are communicated to designated internal and external stakeholders"
+          },
+          {
+            id: "RC.CO-04",
+            title_or_outcome: "Public updates on incident recovery are shared using approved methods and messaging"
+          }
+        ]
+      }
+    };
+  }
+});
+
+// src/catalog/iso27001.ts
+function getClause(id) {
+  return clauseById.get(id);
+}
+function getControl(id) {
+  return controlById.get(id);
+}
+function getLegacyControl(id) {
+  return legacyById.get(id);
+}
+function getCsfSubcategory(id) {
+  return csfById.get(id);
+}
+function legacyReplacement(id) {
+  return legacyMapping.get(id);
+}
+var clauses, controls, legacyControls, csfSubcategories, mandatoryDocuments, legacyMapping, themes, clauseById, controlById, legacyById, csfById, clausesRequiringDocuments;
+var init_iso27001 = __esm({
+  "src/catalog/iso27001.ts"() {
+    "use strict";
+    init_reference();
+    clauses = reference_default.iso27001_2022.clauses;
+    controls = reference_default.iso27001_2022.annexA;
+    legacyControls = reference_default.iso27001_2013.annexA;
+    csfSubcategories = reference_default.nist_csf_2_0.subcategories.map(
+      (entry) => ({ id: entry.id, title: entry.title_or_outcome })
+    );
+    mandatoryDocuments = reference_default.iso27001_2022.mandatory_documented_information;
+    legacyMapping = new Map(
+      reference_default.mapping_2013_to_2022.map((entry) => [entry.from, entry.to])
+    );
+    themes = ["Organizational", "People", "Physical", "Technological"];
+    clauseById = new Map(clauses.map((clause) => [clause.id, clause]));
+    controlById = new Map(controls.map((control) => [control.id, control]));
+    legacyById = new Map(legacyControls.map((control) => [control.id, control]));
+    csfById = new Map(csfSubcategories.map((entry) => [entry.id, entry]));
+    clausesRequiringDocuments = [
+      "4.3",
+      "5.2",
+      "6.1.2",
+      "6.1.3",
+      "6.2",
+      "7.2",
+      "7.5",
+      "8.1",
+      "8.2",
+      "8.3",
+      "9.1",
+      "9.2",
+      "9.3",
+      "10.2"
+    ];
+  }
+});
+
+// src/catalog/csf.json
+var csf_default;
+var init_csf = __esm({
+  "src/catalog/csf.json"() {
+    csf_default = {
+      sources: [
+        "PRIMARY usnistgov/oscal-content:nist.gov/CSF/v2.0/json/NIST_CSF_v2.0_catalog-min.json@78650f02ad9321bb7b817846f8fbd4f2bcd620de (NIST CSF 2.0 OSCAL catalog version 1.2.0, published 2026-05-13, OSCAL v1.2.2, generated by NIST CPRT/CAPORDINO, framework-version CSF_2_0_0, 'bug fixes for withdrawn categories and subcategories'; controls carry prop status=withdrawn and links rel=incorporated_into|moved_to). Read through the search index (read_file id 60869640391); this commit is not in the fetched mirror.",
+        "usnistgov/oscal-content:nist.gov/CSF/v2.0/xml/NIST_CSF_v2.0_catalog.xml@78650f02ad9321bb7b817846f8fbd4f2bcd620de (same catalog v1.2.0, XML rendition; read_file id 60905178100) - re-read to confirm the two entries where the second source disagrees (ID.GV-04 moved_to GV.RM-04; RC.CO-02 incorporated_into RC.CO-04) and the link-less RS.RP category",
+        "usnistgov/oscal-content:src/nist.gov/CSF/v2.0/xml/NIST_CSF_v2.0_catalog.xml@3b3cdee8f9f9f3e9f18dd70d89a58d6287ae433f (branch develop; catalog version 1.0.0, 2025-05-29; 185 subcategories, withdrawn ones have no status/links) - cross-check of the withdrawn set and the CSF 1.1 statement text",
+        "intuitem/ciso-assistant-community:backend/library/libraries/nist-csf-1.1.yaml@f990d7b1b9a9f56e391acbc247c9076262a11412 (108 subcategories / 23 categories / 5 functions; CSF 1.1 wording of the 29 retained subcategories and the category names)",
+        "intuitem/ciso-assistant-community:backend/library/libraries/map-nist-csf-1.1-nist-csf-2.0.yaml@f990d7b1b9a9f56e391acbc247c9076262a11412 (file last changed 7c165ec9db4263de1eec873ec7961dbc5512b30a; 185 'intersect' mappings, provider NIST) - second source for successors",
+        "JupiterOne/security-policy-templates:templates/standards/nist-csf/v1.1.json@0dcc3b23ebf582254962c13df14b570c27c36a37 - second source for the 108 ids / 23 categories (wording is partly CSF 1.0)",
+        "search-index file id 56357497747 (repo/path not exposed): 'Companion Guide to the NIST CSF 2.0 for VMware Cloud Foundation 9.1 - Framework Controls by SCG Coverage' (SCF 2026.1 crosswalk) - reproduces 33 distinct CPRT '[Withdrawn: ...]' notes verbatim; partial check of relationship words and target lists",
+        "search-index file ids 54687976738 / 55002945793 / 66061146682 (test fixtures quoting the CSF 2.0 Reference Tool worksheet): 'ID.AM-06: [Withdrawn: Incorporated into GV.RR-02, GV.SC-02]', 'ID.BE-01: [Withdrawn: Incorporated into GV.OC-05]', 'ID.RM-03: [Withdrawn: Moved into GV.RM-02]', 'PR.IP-01: [Withdrawn: Incorporated into PR.PS-01]', 'Business Environment (ID.BE): [Withdrawn: Incorporated into GV.OC]', 'Information Protection (PR.IP): [Withdrawn: Incorporated into other Categories and Functions]', 'Identity Management, Authentication and Access Control (PR.AC): [Withdrawn: Moved to PR.AA]'",
+        "iso27001.json (beside this file) nist_csf_2_0.subcategories (the 106 valid CSF 2.0 ids every successor is checked against)"
+      ],
+      notes: [
+        "Coverage: all 108 CSF 1.1 subcategories (5 functions, 23 categories). 79 are withdrawn in CSF 2.0 (NIST OSCAL status=withdrawn) and 29 are retained: the same identifier (zero-padded) is an active CSF 2.0 subcategory, e.g. ID.AM-1 -> ID.AM-01, DE.CM-1 -> DE.CM-01, RS.MI-2 -> RS.MI-02.",
+        "Retained ids keep their number, but the CSF 2.0 outcome text was revised for 27 of the 29 (only ID.RA-2 and RS.MI-1 are worded the same). Some changed scope noticeably: ID.AM-4 'External information systems are catalogued' became ID.AM-04 'Inventories of services provided by suppliers are maintained'; RS.AN-3 'Forensics are performed' became RS.AN-03 root-cause analysis; RS.MI-2 'Incidents are mitigated' became RS.MI-02 'Incidents are eradicated'. NIST still treats the same id as the successor.",
+        "Relationship words are NIST's OSCAL link rel values: 'incorporated into' (rel=incorporated_into, 59 subcategories) and 'moved to' (rel=moved_to, 20 subcategories). 'retained' is used for the 29 ids that NIST keeps active.",
+        "NIST never withdraws a CSF 1.1 subcategory without any successor. One, DE.DP-2 'Detection activities comply with all applicable requirements', is linked only to the CSF 2.0 category DE.AE (successors: [], successor_categories: ['DE.AE']).",
+        "Category-level links that NIST gives next to subcategory links are kept in successor_categories: ID.GV-1 (+GV.PO), ID.GV-2 (+GV.RR), PR.IP-7 (+ID.IM), DE.DP-5 (+ID.IM), DE.DP-2 (DE.AE only). They are not subcategory ids, so they are not in successors.",
+        "Id formats: NIST's CSF 1.1 ids have no leading zero (PR.AC-4). NIST's CSF 2.0 Reference Tool and OSCAL catalog list the withdrawn 1.1 elements zero-padded (PR.AC-04); id_csf2_style holds that form, so 'PR.AC-04' should be read as the CSF 1.1 id PR.AC-4 (not an active CSF 2.0 id). CSF 2.0 ids written without the leading zero (GV.OC-1 for GV.OC-01, PR.AA-5 for PR.AA-05) are only a formatting variant: normalise ^(GV|ID|PR|DE|RS|RC)\\.([A-Z]{2})-(\\d{1,2})$ to two digits.",
+        "The normalisation is unambiguous: after zero-padding, the only strings that are both a CSF 1.1 id and an active CSF 2.0 id are the 29 retained ids, and each of them maps to itself. No withdrawn 1.1 id collides with an active 2.0 id.",
+        "Titles: the 79 withdrawn subcategories use NIST's OSCAL statement text (the CSF 1.1 outcome wording, identical in OSCAL v1.0.0 and v1.2.0). The 29 retained ones use the CSF 1.1 wording from CISO Assistant nist-csf-1.1.yaml (which matches NIST's text on all 79 withdrawn ones). Trailing full stops were removed and U+2019 was normalised to an ASCII apostrophe.",
+        "DISAGREEMENT ID.GV-4: NIST OSCAL v1.2.0 says moved_to GV.RM-04. CISO Assistant maps it to GV.RM-03. That mapping appears to follow the CPRT 'CSF v1.1' informative references on the active CSF 2.0 rows. The NIST withdrawal link GV.RM-04 is used here.",
+        "DISAGREEMENT RC.CO-2: NIST OSCAL says incorporated_into RC.CO-04. CISO Assistant has no mapping for it: RC.CO-04's CPRT 'CSF v1.1' references cite RC.CO-1 and RS.CO-2, and csf.tools RC.CO-04 says the same. The NIST withdrawal link RC.CO-04 is used here.",
+        "Retained ids where CISO Assistant adds extra 2.0 targets (from the CPRT 'CSF v1.1' informative references), NOT added here because NIST keeps the same id active: DE.AE-3 (+DE.AE-07), RS.AN-3 (+RS.AN-06), RS.CO-2 (+RC.CO-04), RS.CO-3 (+RS.CO-02), RC.RP-1 (+RC.RP-02). A tool may show them as 'related', not as successors.",
+        "Relationship-word differences between NIST OSCAL v1.2.0 and the CPRT withdrawal text reproduced in the SCF/VMware companion: PR.IP-12 (OSCAL moved_to ID.RA-01, PR.PS-02; CPRT text 'Incorporated into ID.RA-01, PR.PS-02') and PR.MA-2 (OSCAL moved_to ID.AM-08, PR.PS-02; CPRT text 'Incorporated into ID.AM-08, PR.PS-02'). The target ids agree. The OSCAL rel is used. The CPRT worksheet also writes ID.RM-03 as 'Moved into GV.RM-02' (OSCAL: moved_to).",
+        "Category level (1.1 categories): NIST OSCAL v1.2.0 links ID.BE->GV.OC, ID.GV->GV, ID.RM->GV.RM, ID.SC->GV.SC, RS.IM->ID.IM, RC.IM->ID.IM (incorporated_into), PR.AC->PR.AA (moved_to) and PR.MA->ID.AM-08 (a subcategory). It gives no link for PR.IP, PR.PT, DE.DP and RS.RP; the CPRT text for PR.IP reads 'Incorporated into other Categories and Functions'. CISO Assistant differs on 3 categories: PR.DS (+ID.AM-08), PR.MA (no mapping) and RS.RP (->RS.MA). NIST OSCAL is kept.",
+        "CSF 2.0 subcategories with no CSF 1.1 predecessor in NIST's withdrawal links (new outcomes) are listed by validate.py. They have nothing to do with recognising 1.1 ids."
+      ],
+      nist_csf_1_1: {
+        functions: [
+          {
+            id: "ID",
+            title: "Identify",
+            csf_2_0_successor: "ID",
+            relationship: "retained (function kept in CSF 2.0; CSF 2.0 adds GV Govern)"
+          },
+          {
+            id: "PR",
+            title: "Protect",
+            csf_2_0_successor: "PR",
+            relationship: "retained (function kept in CSF 2.0; CSF 2.0 adds GV Govern)"
+          },
+          {
+            id: "DE",
+            title: "Detect",
+            csf_2_0_successor: "DE",
+            relationship: "retained (function kept in CSF 2.0; CSF 2.0 adds GV Govern)"
+          },
+          {
+            id: "RS",
+            title: "Respond",
+            csf_2_0_successor: "RS",
+            relationship: "retained (function kept in CSF 2.0; CSF 2.0 adds GV Govern)"
+          },
+          {
+            id: "RC",
+            title: "Recover",
+            csf_2_0_successor: "RC",
+            relationship: "retained (function kept in CSF 2.0; CSF 2.0 adds GV Govern)"
+          }
+        ],
+        categories: [
+          {
+            id: "ID.AM",
+            title: "Asset Management",
+            function: "ID",
+            status: "retained",
+            successors: [
+              "ID.AM"
+            ],
+            relationship: "retained (same category identifier in CSF 2.0)"
+          },
+          {
+            id: "ID.BE",
+            title: "Business Environment",
+            function: "ID",
+            status: "withdrawn",
+            successors: [
+              "GV.OC"
+            ],
+            relationship: "incorporated into"
+          },
+          {
+            id: "ID.GV",
+            title: "Governance",
+            function: "ID",
+            status: "withdrawn",
+            successors: [
+              "GV"
+            ],
+            relationship: "incorporated into"
+          },
+          {
+            id: "ID.RA",
+            title: "Risk Assessment",
+            function: "ID",
+            status: "retained",
+            successors: [
+              "ID.RA"
+            ],
+            relationship: "retained (same category identifier in CSF 2.0)"
+          },
+          {
+            id: "ID.RM",
+            title: "Risk Management Strategy",
+            function: "ID",
+            status: "withdrawn",
+            successors: [
+              "GV.RM"
+            ],
+            relationship: "incorporated into"
+          },
+          {
+            id: "ID.SC",
+            title: "Supply Chain Risk Management",
+            function: "ID",
+            status: "withdrawn",
+            successors: [
+              "GV.SC"
+            ],
+            relationship: "incorporated into"
+          },
+          {
+            id: "PR.AC",
+            title: "Identity Management, Authentication and Access Control",
+            function: "PR",
+            status: "withdrawn",
+            successors: [
+              "PR.AA"
+            ],
+            relationship: "moved to"
+          },
+          {
+            id: "PR.AT",
+            title: "Awareness and Training",
+            function: "PR",
+            status: "retained",
+            successors: [
+              "PR.AT"
+            ],
+            relationship: "retained (same category identifier in CSF 2.0)"
+          },
+          {
+            id: "PR.DS",
+            title: "Data Security",
+            function: "PR",
+            status: "retained",
+            successors: [
+              "PR.DS"
+            ],
+            relationship: "retained (same category identifier in CSF 2.0)"
+          },
+          {
+            id: "PR.IP",
+            title: "Information Protection Processes and Procedures",
+            function: "PR",
+            status: "withdrawn",
+            successors: [],
+            relationship: "withdrawn (NIST gives no category-level successor; its subcategories were redistributed)"
+          },
+          {
+            id: "PR.MA",
+            title: "Maintenance",
+            function: "PR",
+            status: "withdrawn",
+            successors: [
+              "ID.AM-08"
+            ],
+            relationship: "incorporated into"
+          },
+          {
+            id: "PR.PT",
+            title: "Protective Technology",
+            function: "PR",
+            status: "withdrawn",
+            successors: [],
+            relationship: "withdrawn (NIST gives no category-level successor; its subcategories were redistributed)"
+          },
+          {
+            id: "DE.AE",
+            title: "Anomalies and Events",
+            function: "DE",
+            status: "retained",
+            successors: [
+              "DE.AE"
+            ],
+            relationship: "retained (same category identifier in CSF 2.0)"
+          },
+          {
+            id: "DE.CM",
+            title: "Security Continuous Monitoring",
+            function: "DE",
+            status: "retained",
+            successors: [
+              "DE.CM"
+            ],
+            relationship: "retained (same category identifier in CSF 2.0)"
+          },
+          {
+            id: "DE.DP",
+            title: "Detection Processes",
+            function: "DE",
+            status: "withdrawn",
+            successors: [],
+            relationship: "withdrawn (NIST gives no category-level successor; its subcategories were redistributed)"
+          },
+          {
+            id: "RS.RP",
+            title: "Response Planning",
+            function: "RS",
+            status: "withdrawn",
+            successors: [],
+            relationship: "withdrawn (NIST gives no category-level successor; its subcategories were redistributed)"
+          },
+          {
+            id: "RS.CO",
+            title: "Communications",
+            function: "RS",
+            status: "retained",
+            successors: [
+              "RS.CO"
+            ],
+            relationship: "retained (same category identifier in CSF 2.0)"
+          },
+          {
+            id: "RS.AN",
+            title: "Analysis",
+            function: "RS",
+            status: "retained",
+            successors: [
+              "RS.AN"
+            ],
+            relationship: "retained (same category identifier in CSF 2.0)"
+          },
+          {
+            id: "RS.MI",
+            title: "Mitigation",
+            function: "RS",
+            status: "retained",
+            successors: [
+              "RS.MI"
+            ],
+            relationship: "retained (same category identifier in CSF 2.0)"
+          },
+          {
+            id: "RS.IM",
+            title: "Improvements",
+            function: "RS",
+            status: "withdrawn",
+            successors: [
+              "ID.IM"
+            ],
+            relationship: "incorporated into"
+          },
+          {
+            id: "RC.RP",
+            title: "Recovery Planning",
+            function: "RC",
+            status: "retained",
+            successors: [
+              "RC.RP"
+            ],
+            relationship: "retained (same category identifier in CSF 2.0)"
+          },
+          {
+            id: "RC.IM",
+            title: "Improvements",
+            function: "RC",
+            status: "withdrawn",
+            successors: [
+              "ID.IM"
+            ],
+            relationship: "incorporated into"
+          },
+          {
+            id: "RC.CO",
+            title: "Communications",
+            function: "RC",
+            status: "retained",
+            successors: [
+              "RC.CO"
+            ],
+            relationship: "retained (same category identifier in CSF 2.0)"
+          }
+        ],
+        subcategories: [
+          {
+            id: "ID.AM-1",
+            id_csf2_style: "ID.AM-01",
+            category: "ID.AM",
+            title: "Physical devices and systems within the organization are inventoried",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "ID.AM-01"
+            ]
+          },
+          {
+            id: "ID.AM-2",
+            id_csf2_style: "ID.AM-02",
+            category: "ID.AM",
+            title: "Software platforms and applications within the organization are inventoried",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "ID.AM-02"
+            ]
+          },
+          {
+            id: "ID.AM-3",
+            id_csf2_style: "ID.AM-03",
+            category: "ID.AM",
+            title: "Organizational communication and data flows are mapped",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "ID.AM-03"
+            ]
+          },
+          {
+            id: "ID.AM-4",
+            id_csf2_style: "ID.AM-04",
+            category: "ID.AM",
+            title: "External information systems are catalogued",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "ID.AM-04"
+            ]
+          },
+          {
+            id: "ID.AM-5",
+            id_csf2_style: "ID.AM-05",
+            category: "ID.AM",
+            title: "Resources (e.g., hardware, devices, data, time, personnel, and software) are prioritized based on their classification, criticality, and business value",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "ID.AM-05"
+            ]
+          },
+          {
+            id: "ID.AM-6",
+            id_csf2_style: "ID.AM-06",
+            category: "ID.AM",
+            title: "Cybersecurity roles and responsibilities for the entire workforce and third-party stakeholders (e.g., suppliers, customers, partners) are established",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.RR-02",
+              "GV.SC-02"
+            ]
+          },
+          {
+            id: "ID.BE-1",
+            id_csf2_style: "ID.BE-01",
+            category: "ID.BE",
+            title: "The organization's role in the supply chain is identified and communicated",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.OC-05"
+            ]
+          },
+          {
+            id: "ID.BE-2",
+            id_csf2_style: "ID.BE-02",
+            category: "ID.BE",
+            title: "The organization's place in critical infrastructure and its industry sector is identified and communicated",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.OC-01"
+            ]
+          },
+          {
+            id: "ID.BE-3",
+            id_csf2_style: "ID.BE-03",
+            category: "ID.BE",
+            title: "Priorities for organizational mission, objectives, and activities are established and communicated",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.OC-01"
+            ]
+          },
+          {
+            id: "ID.BE-4",
+            id_csf2_style: "ID.BE-04",
+            category: "ID.BE",
+            title: "Dependencies and critical functions for delivery of critical services are established",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.OC-04",
+              "GV.OC-05"
+            ]
+          },
+          {
+            id: "ID.BE-5",
+            id_csf2_style: "ID.BE-05",
+            category: "ID.BE",
+            title: "Resilience requirements to support delivery of critical services are established for all operating states (e.g. under duress/attack, during recovery, normal operations)",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.OC-04"
+            ]
+          },
+          {
+            id: "ID.GV-1",
+            id_csf2_style: "ID.GV-01",
+            category: "ID.GV",
+            title: "Organizational cybersecurity policy is established and communicated",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.PO-01",
+              "GV.PO-02"
+            ],
+            successor_categories: [
+              "GV.PO"
+            ]
+          },
+          {
+            id: "ID.GV-2",
+            id_csf2_style: "ID.GV-02",
+            category: "ID.GV",
+            title: "Cybersecurity roles and responsibilities are coordinated and aligned with internal roles and external partners",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.OC-02",
+              "GV.RR-02"
+            ],
+            successor_categories: [
+              "GV.RR"
+            ]
+          },
+          {
+            id: "ID.GV-3",
+            id_csf2_style: "ID.GV-03",
+            category: "ID.GV",
+            title: "Legal and regulatory requirements regarding cybersecurity, including privacy and civil liberties obligations, are understood and managed",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "GV.OC-03"
+            ]
+          },
+          {
+            id: "ID.GV-4",
+            id_csf2_style: "ID.GV-04",
+            category: "ID.GV",
+            title: "Governance and risk management processes address cybersecurity risks",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "GV.RM-04"
+            ]
+          },
+          {
+            id: "ID.RA-1",
+            id_csf2_style: "ID.RA-01",
+            category: "ID.RA",
+            title: "Asset vulnerabilities are identified and documented",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "ID.RA-01"
+            ]
+          },
+          {
+            id: "ID.RA-2",
+            id_csf2_style: "ID.RA-02",
+            category: "ID.RA",
+            title: "Cyber threat intelligence is received from information sharing forums and sources",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "ID.RA-02"
+            ]
+          },
+          {
+            id: "ID.RA-3",
+            id_csf2_style: "ID.RA-03",
+            category: "ID.RA",
+            title: "Threats, both internal and external, are identified and documented",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "ID.RA-03"
+            ]
+          },
+          {
+            id: "ID.RA-4",
+            id_csf2_style: "ID.RA-04",
+            category: "ID.RA",
+            title: "Potential business impacts and likelihoods are identified",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "ID.RA-04"
+            ]
+          },
+          {
+            id: "ID.RA-5",
+            id_csf2_style: "ID.RA-05",
+            category: "ID.RA",
+            title: "Threats, vulnerabilities, likelihoods, and impacts are used to determine risk",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "ID.RA-05"
+            ]
+          },
+          {
+            id: "ID.RA-6",
+            id_csf2_style: "ID.RA-06",
+            category: "ID.RA",
+            title: "Risk responses are identified and prioritized",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "ID.RA-06"
+            ]
+          },
+          {
+            id: "ID.RM-1",
+            id_csf2_style: "ID.RM-01",
+            category: "ID.RM",
+            title: "Risk management processes are established, managed, and agreed to by organizational stakeholders",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.RM-01",
+              "GV.RM-06",
+              "GV.RR-03"
+            ]
+          },
+          {
+            id: "ID.RM-2",
+            id_csf2_style: "ID.RM-02",
+            category: "ID.RM",
+            title: "Organizational risk tolerance is determined and clearly expressed",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.RM-02",
+              "GV.RM-04"
+            ]
+          },
+          {
+            id: "ID.RM-3",
+            id_csf2_style: "ID.RM-03",
+            category: "ID.RM",
+            title: "The organization's determination of risk tolerance is informed by its role in critical infrastructure and sector specific risk analysis",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "GV.RM-02"
+            ]
+          },
+          {
+            id: "ID.SC-1",
+            id_csf2_style: "ID.SC-01",
+            category: "ID.SC",
+            title: "Cyber supply chain risk management processes are identified, established, assessed, managed, and agreed to by organizational stakeholders",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.RM-05",
+              "GV.SC-01",
+              "GV.SC-06",
+              "GV.SC-09",
+              "GV.SC-10"
+            ]
+          },
+          {
+            id: "ID.SC-2",
+            id_csf2_style: "ID.SC-02",
+            category: "ID.SC",
+            title: "Suppliers and third party partners of information systems, components, and services are identified, prioritized, and assessed using a cyber supply chain risk assessment process",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.OC-02",
+              "GV.SC-03",
+              "GV.SC-04",
+              "GV.SC-07",
+              "ID.RA-10"
+            ]
+          },
+          {
+            id: "ID.SC-3",
+            id_csf2_style: "ID.SC-03",
+            category: "ID.SC",
+            title: "Contracts with suppliers and third-party partners are used to implement appropriate measures designed to meet the objectives of an organization's cybersecurity program and Cyber Supply Chain Risk Management Plan",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "GV.SC-05"
+            ]
+          },
+          {
+            id: "ID.SC-4",
+            id_csf2_style: "ID.SC-04",
+            category: "ID.SC",
+            title: "Suppliers and third-party partners are routinely assessed using audits, test results, or other forms of evaluations to confirm they are meeting their contractual obligations",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.SC-07",
+              "ID.RA-10"
+            ]
+          },
+          {
+            id: "ID.SC-5",
+            id_csf2_style: "ID.SC-05",
+            category: "ID.SC",
+            title: "Response and recovery planning and testing are conducted with suppliers and third-party providers",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.SC-08",
+              "ID.IM-02"
+            ]
+          },
+          {
+            id: "PR.AC-1",
+            id_csf2_style: "PR.AC-01",
+            category: "PR.AC",
+            title: "Identities and credentials are issued, managed, verified, revoked, and audited for authorized devices, users and processes",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.AA-01",
+              "PR.AA-05"
+            ]
+          },
+          {
+            id: "PR.AC-2",
+            id_csf2_style: "PR.AC-02",
+            category: "PR.AC",
+            title: "Physical access to assets is managed and protected",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "PR.AA-06"
+            ]
+          },
+          {
+            id: "PR.AC-3",
+            id_csf2_style: "PR.AC-03",
+            category: "PR.AC",
+            title: "Remote access is managed",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.AA-03",
+              "PR.AA-05",
+              "PR.IR-01"
+            ]
+          },
+          {
+            id: "PR.AC-4",
+            id_csf2_style: "PR.AC-04",
+            category: "PR.AC",
+            title: "Access permissions and authorizations are managed, incorporating the principles of least privilege and separation of duties",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "PR.AA-05"
+            ]
+          },
+          {
+            id: "PR.AC-5",
+            id_csf2_style: "PR.AC-05",
+            category: "PR.AC",
+            title: "Network integrity is protected (e.g., network segregation, network segmentation)",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.IR-01"
+            ]
+          },
+          {
+            id: "PR.AC-6",
+            id_csf2_style: "PR.AC-06",
+            category: "PR.AC",
+            title: "Identities are proofed and bound to credentials and asserted in interactions",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "PR.AA-02"
+            ]
+          },
+          {
+            id: "PR.AC-7",
+            id_csf2_style: "PR.AC-07",
+            category: "PR.AC",
+            title: "Users, devices, and other assets are authenticated (e.g., single-factor, multi-factor) commensurate with the risk of the transaction (e.g., individuals' security and privacy risks and other organizational risks)",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "PR.AA-03"
+            ]
+          },
+          {
+            id: "PR.AT-1",
+            id_csf2_style: "PR.AT-01",
+            category: "PR.AT",
+            title: "All users are informed and trained",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "PR.AT-01"
+            ]
+          },
+          {
+            id: "PR.AT-2",
+            id_csf2_style: "PR.AT-02",
+            category: "PR.AT",
+            title: "Privileged users understand their roles and responsibilities",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "PR.AT-02"
+            ]
+          },
+          {
+            id: "PR.AT-3",
+            id_csf2_style: "PR.AT-03",
+            category: "PR.AT",
+            title: "Third-party stakeholders (e.g., suppliers, customers, partners) understand their roles and responsibilities",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.AT-01",
+              "PR.AT-02"
+            ]
+          },
+          {
+            id: "PR.AT-4",
+            id_csf2_style: "PR.AT-04",
+            category: "PR.AT",
+            title: "Senior executives understand their roles and responsibilities",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.AT-02"
+            ]
+          },
+          {
+            id: "PR.AT-5",
+            id_csf2_style: "PR.AT-05",
+            category: "PR.AT",
+            title: "Physical and cybersecurity personnel understand their roles and responsibilities",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.AT-02"
+            ]
+          },
+          {
+            id: "PR.DS-1",
+            id_csf2_style: "PR.DS-01",
+            category: "PR.DS",
+            title: "Data-at-rest is protected",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "PR.DS-01"
+            ]
+          },
+          {
+            id: "PR.DS-2",
+            id_csf2_style: "PR.DS-02",
+            category: "PR.DS",
+            title: "Data-in-transit is protected",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "PR.DS-02"
+            ]
+          },
+          {
+            id: "PR.DS-3",
+            id_csf2_style: "PR.DS-03",
+            category: "PR.DS",
+            title: "Assets are formally managed throughout removal, transfers, and disposition",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.AM-08",
+              "PR.PS-03"
+            ]
+          },
+          {
+            id: "PR.DS-4",
+            id_csf2_style: "PR.DS-04",
+            category: "PR.DS",
+            title: "Adequate capacity to ensure availability is maintained",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "PR.IR-04"
+            ]
+          },
+          {
+            id: "PR.DS-5",
+            id_csf2_style: "PR.DS-05",
+            category: "PR.DS",
+            title: "Protections against data leaks are implemented",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.DS-01",
+              "PR.DS-02",
+              "PR.DS-10"
+            ]
+          },
+          {
+            id: "PR.DS-6",
+            id_csf2_style: "PR.DS-06",
+            category: "PR.DS",
+            title: "Integrity checking mechanisms are used to verify software, firmware, and information integrity",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.DS-01",
+              "DE.CM-09"
+            ]
+          },
+          {
+            id: "PR.DS-7",
+            id_csf2_style: "PR.DS-07",
+            category: "PR.DS",
+            title: "The development and testing environment(s) are separate from the production environment",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.IR-01"
+            ]
+          },
+          {
+            id: "PR.DS-8",
+            id_csf2_style: "PR.DS-08",
+            category: "PR.DS",
+            title: "Integrity checking mechanisms are used to verify hardware integrity",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.RA-09",
+              "DE.CM-09"
+            ]
+          },
+          {
+            id: "PR.IP-1",
+            id_csf2_style: "PR.IP-01",
+            category: "PR.IP",
+            title: "A baseline configuration of information technology/industrial control systems is created and maintained incorporating security principles (e.g. concept of least functionality)",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.PS-01"
+            ]
+          },
+          {
+            id: "PR.IP-2",
+            id_csf2_style: "PR.IP-02",
+            category: "PR.IP",
+            title: "A System Development Life Cycle to manage systems is implemented",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.AM-08",
+              "PR.PS-06"
+            ]
+          },
+          {
+            id: "PR.IP-3",
+            id_csf2_style: "PR.IP-03",
+            category: "PR.IP",
+            title: "Configuration change control processes are in place",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.RA-07",
+              "PR.PS-01"
+            ]
+          },
+          {
+            id: "PR.IP-4",
+            id_csf2_style: "PR.IP-04",
+            category: "PR.IP",
+            title: "Backups of information are conducted, maintained, and tested",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "PR.DS-11"
+            ]
+          },
+          {
+            id: "PR.IP-5",
+            id_csf2_style: "PR.IP-05",
+            category: "PR.IP",
+            title: "Policy and regulations regarding the physical operating environment for organizational assets are met",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.IR-02"
+            ]
+          },
+          {
+            id: "PR.IP-6",
+            id_csf2_style: "PR.IP-06",
+            category: "PR.IP",
+            title: "Data is destroyed according to policy",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.AM-08"
+            ]
+          },
+          {
+            id: "PR.IP-7",
+            id_csf2_style: "PR.IP-07",
+            category: "PR.IP",
+            title: "Protection processes are improved",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.IM-03"
+            ],
+            successor_categories: [
+              "ID.IM"
+            ]
+          },
+          {
+            id: "PR.IP-8",
+            id_csf2_style: "PR.IP-08",
+            category: "PR.IP",
+            title: "Effectiveness of protection technologies is shared",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "ID.IM-03"
+            ]
+          },
+          {
+            id: "PR.IP-9",
+            id_csf2_style: "PR.IP-09",
+            category: "PR.IP",
+            title: "Response plans (Incident Response and Business Continuity) and recovery plans (Incident Recovery and Disaster Recovery) are in place and managed",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "ID.IM-04"
+            ]
+          },
+          {
+            id: "PR.IP-10",
+            id_csf2_style: "PR.IP-10",
+            category: "PR.IP",
+            title: "Response and recovery plans are tested",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "ID.IM-02",
+              "ID.IM-04"
+            ]
+          },
+          {
+            id: "PR.IP-11",
+            id_csf2_style: "PR.IP-11",
+            category: "PR.IP",
+            title: "Cybersecurity is included in human resources practices (e.g., deprovisioning, personnel screening)",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "GV.RR-04"
+            ]
+          },
+          {
+            id: "PR.IP-12",
+            id_csf2_style: "PR.IP-12",
+            category: "PR.IP",
+            title: "A vulnerability management plan is developed and implemented",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "ID.RA-01",
+              "PR.PS-02"
+            ]
+          },
+          {
+            id: "PR.MA-1",
+            id_csf2_style: "PR.MA-01",
+            category: "PR.MA",
+            title: "Maintenance and repair of organizational assets are performed and logged, with approved and controlled tools",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "ID.AM-08",
+              "PR.PS-03"
+            ]
+          },
+          {
+            id: "PR.MA-2",
+            id_csf2_style: "PR.MA-02",
+            category: "PR.MA",
+            title: "Remote maintenance of organizational assets is approved, logged, and performed in a manner that prevents unauthorized access",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "ID.AM-08",
+              "PR.PS-02"
+            ]
+          },
+          {
+            id: "PR.PT-1",
+            id_csf2_style: "PR.PT-01",
+            category: "PR.PT",
+            title: "Audit/log records are determined, documented, implemented, and reviewed in accordance with policy",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.PS-04"
+            ]
+          },
+          {
+            id: "PR.PT-2",
+            id_csf2_style: "PR.PT-02",
+            category: "PR.PT",
+            title: "Removable media is protected and its use restricted according to policy",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.DS-01",
+              "PR.PS-01"
+            ]
+          },
+          {
+            id: "PR.PT-3",
+            id_csf2_style: "PR.PT-03",
+            category: "PR.PT",
+            title: "The principle of least functionality is incorporated by configuring systems to provide only essential capabilities",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.PS-01"
+            ]
+          },
+          {
+            id: "PR.PT-4",
+            id_csf2_style: "PR.PT-04",
+            category: "PR.PT",
+            title: "Communications and control networks are protected",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.AA-06",
+              "PR.IR-01"
+            ]
+          },
+          {
+            id: "PR.PT-5",
+            id_csf2_style: "PR.PT-05",
+            category: "PR.PT",
+            title: "Mechanisms (e.g., failsafe, load balancing, hot swap) are implemented to achieve resilience requirements in normal and adverse situations",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.IR-03"
+            ]
+          },
+          {
+            id: "DE.AE-1",
+            id_csf2_style: "DE.AE-01",
+            category: "DE.AE",
+            title: "A baseline of network operations and expected data flows for users and systems is established and managed",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.AM-03"
+            ]
+          },
+          {
+            id: "DE.AE-2",
+            id_csf2_style: "DE.AE-02",
+            category: "DE.AE",
+            title: "Detected events are analyzed to understand attack targets and methods",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "DE.AE-02"
+            ]
+          },
+          {
+            id: "DE.AE-3",
+            id_csf2_style: "DE.AE-03",
+            category: "DE.AE",
+            title: "Event data are collected and correlated from multiple sources and sensors",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "DE.AE-03"
+            ]
+          },
+          {
+            id: "DE.AE-4",
+            id_csf2_style: "DE.AE-04",
+            category: "DE.AE",
+            title: "Impact of events is determined",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "DE.AE-04"
+            ]
+          },
+          {
+            id: "DE.AE-5",
+            id_csf2_style: "DE.AE-05",
+            category: "DE.AE",
+            title: "Incident alert thresholds are established",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "DE.AE-08"
+            ]
+          },
+          {
+            id: "DE.CM-1",
+            id_csf2_style: "DE.CM-01",
+            category: "DE.CM",
+            title: "The network is monitored to detect potential cybersecurity events",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "DE.CM-01"
+            ]
+          },
+          {
+            id: "DE.CM-2",
+            id_csf2_style: "DE.CM-02",
+            category: "DE.CM",
+            title: "The physical environment is monitored to detect potential cybersecurity events",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "DE.CM-02"
+            ]
+          },
+          {
+            id: "DE.CM-3",
+            id_csf2_style: "DE.CM-03",
+            category: "DE.CM",
+            title: "Personnel activity is monitored to detect potential cybersecurity events",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "DE.CM-03"
+            ]
+          },
+          {
+            id: "DE.CM-4",
+            id_csf2_style: "DE.CM-04",
+            category: "DE.CM",
+            title: "Malicious code is detected",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "DE.CM-01",
+              "DE.CM-09"
+            ]
+          },
+          {
+            id: "DE.CM-5",
+            id_csf2_style: "DE.CM-05",
+            category: "DE.CM",
+            title: "Unauthorized mobile code is detected",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "DE.CM-01",
+              "DE.CM-09"
+            ]
+          },
+          {
+            id: "DE.CM-6",
+            id_csf2_style: "DE.CM-06",
+            category: "DE.CM",
+            title: "External service provider activity is monitored to detect potential cybersecurity events",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "DE.CM-06"
+            ]
+          },
+          {
+            id: "DE.CM-7",
+            id_csf2_style: "DE.CM-07",
+            category: "DE.CM",
+            title: "Monitoring for unauthorized personnel, connections, devices, and software is performed",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "DE.CM-01",
+              "DE.CM-03",
+              "DE.CM-06",
+              "DE.CM-09"
+            ]
+          },
+          {
+            id: "DE.CM-8",
+            id_csf2_style: "DE.CM-08",
+            category: "DE.CM",
+            title: "Vulnerability scans are performed",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.RA-01"
+            ]
+          },
+          {
+            id: "DE.DP-1",
+            id_csf2_style: "DE.DP-01",
+            category: "DE.DP",
+            title: "Roles and responsibilities for detection are well defined to ensure accountability",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "GV.RR-02"
+            ]
+          },
+          {
+            id: "DE.DP-2",
+            id_csf2_style: "DE.DP-02",
+            category: "DE.DP",
+            title: "Detection activities comply with all applicable requirements",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [],
+            successor_categories: [
+              "DE.AE"
+            ],
+            note: "NIST links this withdrawn subcategory only to CSF 2.0 category DE.AE; no CSF 2.0 subcategory is named."
+          },
+          {
+            id: "DE.DP-3",
+            id_csf2_style: "DE.DP-03",
+            category: "DE.DP",
+            title: "Detection processes are tested",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.IM-02"
+            ]
+          },
+          {
+            id: "DE.DP-4",
+            id_csf2_style: "DE.DP-04",
+            category: "DE.DP",
+            title: "Event detection information is communicated",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "DE.AE-06"
+            ]
+          },
+          {
+            id: "DE.DP-5",
+            id_csf2_style: "DE.DP-05",
+            category: "DE.DP",
+            title: "Detection processes are continuously improved",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.IM-03"
+            ],
+            successor_categories: [
+              "ID.IM"
+            ]
+          },
+          {
+            id: "RS.RP-1",
+            id_csf2_style: "RS.RP-01",
+            category: "RS.RP",
+            title: "Response plan is executed during or after an incident",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "RS.MA-01"
+            ]
+          },
+          {
+            id: "RS.CO-1",
+            id_csf2_style: "RS.CO-01",
+            category: "RS.CO",
+            title: "Personnel know their roles and order of operations when a response is needed",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "PR.AT-01"
+            ]
+          },
+          {
+            id: "RS.CO-2",
+            id_csf2_style: "RS.CO-02",
+            category: "RS.CO",
+            title: "Incidents are reported consistent with established criteria",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "RS.CO-02"
+            ]
+          },
+          {
+            id: "RS.CO-3",
+            id_csf2_style: "RS.CO-03",
+            category: "RS.CO",
+            title: "Information is shared consistent with response plans",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "RS.CO-03"
+            ]
+          },
+          {
+            id: "RS.CO-4",
+            id_csf2_style: "RS.CO-04",
+            category: "RS.CO",
+            title: "Coordination with stakeholders occurs consistent with response plans",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "RS.MA-01",
+              "RS.MA-04"
+            ]
+          },
+          {
+            id: "RS.CO-5",
+            id_csf2_style: "RS.CO-05",
+            category: "RS.CO",
+            title: "Voluntary information sharing occurs with external stakeholders to achieve broader cybersecurity situational awareness",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "RS.CO-03"
+            ]
+          },
+          {
+            id: "RS.AN-1",
+            id_csf2_style: "RS.AN-01",
+            category: "RS.AN",
+            title: "Notifications from detection systems are investigated",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "RS.MA-02"
+            ]
+          },
+          {
+            id: "RS.AN-2",
+            id_csf2_style: "RS.AN-02",
+            category: "RS.AN",
+            title: "The impact of the incident is understood",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "RS.MA-02",
+              "RS.MA-03",
+              "RS.MA-04"
+            ]
+          },
+          {
+            id: "RS.AN-3",
+            id_csf2_style: "RS.AN-03",
+            category: "RS.AN",
+            title: "Forensics are performed",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "RS.AN-03"
+            ]
+          },
+          {
+            id: "RS.AN-4",
+            id_csf2_style: "RS.AN-04",
+            category: "RS.AN",
+            title: "Incidents are categorized consistent with response plans",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "RS.MA-03"
+            ]
+          },
+          {
+            id: "RS.AN-5",
+            id_csf2_style: "RS.AN-05",
+            category: "RS.AN",
+            title: "Processes are established to receive, analyze and respond to vulnerabilities disclosed to the organization from internal and external sources (e.g. internal testing, security bulletins, or security researchers)",
+            status: "withdrawn",
+            relationship: "moved to",
+            nist_oscal_rel: "moved_to",
+            successors: [
+              "ID.RA-08"
+            ]
+          },
+          {
+            id: "RS.MI-1",
+            id_csf2_style: "RS.MI-01",
+            category: "RS.MI",
+            title: "Incidents are contained",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "RS.MI-01"
+            ]
+          },
+          {
+            id: "RS.MI-2",
+            id_csf2_style: "RS.MI-02",
+            category: "RS.MI",
+            title: "Incidents are mitigated",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "RS.MI-02"
+            ]
+          },
+          {
+            id: "RS.MI-3",
+            id_csf2_style: "RS.MI-03",
+            category: "RS.MI",
+            title: "Newly identified vulnerabilities are mitigated or documented as accepted risks",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.RA-06"
+            ]
+          },
+          {
+            id: "RS.IM-1",
+            id_csf2_style: "RS.IM-01",
+            category: "RS.IM",
+            title: "Response plans incorporate lessons learned",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.IM-03",
+              "ID.IM-04"
+            ]
+          },
+          {
+            id: "RS.IM-2",
+            id_csf2_style: "RS.IM-02",
+            category: "RS.IM",
+            title: "Response strategies are updated",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.IM-03"
+            ]
+          },
+          {
+            id: "RC.RP-1",
+            id_csf2_style: "RC.RP-01",
+            category: "RC.RP",
+            title: "Recovery plan is executed during or after a cybersecurity incident",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "RC.RP-01"
+            ]
+          },
+          {
+            id: "RC.IM-1",
+            id_csf2_style: "RC.IM-01",
+            category: "RC.IM",
+            title: "Recovery plans incorporate lessons learned",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.IM-03",
+              "ID.IM-04"
+            ]
+          },
+          {
+            id: "RC.IM-2",
+            id_csf2_style: "RC.IM-02",
+            category: "RC.IM",
+            title: "Recovery strategies are updated",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "ID.IM-03"
+            ]
+          },
+          {
+            id: "RC.CO-1",
+            id_csf2_style: "RC.CO-01",
+            category: "RC.CO",
+            title: "Public relations are managed",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "RC.CO-04"
+            ]
+          },
+          {
+            id: "RC.CO-2",
+            id_csf2_style: "RC.CO-02",
+            category: "RC.CO",
+            title: "Reputation is repaired after an incident",
+            status: "withdrawn",
+            relationship: "incorporated into",
+            nist_oscal_rel: "incorporated_into",
+            successors: [
+              "RC.CO-04"
+            ]
+          },
+          {
+            id: "RC.CO-3",
+            id_csf2_style: "RC.CO-03",
+            category: "RC.CO",
+            title: "Recovery activities are communicated to internal and external stakeholders as well as executive and management teams",
+            status: "retained",
+            relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+            nist_oscal_rel: null,
+            successors: [
+              "RC.CO-03"
+            ]
+          }
+        ]
+      }
+    };
+  }
+});
+
+// src/catalog/csf11.ts
+function getCsf11Subcategory(id) {
+  return byId.get(id);
+}
+var csf11Subcategories, csf11Categories, byId;
+var init_csf11 = __esm({
+  "src/catalog/csf11.ts"() {
+    "use strict";
+    init_csf();
+    csf11Subcategories = csf_default.nist_csf_1_1.subcategories.map((entry) => ({
+      id: entry.id,
+      idCsf2Style: entry.id_csf2_style,
+      category: entry.category,
+      title: entry.title,
+      status: entry.status,
+      relationship: entry.relationship,
+      successors: entry.successors,
+      successorCategories: "successor_categories" in entry ? entry.successor_categories : []
+    }));
+    csf11Categories = csf_default.nist_csf_1_1.categories.map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      function: entry.function,
+      status: entry.status,
+      successors: entry.successors
+    }));
+    byId = new Map(csf11Subcategories.map((entry) => [entry.id, entry]));
+  }
+});
+
+// src/catalog/frameworks.ts
+var builtInFrameworks, idsByFramework;
+var init_frameworks = __esm({
+  "src/catalog/frameworks.ts"() {
+    "use strict";
+    init_csf11();
+    init_iso27001();
+    builtInFrameworks = /* @__PURE__ */ new Map([
+      ["nist-csf-2.0", (id) => getCsfSubcategory(id) !== void 0],
+      ["nist-csf-1.1", (id) => getCsf11Subcategory(id) !== void 0],
+      ["iso27001-2022", (id) => getControl(id) !== void 0 || getClause(id) !== void 0]
+    ]);
+    idsByFramework = /* @__PURE__ */ new Map([
+      ["nist-csf-2.0", csfSubcategories.map((entry) => entry.id)],
+      ["nist-csf-1.1", csf11Subcategories.map((entry) => entry.id)],
+      ["iso27001-2022", [...clauses.map((clause) => clause.id), ...controls.map((control) => control.id)]]
+    ]);
+  }
+});
+
+// src/catalog/edition.ts
+function editionOf(value) {
+  const text2 = typeof value === "number" || typeof value === "string" ? String(value).trim() : "";
+  return editions.find((edition) => String(edition) === text2);
+}
+var editions, defaultEdition;
+var init_edition = __esm({
+  "src/catalog/edition.ts"() {
+    "use strict";
+    editions = [2013, 2022];
+    defaultEdition = 2022;
+  }
+});
+
+// src/catalog/iso27001-2013-clauses.json
+var iso27001_2013_clauses_default;
+var init_iso27001_2013_clauses = __esm({
+  "src/catalog/iso27001-2013-clauses.json"() {
+    iso27001_2013_clauses_default = {
+      sources: [
+        "intuitem/ciso-assistant-community:backend/library/libraries/iso27001-2013.yaml@f990d7b1b9a9f56e391acbc247c9076262a11412 (file last changed 7c165ec9db4263de1eec873ec7961dbc5512b30a): 35 clause requirement nodes 4 ... 10.2",
+        "intuitem/ciso-assistant-community:backend/library/libraries/iso27001-2022.yaml@f990d7b1b9a9f56e391acbc247c9076262a11412: 2022 clause nodes (for the title-matched 2013->2022 cross-check)",
+        "JupiterOne/security-policy-templates:templates/standards/iso-iec-27001-2013.json@0dcc3b23ebf582254962c13df14b570c27c36a37 (file last changed 152b3d7edbf9187e8dde84c464244eee47d6e4a1): clause requirement items 4.1 ... 10.2",
+        "JupiterOne/security-policy-templates:templates/standards/iso-iec-27001-2022.json@0dcc3b23ebf582254962c13df14b570c27c36a37 (file last changed 30e240e2a09a3b3b9e72e77d0856d433d1794b91)",
+        "https://xmind.app/mindmap/iso-27001-2013/cRyGdt/ (stored page): ISO 27001:2013 clause outline 4 ... 10.2",
+        "https://scribd.com/document/383243606/ISO-IEC-27001-2013-pdf (stored page; OCR of the ISO/IEC 27001:2013(E) table of contents): order 9.1/9.2/9.3, '8 Operation', '10.1 Nonconformity and corrective action', '10.2 Continual improvement'",
+        "https://equalassurance.com/transition-to-iso-27001-2022/ (stored page): new subclause 6.3; 'Naming and reordering the subclauses in Clause 9.2 - Internal audit and 9.3 - Management review'; 'Exchanging order of the two subclauses in Clause 10 - Improvement'",
+        "https://hightable.io/iso-27001-2013-vs-2022 (stored page): '1 new clause, 5 new sub clauses, the numbering of 2 clauses has swapped'",
+        "https://hicomply.com/iso-27001/unpacking-the-iso-27001-2022-update (stored page): 2022 clauses with no change (4.1, 4.3, 5.2, 6.1.1, 6.1.2, 7.1, 7.2, 7.3, 7.5.1, 7.5.2, 7.5.3, 8.2, 8.3) and reworded ones (4.4, 5.1, 5.3, 6.1.3, 7.4, 8.1, 9.1)",
+        "iso27001.json (beside this file) iso27001_2022.clauses (the 41 valid 2022 target ids)"
+      ],
+      notes: [
+        "35 entries: the 7 clause headings 4-10 and all 28 numbered sub-clauses of ISO/IEC 27001:2013. Only ids and headings are given (facts); no requirement text is reproduced.",
+        "2013 -> 2022: 31 entries keep the same number and heading. 10.1 <-> 10.2 swapped (2013 10.1 Nonconformity and corrective action = 2022 10.2; 2013 10.2 Continual improvement = 2022 10.1). 2013 9.2 was split into 2022 9.2.1/9.2.2 and 2013 9.3 into 9.3.1/9.3.2/9.3.3; parent_2022 gives the 2022 parent heading (9.2 / 9.3), which still exists. 2022 6.3 'Planning of changes' is new and has no 2013 predecessor.",
+        "Every 2013 heading that keeps its number is identical to the 2022 heading in iso27001.json, and the swapped 10.x headings match across editions (checked by validate.py).",
+        "Content changes that keep the numbering (not numbering facts, listed only for context): 4.2 adds item c); 4.4 adds 'processes needed and their interactions'; 6.2 adds that objectives are monitored and available as documented information; 7.4 drops 2013 item e) 'processes by which communication shall be effected' in favour of 'how to communicate'; 8.1 speaks of 'externally provided processes, products or services' instead of 'outsourced processes'; 9.3.2 adds changes in interested parties' needs and expectations.",
+        "Heading variants in second sources, and the value chosen: 6.1.2 'Information security risk assessment requirement' (CISO Assistant) vs 'Information security risk assessment' (JupiterOne, xmind, hicomply, the 2022 text) -> the latter. 7.5.2 'Creating and updating documented information' (CISO) / 'Documented information - Creating and updating' (JupiterOne) vs 'Creating and updating' (xmind, hicomply) -> 'Creating and updating'. 8 'Operations' (CISO) vs 'Operation' (JupiterOne, xmind, scribd ToC) -> 'Operation'. 9.1 'Monitoring, measurement, analysis, evaluation' (CISO) / 'Monitoring, measurement, analysis, and evaluation' (JupiterOne) vs 'Monitoring, measurement, analysis and evaluation' (xmind, scribd ToC, hicomply) -> the latter. validate.py lists every difference.",
+        "Users may also see 2013 clause ids written with a prefix ('Clause 10.1', '\xA710.1') or as a sub-item ('10.1 a)', '10.1.a' in JupiterOne). Strip these before the lookup. Annex A ids (A.x.y.z) are a different namespace, covered by iso27001.json mapping_2013_to_2022."
+      ],
+      iso27001_2013: {
+        clauses: [
+          {
+            id: "4",
+            title: "Context of the organization"
+          },
+          {
+            id: "4.1",
+            title: "Understanding the organization and its context"
+          },
+          {
+            id: "4.2",
+            title: "Understanding the needs and expectations of interested parties"
+          },
+          {
+            id: "4.3",
+            title: "Determining the scope of the information security management system"
+          },
+          {
+            id: "4.4",
+            title: "Information security management system"
+          },
+          {
+            id: "5",
+            title: "Leadership"
+          },
+          {
+            id: "5.1",
+            title: "Leadership and commitment"
+          },
+          {
+            id: "5.2",
+            title: "Policy"
+          },
+          {
+            id: "5.3",
+            title: "Organizational roles, responsibilities and authorities"
+          },
+          {
+            id: "6",
+            title: "Planning"
+          },
+          {
+            id: "6.1",
+            title: "Actions to address risks and opportunities"
+          },
+          {
+            id: "6.1.1",
+            title: "General"
+          },
+          {
+            id: "6.1.2",
+            title: "Information security risk assessment"
+          },
+          {
+            id: "6.1.3",
+            title: "Information security risk treatment"
+          },
+          {
+            id: "6.2",
+            title: "Information security objectives and planning to achieve them"
+          },
+          {
+            id: "7",
+            title: "Support"
+          },
+          {
+            id: "7.1",
+            title: "Resources"
+          },
+          {
+            id: "7.2",
+            title: "Competence"
+          },
+          {
+            id: "7.3",
+            title: "Awareness"
+          },
+          {
+            id: "7.4",
+            title: "Communication"
+          },
+          {
+            id: "7.5",
+            title: "Documented information"
+          },
+          {
+            id: "7.5.1",
+            title: "General"
+          },
+          {
+            id: "7.5.2",
+            title: "Creating and updating"
+          },
+          {
+            id: "7.5.3",
+            title: "Control of documented information"
+          },
+          {
+            id: "8",
+            title: "Operation"
+          },
+          {
+            id: "8.1",
+            title: "Operational planning and control"
+          },
+          {
+            id: "8.2",
+            title: "Information security risk assessment"
+          },
+          {
+            id: "8.3",
+            title: "Information security risk treatment"
+          },
+          {
+            id: "9",
+            title: "Performance evaluation"
+          },
+          {
+            id: "9.1",
+            title: "Monitoring, measurement, analysis and evaluation"
+          },
+          {
+            id: "9.2",
+            title: "Internal audit"
+          },
+          {
+            id: "9.3",
+            title: "Management review"
+          },
+          {
+            id: "10",
+            title: "Improvement"
+          },
+          {
+            id: "10.1",
+            title: "Nonconformity and corrective action"
+          },
+          {
+            id: "10.2",
+            title: "Continual improvement"
+          }
+        ]
+      },
+      clauses_2013_to_2022: [
+        {
+          from: "4",
+          to: [
+            "4"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "4.1",
+          to: [
+            "4.1"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "4.2",
+          to: [
+            "4.2"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "4.3",
+          to: [
+            "4.3"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "4.4",
+          to: [
+            "4.4"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "5",
+          to: [
+            "5"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "5.1",
+          to: [
+            "5.1"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "5.2",
+          to: [
+            "5.2"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "5.3",
+          to: [
+            "5.3"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "6",
+          to: [
+            "6"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "6.1",
+          to: [
+            "6.1"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "6.1.1",
+          to: [
+            "6.1.1"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "6.1.2",
+          to: [
+            "6.1.2"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "6.1.3",
+          to: [
+            "6.1.3"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "6.2",
+          to: [
+            "6.2"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "7",
+          to: [
+            "7"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "7.1",
+          to: [
+            "7.1"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "7.2",
+          to: [
+            "7.2"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "7.3",
+          to: [
+            "7.3"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "7.4",
+          to: [
+            "7.4"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "7.5",
+          to: [
+            "7.5"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "7.5.1",
+          to: [
+            "7.5.1"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "7.5.2",
+          to: [
+            "7.5.2"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "7.5.3",
+          to: [
+            "7.5.3"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "8",
+          to: [
+            "8"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "8.1",
+          to: [
+            "8.1"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "8.2",
+          to: [
+            "8.2"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "8.3",
+          to: [
+            "8.3"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "9",
+          to: [
+            "9"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "9.1",
+          to: [
+            "9.1"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "9.2",
+          to: [
+            "9.2.1",
+            "9.2.2"
+          ],
+          relationship: "split: 2013 9.2 a)-b) -> 2022 9.2.1 General; 2013 9.2 c)-g) -> 2022 9.2.2 Internal audit programme (2022 keeps 9.2 'Internal audit' as the parent heading)",
+          parent_2022: "9.2"
+        },
+        {
+          from: "9.3",
+          to: [
+            "9.3.1",
+            "9.3.2",
+            "9.3.3"
+          ],
+          relationship: "split: 2013 9.3 opening paragraph -> 9.3.1 General; inputs a)-f) -> 9.3.2 Management review inputs (2022 adds an item on interested parties' needs); outputs -> 9.3.3 Management review results (2022 keeps 9.3 'Management review' as the parent heading)",
+          parent_2022: "9.3"
+        },
+        {
+          from: "10",
+          to: [
+            "10"
+          ],
+          relationship: "same number and heading"
+        },
+        {
+          from: "10.1",
+          to: [
+            "10.2"
+          ],
+          relationship: "renumbered: the 2022 edition swapped 10.1 and 10.2"
+        },
+        {
+          from: "10.2",
+          to: [
+            "10.1"
+          ],
+          relationship: "renumbered: the 2022 edition swapped 10.1 and 10.2"
+        }
+      ],
+      new_in_2022_without_2013_predecessor: [
+        "6.3"
+      ]
+    };
+  }
+});
+
+// src/catalog/iso27001-2013-clauses.ts
+function getClause2013(id) {
+  return clause2013ById.get(id);
+}
+function clauseCorrespondenceOf(id) {
+  return correspondenceByFrom.get(id);
+}
+var clauses2013, clauseCorrespondence, clausesNewIn2022, clause2013ById, correspondenceByFrom, splitItemRanges;
+var init_iso27001_2013_clauses2 = __esm({
+  "src/catalog/iso27001-2013-clauses.ts"() {
+    "use strict";
+    init_iso27001_2013_clauses();
+    clauses2013 = iso27001_2013_clauses_default.iso27001_2013.clauses;
+    clauseCorrespondence = iso27001_2013_clauses_default.clauses_2013_to_2022.map((entry) => ({
+      from: entry.from,
+      to: entry.to,
+      relationship: entry.relationship,
+      ..."parent_2022" in entry ? { parent2022: entry.parent_2022 } : {}
+    }));
+    clausesNewIn2022 = iso27001_2013_clauses_default.new_in_2022_without_2013_predecessor;
+    clause2013ById = new Map(clauses2013.map((clause) => [clause.id, clause]));
+    correspondenceByFrom = new Map(clauseCorrespondence.map((entry) => [entry.from, entry]));
+    splitItemRanges = clauseCorrespondence.flatMap((entry) => {
+      if (!entry.parent2022) return [];
+      const ranges = [];
+      for (const match of entry.relationship.matchAll(/\b([a-z])\)-([a-z])\) -> (?:2022 )?(\d+(?:\.\d+)+)/g)) {
+        ranges.push({ from: entry.from, first: match[1], last: match[2], to: match[3] });
+      }
+      return ranges;
+    });
+  }
+});
+
+// src/catalog/objectives-2013.ts
+function objectiveOf(controlId) {
+  return controlId.split(".").slice(0, 3).join(".");
+}
+function buildObjectives() {
+  const byId2 = /* @__PURE__ */ new Map();
+  for (const control of legacyControls) {
+    const id = objectiveOf(control.id);
+    const entry = byId2.get(id) ?? { domain: control.domain, controls: [] };
+    entry.controls.push(control.id);
+    byId2.set(id, entry);
+  }
+  return [...byId2].map(([id, { domain, controls: controls2 }]) => ({
+    id,
+    domain,
+    controls: controls2,
+    successors: [...new Set(controls2.flatMap((control) => legacyReplacement(control) ?? []))]
+  }));
+}
+function getLegacyObjective(id) {
+  return objectiveById.get(id);
+}
+var legacyObjectives, objectiveById;
+var init_objectives_2013 = __esm({
+  "src/catalog/objectives-2013.ts"() {
+    "use strict";
+    init_iso27001();
+    legacyObjectives = buildObjectives();
+    objectiveById = new Map(legacyObjectives.map((objective) => [objective.id, objective]));
+  }
+});
+
+// src/catalog/new-in-2022.ts
+var successors, controlsNewIn2022;
+var init_new_in_2022 = __esm({
+  "src/catalog/new-in-2022.ts"() {
+    "use strict";
+    init_iso27001();
+    successors = new Set([...legacyMapping.values()].flat());
+    controlsNewIn2022 = controls.filter((control) => !successors.has(control.id));
+  }
+});
+
+// src/catalog/control-notation.ts
+function titleKey(title) {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+function readId(written, { edition }) {
+  const match = ID_PATTERN.exec(written);
+  if (!match) return { kind: "unknown", written };
+  const numbers = [match[2], match[3], match[4]].filter((part) => part !== void 0).map(Number);
+  const canonical2 = `A.${numbers.join(".")}`;
+  const digits = numbers.join(".");
+  const clauseReading = match[1] === void 0 && (edition === 2013 ? getClause2013(digits) : getClause(digits)) ? { alsoClause: digits } : {};
+  const isAmbiguous = ambiguous.has(canonical2) ? { ambiguous: true } : {};
+  const legacy = getLegacyControl(canonical2);
+  if (legacy) {
+    return { kind: "legacy", id2013: canonical2, title: legacy.title, successors: legacyReplacement(canonical2) ?? [], written, ...clauseReading };
+  }
+  const objective = getLegacyObjective(canonical2);
+  const control = getControl(canonical2);
+  if (objective && (!control || edition === 2013)) {
+    return {
+      kind: "legacy-objective",
+      objective: canonical2,
+      controls2013: objective.controls,
+      successors: objective.successors,
+      written,
+      ...isAmbiguous,
+      ...clauseReading
+    };
+  }
+  if (control) {
+    return written === canonical2 ? { kind: "control", id: canonical2, written, ...isAmbiguous } : { kind: "loose", id: canonical2, written, ...isAmbiguous, ...clauseReading };
+  }
+  return { kind: "unknown", written };
+}
+function readIdAndTitle(written, idText, title, options2) {
+  const key = titleKey(title);
+  const reading = readId(idText, options2);
+  const titled = controlByTitle.get(key) ?? [];
+  const as2022 = readId(idText, { edition: 2022 });
+  if ((as2022.kind === "control" || as2022.kind === "loose") && titled.includes(as2022.id)) {
+    return { ...as2022, kind: "loose", written };
+  }
+  if (reading.kind === "legacy" && legacyTitleKeys.get(reading.id2013) === key) return { ...reading, written };
+  if (reading.kind === "unknown" && titled.length === 1) return { kind: "unknown", written, nearest: titled[0] };
+  return { kind: "unknown", written };
+}
+function readControlId(text2, options2) {
+  const written = text2.trim();
+  if (written.length === 0 || written.length > MAX_ID_TEXT) return { kind: "unknown", written };
+  const reading = readId(written, options2);
+  if (reading.kind !== "unknown") return reading;
+  const titled = ID_AND_TITLE_PATTERN.exec(written);
+  return titled ? readIdAndTitle(written, titled[1], titled[2], options2) : reading;
+}
+function documentEditionOf(written, declared) {
+  if (declared === 2013) return { edition: 2013, reason: "declared" };
+  let has2013 = false;
+  for (const text2 of written) {
+    const reading = readControlId(text2, { edition: 2022 });
+    if ((reading.kind === "control" || reading.kind === "loose") && !reading.ambiguous) return { edition: 2022, reason: "declared" };
+    if (reading.kind === "legacy" || reading.kind === "legacy-objective") has2013 = true;
+  }
+  return has2013 ? { edition: 2013, reason: "plainly-2013" } : { edition: 2022, reason: "declared" };
+}
+var ambiguousControlIds, ambiguous, MAX_ID_TEXT, ID_PATTERN, ID_AND_TITLE_PATTERN, controlByTitle, legacyTitleKeys;
+var init_control_notation = __esm({
+  "src/catalog/control-notation.ts"() {
+    "use strict";
+    init_iso27001();
+    init_iso27001_2013_clauses2();
+    init_objectives_2013();
+    ambiguousControlIds = controls.map((control) => control.id).filter((id) => getLegacyObjective(id) !== void 0 || getLegacyControl(id) !== void 0);
+    ambiguous = new Set(ambiguousControlIds);
+    MAX_ID_TEXT = 200;
+    ID_PATTERN = /^(?:(a)\s*\.?\s*)?(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?$/i;
+    ID_AND_TITLE_PATTERN = /^((?:a\s*\.?\s*)?\d{1,2}(?:\.\d{1,2}){1,2})(?:\s*[-\u2013\u2014:]\s*|\s+)(\S.*)$/i;
+    controlByTitle = /* @__PURE__ */ new Map();
+    for (const control of controls) {
+      const key = titleKey(control.title);
+      controlByTitle.set(key, [...controlByTitle.get(key) ?? [], control.id]);
+    }
+    legacyTitleKeys = new Map(legacyControls.map((control) => [control.id, titleKey(control.title)]));
+  }
+});
+
+// src/catalog/clause-notation.ts
+function formatClauseItem(clause, item) {
+  return `${clause} ${item})`;
+}
+function readClauseOrItem(written, { edition }) {
+  const match = CLAUSE_PATTERN.exec(written);
+  if (!match) return void 0;
+  const number = match[1];
+  const letter = (match[2] ?? match[3])?.toLowerCase();
+  if (edition === 2013) {
+    const correspondence = clauseCorrespondenceOf(number);
+    if (correspondence) {
+      const from2013 = { clause: number, ...letter ? { item: letter } : {}, to: correspondence.to };
+      if (correspondence.parent2022) {
+        const range3 = letter ? splitItemRanges.find((entry) => entry.from === number && entry.first <= letter && letter <= entry.last) : void 0;
+        return { kind: "clause", id: range3 ? range3.to : correspondence.parent2022, written, from2013 };
+      }
+      const id = correspondence.to[0];
+      return letter ? { kind: "item", clause: id, item: letter, written, from2013 } : { kind: "clause", id, written, from2013 };
+    }
+  }
+  if (!getClause(number)) return void 0;
+  return letter ? { kind: "item", clause: number, item: letter, written } : { kind: "clause", id: number, written };
+}
+function writtenForm(reading) {
+  if (reading.kind !== "clause" && reading.kind !== "item") return void 0;
+  if (reading.from2013) return reading.from2013.item ? formatClauseItem(reading.from2013.clause, reading.from2013.item) : reading.from2013.clause;
+  return reading.kind === "clause" ? reading.id : formatClauseItem(reading.clause, reading.item);
+}
+function readClauseId(text2, options2) {
+  const written = text2.trim();
+  if (written.length === 0 || written.length > MAX_CLAUSE_TEXT) return { kind: "unknown", written };
+  const reading = readClauseOrItem(written, options2);
+  if (reading) return reading;
+  const control = readControlId(written, options2);
+  if (control.kind !== "unknown") return { kind: "control", written, control };
+  const stripped = written.replace(CLAUSE_NOISE, "").trim();
+  const cleaned = stripped !== written ? readClauseOrItem(stripped, options2) : void 0;
+  const nearest2 = cleaned ? writtenForm(cleaned) : void 0;
+  return nearest2 ? { kind: "unknown", written, nearest: nearest2 } : { kind: "unknown", written };
+}
+var MAX_CLAUSE_TEXT, CLAUSE_PATTERN, CLAUSE_NOISE;
+var init_clause_notation = __esm({
+  "src/catalog/clause-notation.ts"() {
+    "use strict";
+    init_control_notation();
+    init_iso27001();
+    init_iso27001_2013_clauses2();
+    MAX_CLAUSE_TEXT = 200;
+    CLAUSE_PATTERN = /^(\d{1,2}(?:\.\d{1,2}){0,2})(?:\s*\(\s*([a-z])\s*\)|\s*\.?\s*([a-z])\)?)?$/i;
+    CLAUSE_NOISE = /^(?:clause|cl\.?|§)\s*|[.,;:]+$/gi;
+  }
+});
+
+// src/catalog/csf-notation.ts
+function readCsfId(text2, { framework }) {
+  const written = text2.trim();
+  const match = CSF_PATTERN.exec(written);
+  if (!match) return { kind: "unknown", written };
+  const category = `${match[1].toUpperCase()}.${match[2].toUpperCase()}`;
+  const number = Number(match[3]);
+  const form11 = `${category}-${number}`;
+  const form20 = `${category}-${String(number).padStart(2, "0")}`;
+  const csf11 = getCsf11Subcategory(form11);
+  const csf20 = getCsfSubcategory(form20);
+  if (framework === "nist-csf-1.1") {
+    if (csf11) return written === form11 ? { kind: "subcategory", framework, id: form11, written } : { kind: "loose", framework, id: form11, written };
+    if (csf20) return { kind: "other-framework", framework: "nist-csf-2.0", id: form20, written };
+    return { kind: "unknown", written };
+  }
+  if (csf11?.status === "withdrawn") {
+    return {
+      kind: "withdrawn",
+      id11: csf11.id,
+      title: csf11.title,
+      relationship: csf11.relationship,
+      successors: csf11.successors,
+      successorCategories: csf11.successorCategories,
+      written
+    };
+  }
+  if (csf20) {
+    if (written === form20) return { kind: "subcategory", framework, id: form20, written };
+    return { kind: "loose", framework, id: form20, written, ...csf11 ? { retained11: true } : {} };
+  }
+  return { kind: "unknown", written };
+}
+var CSF_PATTERN;
+var init_csf_notation = __esm({
+  "src/catalog/csf-notation.ts"() {
+    "use strict";
+    init_csf11();
+    init_iso27001();
+    CSF_PATTERN = /^([a-z]{2})\.([a-z]{2})-(\d{1,2})$/i;
+  }
+});
+
+// src/catalog/index.ts
+var init_catalog = __esm({
+  "src/catalog/index.ts"() {
+    "use strict";
+    init_iso27001();
+    init_frameworks();
+    init_edition();
+    init_iso27001_2013_clauses2();
+    init_objectives_2013();
+    init_new_in_2022();
+    init_csf11();
+    init_control_notation();
+    init_clause_notation();
+    init_csf_notation();
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -303,8 +5210,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path18, { windows } = {}) => {
+      const segs = path18.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -372,7 +5279,7 @@ var require_scan = __commonJS({
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
-      let isGlob = false;
+      let isGlob2 = false;
       let isExtglob = false;
       let isGlobstar = false;
       let braceEscaped = false;
@@ -415,7 +5322,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -424,7 +5331,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -461,7 +5368,7 @@ var require_scan = __commonJS({
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
+            isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
             if (code === CHAR_EXCLAMATION_MARK && index === start) {
@@ -491,7 +5398,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -499,7 +5406,7 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -515,7 +5422,7 @@ var require_scan = __commonJS({
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               break;
             }
@@ -531,7 +5438,7 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
             while (eos() !== true && (code = advance())) {
@@ -553,7 +5460,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (isGlob === true) {
+        if (isGlob2 === true) {
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -563,7 +5470,7 @@ var require_scan = __commonJS({
       }
       if (opts.noext === true) {
         isExtglob = false;
-        isGlob = false;
+        isGlob2 = false;
       }
       let base = str;
       let prefix = "";
@@ -573,10 +5480,10 @@ var require_scan = __commonJS({
         str = str.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
+      if (base && isGlob2 === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
         glob2 = str.slice(lastIndex);
-      } else if (isGlob === true) {
+      } else if (isGlob2 === true) {
         base = "";
         glob2 = str;
       } else {
@@ -601,7 +5508,7 @@ var require_scan = __commonJS({
         glob: glob2,
         isBrace,
         isBracket,
-        isGlob,
+        isGlob: isGlob2,
         isExtglob,
         isGlobstar,
         negated,
@@ -656,7 +5563,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -664,8 +5571,8 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options2) => {
+    } = constants2;
+    var expandRange2 = (args, options2) => {
       if (typeof options2.expandRange === "function") {
         return options2.expandRange(...args, options2);
       }
@@ -873,7 +5780,7 @@ var require_parse = __commonJS({
       if (options2.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -919,8 +5826,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1298,17 +6205,17 @@ var require_parse = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range2 = [];
+            const range3 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range2.unshift(arr[i].value);
+                range3.unshift(arr[i].value);
               }
             }
-            output = expandRange(range2, opts);
+            output = expandRange2(range3, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -1616,7 +6523,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1674,7 +6581,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob2, options2, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -1802,7 +6709,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants2;
     module2.exports = picomatch2;
   }
 });
@@ -1837,10 +6744,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar15 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -1861,7 +6768,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar10(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar15(node) || isCollection2(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -1873,11 +6780,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias3;
     exports2.isCollection = isCollection2;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap8;
+    exports2.isMap = isMap10;
     exports2.isNode = isNode;
     exports2.isPair = isPair4;
-    exports2.isScalar = isScalar10;
-    exports2.isSeq = isSeq5;
+    exports2.isScalar = isScalar15;
+    exports2.isSeq = isSeq8;
   }
 });
 
@@ -1901,17 +6808,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1922,13 +6829,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1949,17 +6856,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1970,13 +6877,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2003,23 +6910,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path18);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path18);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path18);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path18);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path18);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -2631,10 +7538,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2653,7 +7560,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2683,11 +7590,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest2] = path15;
+          const [key, ...rest2] = path18;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest2, value);
@@ -2701,8 +7608,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest2] = path15;
+      deleteIn(path18) {
+        const [key, ...rest2] = path18;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2716,8 +7623,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest2] = path15;
+      getIn(path18, keepScalar) {
+        const [key, ...rest2] = path18;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -2735,8 +7642,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest2] = path15;
+      hasIn(path18) {
+        const [key, ...rest2] = path18;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -2746,8 +7653,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest2] = path15;
+      setIn(path18, value) {
+        const [key, ...rest2] = path18;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -2881,16 +7788,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
+        const fold2 = folds[i2];
         const end2 = folds[i2 + 1] || text2.length;
-        if (fold === 0)
+        if (fold2 === 0)
           res = `
 ${indent}${text2.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text2[fold2]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -5262,9 +10169,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5339,14 +10246,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path18) {
+        if (Collection2.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5361,10 +10268,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path18, keepScalar) {
+        if (Collection2.isEmptyPath(path18))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5375,10 +10282,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path18) {
+        if (Collection2.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5395,13 +10302,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path18, value) {
+        if (Collection2.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -5757,12 +10664,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items, search2) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair) => isEqual(pair.key, search2));
     }
     exports2.mapIncludes = mapIncludes;
   }
@@ -5985,9 +10892,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap8 = fc.start.source === "{";
-      const fcName = isMap8 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap10 = fc.start.source === "{";
+      const fcName = isMap10 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap10 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6023,7 +10930,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap10 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6063,7 +10970,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep3 && !props.found) {
+        if (!isMap10 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -6086,7 +10993,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap8 && !props.found && ctx.options.strict) {
+            if (!isMap10 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -6118,7 +11025,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap8) {
+          if (isMap10) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6134,7 +11041,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap8 ? "}" : "]";
+      const expectedEnd = isMap10 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -6529,8 +11436,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
+          const { fold: fold2, offset } = foldNewline(source, i);
+          res += fold2;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -6570,19 +11477,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold = "";
+      let fold2 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold += "\n";
+          fold2 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
+      if (!fold2)
+        fold2 = " ";
+      return { fold: fold2, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -6642,7 +11549,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -6662,7 +11569,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar3.Scalar(value);
       }
-      scalar.range = range2;
+      scalar.range = range3;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -7362,9 +12269,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7373,23 +12280,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path18) => {
+      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7400,10 +12307,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -7421,7 +12328,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar15 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM2:
@@ -7505,7 +12412,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection2;
-    exports2.isScalar = isScalar10;
+    exports2.isScalar = isScalar15;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -7553,16 +12460,16 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete = false) {
+      *lex(source, incomplete2 = false) {
         if (source) {
           if (typeof source !== "string")
             throw TypeError("source is not a string");
           this.buffer = this.buffer ? this.buffer + source : source;
           this.lineEndPos = null;
         }
-        this.atEnd = !incomplete;
+        this.atEnd = !incomplete2;
         let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
+        while (next && (incomplete2 || this.hasChars(1)))
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
@@ -8253,12 +13160,12 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete = false) {
+      *parse(source, incomplete2 = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete))
+        for (const lexeme of this.lexer.lex(source, incomplete2))
           yield* this.next(lexeme);
-        if (!incomplete)
+        if (!incomplete2)
           yield* this.end();
       }
       /**
@@ -9154,18 +14061,236 @@ var require_dist = __commonJS({
   }
 });
 
+// src/fs/inside.ts
+import { lstatSync, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
+import path from "node:path";
+function isInside(root, target) {
+  const relative2 = path.relative(root, target);
+  const leaves = relative2 === ".." || relative2.startsWith(`..${path.sep}`);
+  return relative2 === "" || !leaves && !path.isAbsolute(relative2);
+}
+function components(text2) {
+  return text2.split(path.sep === "\\" ? /[\\/]/ : "/").filter((part) => part !== "" && part !== ".");
+}
+function below(linkText, roots) {
+  const parts = components(linkText);
+  for (const root of roots) {
+    const prefix = components(root);
+    if (prefix.length <= parts.length && prefix.every((part, index) => part === parts[index])) return parts.slice(prefix.length);
+  }
+  return null;
+}
+function resolveInside(root, target) {
+  const absolute = path.resolve(root, target);
+  let realRoot;
+  try {
+    realRoot = realpathSync2.native(root);
+  } catch (error) {
+    const code = error.code ?? "error";
+    if ((code === "ENOENT" || code === "ENOTDIR") && isInside(root, absolute)) return { kind: "missing", real: absolute, throughLink: false };
+    return { kind: "error", code };
+  }
+  const base = isInside(root, absolute) ? root : isInside(realRoot, absolute) ? realRoot : null;
+  if (base === null) return { kind: "outside", throughLink: false };
+  const pending = components(path.relative(base, absolute));
+  let current = realRoot;
+  let stats;
+  try {
+    stats = lstatSync(realRoot);
+  } catch (error) {
+    return { kind: "error", code: error.code ?? "error" };
+  }
+  let throughLink = false;
+  let firstLink;
+  let links = 0;
+  const outside = () => firstLink === void 0 ? { kind: "outside", throughLink } : { kind: "outside", throughLink, link: firstLink };
+  while (pending.length > 0) {
+    const name = pending.shift();
+    if (name === "..") {
+      if (current === realRoot) return outside();
+      current = path.dirname(current);
+      continue;
+    }
+    const next = path.join(current, name);
+    let entry;
+    try {
+      entry = lstatSync(next);
+    } catch (error) {
+      const code = error.code ?? "error";
+      if (code !== "ENOENT" && code !== "ENOTDIR") return { kind: "error", code };
+      const real = path.join(next, ...pending);
+      return isInside(realRoot, real) ? { kind: "missing", real, throughLink } : outside();
+    }
+    if (!entry.isSymbolicLink()) {
+      current = next;
+      stats = entry;
+      continue;
+    }
+    if (++links > MAX_LINKS) return { kind: "loop" };
+    throughLink = true;
+    firstLink ??= path.relative(realRoot, next).split(path.sep).join("/");
+    let text2;
+    try {
+      text2 = readlinkSync(next);
+    } catch (error) {
+      return { kind: "error", code: error.code ?? "error" };
+    }
+    if (path.isAbsolute(text2)) {
+      const inner = below(text2, [realRoot, path.resolve(root)]);
+      if (inner === null) return outside();
+      current = realRoot;
+      pending.unshift(...inner);
+    } else {
+      pending.unshift(...components(text2));
+    }
+  }
+  return { kind: "found", real: current, stats, throughLink };
+}
+var MAX_LINKS;
+var init_inside = __esm({
+  "src/fs/inside.ts"() {
+    "use strict";
+    MAX_LINKS = 40;
+  }
+});
+
+// src/fs/read-bounded.ts
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+function readRegularFile(root, target, limit) {
+  const where = resolveInside(root, target);
+  switch (where.kind) {
+    case "outside":
+    case "missing":
+      return { ok: false, reason: where.kind, throughLink: where.throughLink };
+    case "loop":
+      return { ok: false, reason: "loop" };
+    case "error":
+      return { ok: false, reason: "error", code: where.code };
+    case "found":
+      break;
+  }
+  if (where.stats.isDirectory()) return { ok: false, reason: "folder" };
+  if (!where.stats.isFile()) return { ok: false, reason: "special" };
+  let fd;
+  try {
+    fd = openSync(where.real, OPEN_FLAGS);
+  } catch (error) {
+    const code = error.code ?? "error";
+    return code === "ELOOP" ? { ok: false, reason: "outside", throughLink: true } : { ok: false, reason: "error", code };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) return { ok: false, reason: "folder" };
+    if (!stats.isFile()) return { ok: false, reason: "special" };
+    if (stats.size > limit) return { ok: false, reason: "too-large", size: stats.size };
+    const capacity = limit + PROBE;
+    let buffer = Buffer.allocUnsafe(Math.min(capacity, stats.size > 0 ? stats.size + PROBE : FIRST_CHUNK));
+    let length = 0;
+    for (; ; ) {
+      if (length === buffer.length) {
+        if (length > limit) return { ok: false, reason: "too-large", size: null };
+        const grown = Buffer.allocUnsafe(Math.min(capacity, buffer.length * 2));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return { ok: true, bytes: buffer.subarray(0, length), real: where.real };
+  } catch (error) {
+    return { ok: false, reason: "error", code: error.code ?? "error" };
+  } finally {
+    closeSync(fd);
+  }
+}
+var OPEN_FLAGS, FIRST_CHUNK, PROBE;
+var init_read_bounded = __esm({
+  "src/fs/read-bounded.ts"() {
+    "use strict";
+    init_inside();
+    OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+    FIRST_CHUNK = 64 * 1024;
+    PROBE = 8;
+  }
+});
+
+// src/format/terminal.ts
+function wantsColour(isTTY, env) {
+  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0") return true;
+  return isTTY;
+}
+function visibleEscape(char) {
+  const named = NAMED[char];
+  if (named) return named;
+  const code = char.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+}
+function safeText(text2) {
+  return text2.replace(UNSAFE_IN_A_LINE, visibleEscape);
+}
+var wrap, colours, identity, plain, UNSAFE_IN_A_LINE, NAMED;
+var init_terminal = __esm({
+  "src/format/terminal.ts"() {
+    "use strict";
+    wrap = (open, close) => (text2) => `\x1B[${open}m${text2}\x1B[${close}m`;
+    colours = {
+      red: wrap(31, 39),
+      yellow: wrap(33, 39),
+      green: wrap(32, 39),
+      dim: wrap(2, 22),
+      bold: wrap(1, 22),
+      underline: wrap(4, 24)
+    };
+    identity = (text2) => text2;
+    plain = { red: identity, yellow: identity, green: identity, dim: identity, bold: identity, underline: identity };
+    UNSAFE_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+  }
+});
+
+// src/fs/shown.ts
+function shown(value) {
+  return `\`${safeText(value)}\``;
+}
+var init_shown = __esm({
+  "src/fs/shown.ts"() {
+    "use strict";
+    init_terminal();
+  }
+});
+
+// src/fs/boundary.ts
+import path2 from "node:path";
+function outputBoundary(base, typed) {
+  const target = path2.resolve(base, typed);
+  const relative2 = path2.relative(base, target);
+  const inside = relative2 !== "" && relative2 !== ".." && !relative2.startsWith(`..${path2.sep}`) && !path2.isAbsolute(relative2);
+  return { target, boundary: inside ? path2.resolve(base) : path2.dirname(target) };
+}
+var init_boundary = __esm({
+  "src/fs/boundary.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/dates.ts
+function isLeapYear(year) {
+  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+}
 function daysInMonth(year, month) {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
+}
+function isValidDate(date) {
+  const { year, month, day } = date;
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 function parseDate(text2) {
   const match = DATE_PATTERN.exec(text2);
   if (!match) return void 0;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return void 0;
-  return { year, month, day };
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return isValidDate(date) ? date : void 0;
 }
 function formatDate(date) {
   const pad = (value, width) => String(value).padStart(width, "0");
@@ -9174,92 +14299,605 @@ function formatDate(date) {
 function todayUtc(now = /* @__PURE__ */ new Date()) {
   return now.toISOString().slice(0, 10);
 }
+function dayNumber(date) {
+  const year = date.month <= 2 ? date.year - 1 : date.year;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5) + date.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+function fromDayNumber(days) {
+  const shifted = days + 719468;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
 function daysBetween(from, to) {
-  const ms = Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day);
-  return Math.round(ms / 864e5);
+  return dayNumber(to) - dayNumber(from);
 }
 function compareDates(a, b) {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 function addDays(date, days) {
-  const moved = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+  if (!Number.isSafeInteger(days)) return void 0;
+  const moved = fromDayNumber(dayNumber(date) + days);
+  return isValidDate(moved) ? moved : void 0;
 }
 function addMonths(date, months) {
+  if (!Number.isSafeInteger(months)) return void 0;
   const index = date.year * 12 + (date.month - 1) + months;
   const year = Math.floor(index / 12);
-  const month = index % 12 + 1;
+  const month = index - year * 12 + 1;
+  if (year < MIN_YEAR || year > MAX_YEAR) return void 0;
   return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
 }
-function parseDuration(text2) {
+function withinMaximum(months, days) {
+  return months * 146097 + days * 4800 <= MAX_CADENCE_YEARS * 12 * 146097;
+}
+function readDuration(text2) {
   const trimmed = text2.trim();
+  let months;
+  let days;
   const words = WORDS_PATTERN.exec(trimmed);
+  const iso = words ? null : ISO_PATTERN.exec(trimmed.toUpperCase());
   if (words) {
     const count2 = Number(words[1]);
     const unit = words[2].toLowerCase();
-    if (count2 === 0) return void 0;
-    if (unit === "day") return { months: 0, days: count2, text: trimmed };
-    if (unit === "week") return { months: 0, days: count2 * 7, text: trimmed };
-    if (unit === "month") return { months: count2, days: 0, text: trimmed };
-    return { months: count2 * 12, days: 0, text: trimmed };
+    months = unit === "year" ? count2 * 12 : unit === "month" ? count2 : 0;
+    days = unit === "week" ? count2 * 7 : unit === "day" ? count2 : 0;
+  } else if (iso && trimmed.length > 1) {
+    const [, years, isoMonths, weeks, isoDays] = iso;
+    months = Number(years ?? 0) * 12 + Number(isoMonths ?? 0);
+    days = Number(weeks ?? 0) * 7 + Number(isoDays ?? 0);
+  } else {
+    return { ok: false, problem: "syntax" };
   }
-  const iso = ISO_PATTERN.exec(trimmed.toUpperCase());
-  if (iso && trimmed.length > 1) {
-    const [, years, months, weeks, days] = iso;
-    const duration = {
-      months: Number(years ?? 0) * 12 + Number(months ?? 0),
-      days: Number(weeks ?? 0) * 7 + Number(days ?? 0),
-      text: trimmed
-    };
-    if (duration.months === 0 && duration.days === 0) return void 0;
-    return duration;
-  }
-  return void 0;
+  if (months === 0 && days === 0) return { ok: false, problem: "zero" };
+  if (!withinMaximum(months, days)) return { ok: false, problem: "too-long" };
+  return { ok: true, duration: { months, days, text: trimmed } };
+}
+function parseDuration(text2) {
+  const reading = readDuration(text2);
+  return reading.ok ? reading.duration : void 0;
+}
+function cadenceExpectation(problem) {
+  if (problem === "too-long") return `a cadence of at most ${MAX_CADENCE_YEARS} years such as \`12 months\``;
+  if (problem === "zero") return `a cadence of at least one day (and at most ${MAX_CADENCE_YEARS} years) such as \`12 months\``;
+  return `a cadence of at most ${MAX_CADENCE_YEARS} years such as \`12 months\`, \`6 months\`, \`90 days\` or \`P1Y\``;
 }
 function addDuration(date, duration) {
-  return addDays(addMonths(date, duration.months), duration.days);
+  const moved = addMonths(date, duration.months);
+  return moved && addDays(moved, duration.days);
 }
-var DATE_PATTERN, WORDS_PATTERN, ISO_PATTERN;
+var MIN_YEAR, MAX_YEAR, DATE_PATTERN, MONTH_DAYS, MAX_CADENCE_YEARS, WORDS_PATTERN, ISO_PATTERN;
 var init_dates = __esm({
   "src/model/dates.ts"() {
     "use strict";
+    MIN_YEAR = 1;
+    MAX_YEAR = 9999;
     DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+    MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    MAX_CADENCE_YEARS = 10;
     WORDS_PATTERN = /^(\d+)\s*(day|week|month|year)s?$/i;
     ISO_PATTERN = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
   }
 });
 
-// src/model/nearest.ts
-function editDistance(a, b) {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-    }
-    previous = current;
+// src/model/owner-ref.ts
+function ownerKind(ref) {
+  if (LOGIN_PATTERN.test(ref)) return "login";
+  if (TEAM_PATTERN.test(ref)) return "team";
+  if (EMAIL_PATTERN.test(ref)) return "email";
+  return void 0;
+}
+var LOGIN_PATTERN, TEAM_PATTERN, EMAIL_PATTERN;
+var init_owner_ref = __esm({
+  "src/model/owner-ref.ts"() {
+    "use strict";
+    LOGIN_PATTERN = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
+    TEAM_PATTERN = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+    EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
   }
-  return previous[b.length];
+});
+
+// src/model/document-control.ts
+function scalarText(node, source) {
+  if (!(0, import_yaml.isScalar)(node)) return null;
+  let value = null;
+  if (typeof node.value === "string") value = node.value;
+  else if (typeof node.value === "number") value = node.range ? source.slice(node.range[0], node.range[1]).trim() : String(node.value);
+  if (value === null) return null;
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
+}
+function textItems(fm, field) {
+  const node = fm.node([field]);
+  const entries = (0, import_yaml.isSeq)(node) ? node.items : node === void 0 || node === null ? [] : [node];
+  const result = [];
+  for (const entry of entries) {
+    const text2 = scalarText(fm.resolve(entry), fm.source);
+    if (text2 !== null) result.push({ id: text2, position: fm.nodePosition(entry) });
+  }
+  return result;
+}
+function textField(fm, field) {
+  return scalarText(fm.node([field]), fm.source);
+}
+function dateField(fm, field) {
+  const text2 = textField(fm, field);
+  const date = text2 === null ? void 0 : parseDate(text2);
+  return date ? formatDate(date) : null;
+}
+function historyEntries(fm) {
+  const history = fm.node(["history"]);
+  if (!(0, import_yaml.isSeq)(history)) return [];
+  return history.items.map((raw, offset) => {
+    const node = fm.resolve(raw);
+    const position = fm.nodePosition(raw);
+    const value = (key) => {
+      if (!(0, import_yaml.isMap)(node)) return void 0;
+      const pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === key);
+      return pair ? fm.resolve(pair.value) : void 0;
+    };
+    const text2 = (key) => scalarText(value(key), fm.source);
+    const dateNode = value("date");
+    const dateText = text2("date");
+    const dateValue = dateNode === void 0 ? void 0 : dateNode === null ? null : (0, import_yaml.isScalar)(dateNode) ? dateNode.value : dateNode.toJSON();
+    const date = dateText === null ? void 0 : parseDate(dateText);
+    return {
+      index: offset + 1,
+      position,
+      node: (0, import_yaml.isMap)(node) ? node : null,
+      dateValue,
+      datePosition: dateNode?.range ? fm.nodePosition(dateNode) : position,
+      entry: {
+        version: text2("version"),
+        date: date ? formatDate(date) : null,
+        author: text2("author"),
+        approver: text2("approver"),
+        summary: text2("summary")
+      }
+    };
+  });
+}
+function buildDocumentControl(fm) {
+  const audienceField = fm.data.audience !== void 0 ? "audience" : "distribution";
+  const parentNode = fm.node(["parent"]);
+  const parentText = scalarText(parentNode, fm.source);
+  const supersedes = textItems(fm, "supersedes");
+  const related = textItems(fm, "related");
+  return {
+    classification: textField(fm, "classification"),
+    effective_date: dateField(fm, "effective_date"),
+    audience: textItems(fm, audienceField).map((item) => item.id),
+    author: textField(fm, "author"),
+    supersedes: supersedes.map((item) => item.id),
+    related: related.map((item) => item.id),
+    parent: parentText,
+    history: historyEntries(fm).filter((located) => located.node !== null).map((located) => located.entry),
+    positions: {
+      supersedes,
+      related,
+      parent: parentText === null ? null : { id: parentText, position: fm.nodePosition(parentNode) },
+      mapping: fm.keyPosition("iso27001") ?? { line: 1, column: 1 }
+    }
+  };
+}
+function documentControlFields(document) {
+  return {
+    classification: document.classification,
+    effective_date: document.effective_date,
+    audience: document.audience,
+    author: document.author,
+    supersedes: document.supersedes,
+    related: document.related,
+    parent: document.parent,
+    history: document.history
+  };
+}
+var import_yaml, HISTORY_KEYS, REQUIRED_HISTORY_KEYS;
+var init_document_control = __esm({
+  "src/model/document-control.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_dates();
+    HISTORY_KEYS = ["version", "date", "summary", "author", "approver"];
+    REQUIRED_HISTORY_KEYS = ["version", "date", "summary"];
+  }
+});
+
+// src/model/mapping.ts
+function declaredEditionOf(iso27001) {
+  if (!iso27001 || typeof iso27001 !== "object" || Array.isArray(iso27001)) return void 0;
+  return editionOf(iso27001.edition);
+}
+function renumbered(reading) {
+  if (reading.kind !== "clause" && reading.kind !== "item" || !reading.from2013) return void 0;
+  const to = reading.kind === "clause" ? reading.id : reading.clause;
+  return to === reading.from2013.clause ? void 0 : { from: reading.from2013.clause, to };
+}
+function countedClause(reading) {
+  if (renumbered(reading)) return void 0;
+  if (reading.kind === "clause") return reading.id;
+  if (reading.kind === "item") return reading.clause;
+  return void 0;
+}
+function countedControl(reading) {
+  if (reading.kind === "control") return reading.id;
+  if (reading.kind === "loose" && !reading.alsoClause) return reading.id;
+  return void 0;
+}
+function readMapping(clauses2, controls2, declared) {
+  const stated = declared.document ?? declared.config;
+  const byIds = documentEditionOf(
+    controls2.map((entry) => entry.id),
+    stated
+  );
+  const reason = byIds.reason === "plainly-2013" ? "plainly-2013" : declared.document !== void 0 ? "document" : "config";
+  const clauseReadings = clauses2.map((entry) => ({ ...entry, reading: readClauseId(entry.id, { edition: stated }) }));
+  const controlReadings = controls2.map((entry) => ({ ...entry, reading: readControlId(entry.id, { edition: byIds.edition }) }));
+  const once = (ids) => [...new Set(ids.filter((id) => id !== void 0))];
+  return {
+    edition: byIds.edition,
+    reason,
+    clauseEdition: stated,
+    clauses: clauseReadings,
+    controls: controlReadings,
+    counted: {
+      clauses: once(clauseReadings.map((entry) => countedClause(entry.reading))),
+      controls: once(controlReadings.map((entry) => countedControl(entry.reading)))
+    }
+  };
+}
+function editionBecause(mapping) {
+  switch (mapping.reason) {
+    case "document":
+      return "read as ISO 27001:2013 because this document sets `iso27001.edition: 2013`";
+    case "plainly-2013":
+      return "read as ISO 27001:2013 because this document's other ids are 2013";
+    case "config":
+      return "read as ISO 27001:2013 because `.isms.yml` sets `edition: 2013`";
+  }
+}
+var init_mapping = __esm({
+  "src/model/mapping.ts"() {
+    "use strict";
+    init_catalog();
+  }
+});
+
+// src/model/roles.ts
+function readOwnerRef(ref, roles) {
+  const trimmed = ref.trim();
+  const kind = ownerKind(trimmed);
+  if (kind) return { kind, ref: trimmed };
+  const role = roleNamed(trimmed, roles);
+  if (role) return { kind: "role", ref: role, holders: roles[role] };
+  if (isBareLogin(trimmed)) return { kind: "bare-login", ref: trimmed, login: `@${trimmed}` };
+  if (looksLikeRoleName(trimmed)) return { kind: "undefined-role", ref: trimmed };
+  return { kind: "invalid", ref: trimmed };
+}
+function foldRoleName(name) {
+  return name.trim().replace(/\s+/g, " ").toLowerCase();
+}
+function roleNamed(name, roles) {
+  const trimmed = name.trim();
+  if (Object.hasOwn(roles, trimmed)) return trimmed;
+  const folded = foldRoleName(trimmed);
+  return Object.keys(roles).find((role) => foldRoleName(role) === folded);
+}
+function looksLikeRoleName(text2) {
+  return /^[\p{L}][\p{L}\p{N} &/.()'-]{0,79}$/u.test(text2.trim()) && !text2.includes("@");
+}
+function isBareLogin(text2) {
+  if (!BARE_LOGIN.test(text2)) return false;
+  return !text2.split("/").some((part) => ROLE_WORDS.has(part));
+}
+function holdersOf(refs, roles) {
+  const result = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
+    const read = readOwnerRef(ref, roles);
+    const people = read.kind === "role" ? read.holders : read.kind === "login" || read.kind === "team" || read.kind === "email" ? [read.ref] : [];
+    for (const person of people) {
+      if (seen.has(person.toLowerCase())) continue;
+      seen.add(person.toLowerCase());
+      result.push(person);
+    }
+  }
+  return result;
+}
+function rolesUsed(refs, roles) {
+  const entries = [];
+  for (const ref of refs) {
+    const written = ref.trim();
+    const read = readOwnerRef(written, roles);
+    if (read.kind === "role" && !entries.some(([name]) => name === written)) entries.push([written, [...read.holders]]);
+  }
+  return Object.fromEntries(entries);
+}
+function ownerLabel(ref, documentRoles) {
+  const holders = Object.hasOwn(documentRoles, ref) ? documentRoles[ref] : void 0;
+  return holders ? `${ref} (${holders.join(", ")})` : ref;
+}
+var ROLE_WORDS, BARE_LOGIN;
+var init_roles = __esm({
+  "src/model/roles.ts"() {
+    "use strict";
+    init_owner_ref();
+    ROLE_WORDS = /* @__PURE__ */ new Set([
+      "iso",
+      "ciso",
+      "cso",
+      "cio",
+      "cto",
+      "ceo",
+      "cfo",
+      "coo",
+      "cpo",
+      "cro",
+      "dpo",
+      "isms",
+      "ismo",
+      "hr",
+      "it",
+      "ops",
+      "legal",
+      "security",
+      "infosec",
+      "compliance",
+      "management",
+      "board",
+      "admin",
+      "owner",
+      "manager",
+      "director",
+      "officer",
+      "auditor",
+      "audit",
+      "risk",
+      "privacy",
+      "finance",
+      "facilities",
+      "engineering",
+      "operations",
+      "sysadmin"
+    ]);
+    BARE_LOGIN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,38}(?:\/[a-z0-9][a-z0-9_.-]{0,99})?$/;
+  }
+});
+
+// src/model/policy.ts
+function scalarText2(node, source) {
+  if (!(0, import_yaml2.isScalar)(node)) return null;
+  if (typeof node.value === "string") return node.value;
+  if (typeof node.value === "number" && node.range) return source.slice(node.range[0], node.range[1]).trim();
+  if (node.value === null || node.value === void 0) return null;
+  return String(node.value);
+}
+function stringItems(fm, path18) {
+  const node = fm.node(path18);
+  const nodes = (0, import_yaml2.isSeq)(node) ? node.items : node === void 0 || node === null ? [] : [node];
+  const result = [];
+  for (const entry of nodes) {
+    const item = fm.resolve(entry);
+    const text2 = scalarText2(item, fm.source);
+    if (text2 !== null && text2.trim() !== "") result.push({ id: text2.trim(), position: fm.nodePosition(entry) });
+  }
+  return result;
+}
+function text(value) {
+  if (typeof value === "string") return value.trim() === "" ? null : value.trim();
+  if (typeof value === "number") return String(value);
+  return null;
+}
+function reviewFacts(data, config) {
+  const lastReviewed = typeof data.last_reviewed === "string" ? parseDate(data.last_reviewed) : void 0;
+  const reviewEvery = (typeof data.review_every === "string" ? parseDuration(data.review_every) : void 0) ?? config.reviewEvery;
+  const computedNextReview = lastReviewed ? addDuration(lastReviewed, reviewEvery) : void 0;
+  const explicit = typeof data.next_review === "string" ? parseDate(data.next_review) : void 0;
+  return {
+    lastReviewed,
+    reviewEvery,
+    computedNextReview,
+    nextReview: explicit ?? computedNextReview,
+    beyondCalendar: lastReviewed !== void 0 && computedNextReview === void 0
+  };
+}
+function reviewState(status, nextReview, today, remindWithinDays) {
+  if (status === "draft") return "draft";
+  if (status === "retired") return "retired";
+  if (!nextReview) return "overdue";
+  if (compareDates(nextReview, today) < 0) return "overdue";
+  if (daysBetween(today, nextReview) <= remindWithinDays) return "due-soon";
+  return "ok";
+}
+function buildPolicyRecord(file, fm, config, today) {
+  const data = fm.data;
+  const ownerItems = stringItems(fm, [data.owners !== void 0 ? "owners" : "owner"]);
+  const owners = ownerItems.map((item) => item.id);
+  const approver = text(data.approver);
+  const status = text(data.status);
+  const review = reviewFacts(data, config);
+  const mapsTo = {};
+  if (data.maps_to && typeof data.maps_to === "object" && !Array.isArray(data.maps_to)) {
+    for (const framework of Object.keys(data.maps_to)) {
+      mapsTo[framework] = stringItems(fm, ["maps_to", framework]).map((item) => item.id);
+    }
+  }
+  const clauses2 = stringItems(fm, ["iso27001", "clauses"]);
+  const controls2 = stringItems(fm, ["iso27001", "controls"]);
+  return {
+    id: text(data.id),
+    title: text(data.title),
+    file,
+    type: text(data.type) ?? "policy",
+    owners,
+    approver,
+    approved_on: typeof data.approved_on === "string" && parseDate(data.approved_on) ? data.approved_on : null,
+    owner_holders: holdersOf(owners, config.roles),
+    roles: rolesUsed(approver === null ? owners : [...owners, approver], config.roles),
+    status,
+    version: text(data.version),
+    last_reviewed: review.lastReviewed ? formatDate(review.lastReviewed) : null,
+    review_every: review.reviewEvery.text,
+    next_review: review.nextReview ? formatDate(review.nextReview) : null,
+    review_state: reviewState(status, review.nextReview, today, config.remindWithinDays),
+    days_until_review: review.nextReview ? daysBetween(today, review.nextReview) : null,
+    clauses: clauses2.map((item) => item.id),
+    controls: controls2.map((item) => item.id),
+    mapping: readMapping(clauses2, controls2, { config: config.edition, document: declaredEditionOf(data.iso27001) }),
+    maps_to: mapsTo,
+    evidence: stringItems(fm, ["evidence"]).map((item) => item.id),
+    document: buildDocumentControl(fm),
+    positions: {
+      id: fm.valuePosition(["id"]),
+      status: fm.valuePosition(["status"]),
+      lastReviewed: fm.valuePosition(["last_reviewed"]),
+      nextReview: fm.valuePosition(["next_review"]),
+      owners: ownerItems,
+      approver: fm.valuePosition(["approver"]),
+      clauses: clauses2,
+      controls: controls2
+    }
+  };
+}
+var import_yaml2, POLICY_TYPES, UNMAPPED_TYPES, SECTIONED_TYPES, POLICY_STATUSES;
+var init_policy = __esm({
+  "src/model/policy.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_dates();
+    init_document_control();
+    init_mapping();
+    init_roles();
+    POLICY_TYPES = ["policy", "procedure", "standard", "guideline", "plan", "record", "register", "form", "template"];
+    UNMAPPED_TYPES = ["record", "register", "form", "template"];
+    SECTIONED_TYPES = ["policy", "procedure", "standard"];
+    POLICY_STATUSES = ["draft", "review", "approved", "retired"];
+  }
+});
+
+// src/model/nearest.ts
+function boundedDistance(a, b, cutoff) {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) >= cutoff) return cutoff;
+  const width = b.length;
+  if (row.length < width + 1) row = new Int32Array(width + 1);
+  for (let j = 0; j <= width; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    let left = i;
+    row[0] = i;
+    let rowMinimum = i;
+    const char = a.charCodeAt(i - 1);
+    for (let j = 1; j <= width; j++) {
+      const above = row[j];
+      let value = diagonal + (char === b.charCodeAt(j - 1) ? 0 : 1);
+      if (above + 1 < value) value = above + 1;
+      if (left + 1 < value) value = left + 1;
+      row[j] = value;
+      left = value;
+      diagonal = above;
+      if (value < rowMinimum) rowMinimum = value;
+    }
+    if (rowMinimum >= cutoff) return cutoff;
+  }
+  return row[width];
+}
+function bitDistance(text2, masks, cutoff) {
+  const high = 1 << masks.length - 1;
+  let positive = -1;
+  let negative = 0;
+  let score = masks.length;
+  for (let index = 0; index < text2.length; index++) {
+    const equal = masks.of(text2.charCodeAt(index));
+    const vertical = equal | negative;
+    const horizontal = ((equal & positive) + positive | 0) ^ positive | equal;
+    let horizontalPositive = negative | ~(horizontal | positive);
+    let horizontalNegative = positive & horizontal;
+    if (horizontalPositive & high) score++;
+    else if (horizontalNegative & high) score--;
+    horizontalPositive = horizontalPositive << 1 | 1;
+    horizontalNegative <<= 1;
+    positive = horizontalNegative | ~(vertical | horizontalPositive);
+    negative = horizontalPositive & vertical;
+    if (score - (text2.length - index - 1) >= cutoff) return cutoff;
+  }
+  return score;
+}
+function closeEnough(distance, valueLength, candidateLength) {
+  return distance <= Math.max(2, Math.ceil(Math.max(valueLength, candidateLength) / 2));
+}
+function prepared(candidates) {
+  let list = lists.get(candidates);
+  if (!list) {
+    const lower = candidates.map((candidate) => candidate.toLowerCase());
+    list = { lower, longest: lower.reduce((longest, candidate) => Math.max(longest, candidate.length), 0), answers: /* @__PURE__ */ new Map() };
+    lists.set(candidates, list);
+  }
+  return list;
 }
 function nearest(value, candidates) {
-  let best;
-  let bestDistance = Infinity;
+  const list = prepared(candidates);
+  if (value.length > 2 * list.longest + 2) return void 0;
+  if (list.answers.has(value)) return list.answers.get(value);
+  const answer = search(value, candidates, list);
+  if (list.answers.size >= MAX_REMEMBERED) list.answers.clear();
+  list.answers.set(value, answer);
+  return answer;
+}
+function search(value, candidates, list) {
   const lower = value.toLowerCase();
-  for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
+  const bits = lower.length >= 1 && lower.length <= MAX_BIT_PATTERN;
+  if (bits) valueMasks.set(lower);
+  let best = -1;
+  let bestDistance = Math.max(2, Math.ceil(Math.max(value.length, list.longest) / 2)) + 1;
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate2 = list.lower[index];
+    const distance = bits && lower !== candidate2 && Math.abs(lower.length - candidate2.length) < bestDistance ? bitDistance(candidate2, valueMasks, bestDistance) : boundedDistance(lower, candidate2, bestDistance);
     if (distance < bestDistance) {
-      best = candidate;
+      best = index;
       bestDistance = distance;
     }
   }
-  if (best === void 0) return void 0;
-  return bestDistance <= Math.max(2, Math.ceil(Math.max(value.length, best.length) / 2)) ? best : void 0;
+  if (best === -1) return void 0;
+  const candidate = candidates[best];
+  return closeEnough(bestDistance, value.length, candidate.length) ? candidate : void 0;
 }
+var row, PatternMasks, valueMasks, MAX_BIT_PATTERN, MAX_REMEMBERED, lists;
 var init_nearest = __esm({
   "src/model/nearest.ts"() {
     "use strict";
+    row = new Int32Array(64);
+    PatternMasks = class {
+      ascii = new Int32Array(128);
+      other = /* @__PURE__ */ new Map();
+      length = 0;
+      set(pattern) {
+        this.ascii.fill(0);
+        this.other.clear();
+        this.length = pattern.length;
+        for (let index = 0; index < pattern.length; index++) {
+          const code = pattern.charCodeAt(index);
+          if (code < 128) this.ascii[code] |= 1 << index;
+          else this.other.set(code, (this.other.get(code) ?? 0) | 1 << index);
+        }
+      }
+      of(code) {
+        return code < 128 ? this.ascii[code] : this.other.get(code) ?? 0;
+      }
+    };
+    valueMasks = new PatternMasks();
+    MAX_BIT_PATTERN = 31;
+    MAX_REMEMBERED = 4096;
+    lists = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -9267,12 +14905,13 @@ var init_nearest = __esm({
 var load_exports = {};
 __export(load_exports, {
   CONFIG_KEYS: () => CONFIG_KEYS,
+  MAX_CONFIG_BYTES: () => MAX_CONFIG_BYTES,
   UsageError: () => UsageError,
   defaultConfig: () => defaultConfig,
   loadConfig: () => loadConfig
 });
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readdirSync as readdirSync2 } from "node:fs";
+import path3 from "node:path";
 function defaultConfig(root) {
   return {
     root,
@@ -9280,29 +14919,25 @@ function defaultConfig(root) {
     policies: ["policies/**/*.md"],
     reviewEvery: parseDuration("12 months"),
     remindWithinDays: 30,
-    requiredSections: [],
+    requiredSections: {},
     soa: "soa.yml",
     organization: null,
-    rules: {}
+    rules: {},
+    roles: {},
+    edition: defaultEdition,
+    frameworks: [],
+    placeholderAllow: []
   };
 }
 function loadConfig(root, configPath, knownRules) {
   const explicit = configPath !== void 0;
-  const file = path.resolve(root, configPath ?? ".isms.yml");
-  const config = defaultConfig(explicit ? path.dirname(file) : root);
-  if (!existsSync(file)) {
-    if (explicit) throw new UsageError(`Config file ${configPath} not found; pass an existing file to --config`);
-    return config;
-  }
-  config.file = path.relative(config.root, file).split(path.sep).join("/");
-  const name = config.file;
-  let text2;
-  try {
-    text2 = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`Cannot read ${name}: ${error.message}`);
-  }
-  const doc = (0, import_yaml.parseDocument)(text2.replace(/^\uFEFF/, ""), { prettyErrors: false, uniqueKeys: true });
+  const file = path3.resolve(root, configPath ?? ".isms.yml");
+  const config = defaultConfig(explicit ? path3.dirname(file) : root);
+  const name = toPosix(path3.relative(config.root, file));
+  const text2 = readConfigText(root, file, configPath);
+  if (text2 === null) return config;
+  config.file = name;
+  const doc = (0, import_yaml3.parseDocument)(text2.replace(/^\uFEFF/, ""), { prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) {
     throw new UsageError(`${name}: invalid YAML: ${syntax.message.split("\n")[0]}`);
@@ -9322,6 +14957,54 @@ function loadConfig(root, configPath, knownRules) {
   }
   return config;
 }
+function readConfigText(base, file, configPath) {
+  const typed = configPath ?? ".isms.yml";
+  const boundary = outputBoundary(base, file).boundary;
+  const read = readRegularFile(boundary, file, MAX_CONFIG_BYTES);
+  if (read.ok) return read.bytes.toString("utf8");
+  const shownName = shown(typed);
+  const bare = safeText(typed);
+  switch (read.reason) {
+    case "missing":
+      if (read.throughLink) throw new UsageError(`${shownName} is a symbolic link to a missing file: point it at a file in the repository or remove it`);
+      if (configPath !== void 0) throw new UsageError(`Config file ${safeText(typed)} not found; pass an existing file to --config`);
+      return null;
+    case "outside":
+      throw new UsageError(
+        read.throughLink ? `${shownName} is a symbolic link that leads outside the repository and is not read: replace it with the file itself` : `${shownName} is outside the repository and is not read: keep the config inside it`
+      );
+    case "loop":
+      throw new UsageError(`${shownName} is a loop of symbolic links: replace it with the file itself`);
+    case "folder":
+      throw new UsageError(`Cannot read ${bare}: it is a folder (EISDIR); the config is one YAML file`);
+    case "special":
+      throw new UsageError(`Cannot read ${bare}: it is not a regular file (a FIFO, socket or device); the config is one YAML file`);
+    case "too-large":
+      throw new UsageError(
+        `${shownName} is ${read.size === null ? "over" : `${(read.size / 1024 / 1024).toFixed(1)} MiB, over`} the 1 MiB limit for the config, and was not read: it holds a few settings (policies, rules ...); remove the rest`
+      );
+    case "error":
+      throw new UsageError(`Cannot read ${bare}: ${read.code}; check that it is readable`);
+  }
+}
+function requireConfiguredSoa(config, name, value) {
+  const absolute = path3.resolve(config.root, value);
+  const where = resolveInside(config.root, absolute);
+  if (where.kind !== "missing" || where.throughLink) return;
+  const folder = path3.dirname(absolute);
+  let siblings = [];
+  try {
+    siblings = readdirSync2(folder, { withFileTypes: true }).filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name) && path3.join(folder, entry.name) !== path3.resolve(config.root, name)).map((entry) => toPosix(path3.relative(config.root, path3.join(folder, entry.name))));
+  } catch {
+  }
+  const guess = nearest(toPosix(path3.relative(config.root, absolute)), siblings);
+  throw new UsageError(
+    `${name}: \`soa: ${safeText(value)}\` does not exist in ${safeText(config.root)}${guess ? ` (did you mean ${shown(guess)}?)` : ""}: create the Statement of Applicability there, or set \`soa:\` to where it is`
+  );
+}
+function toPosix(value) {
+  return value.split(path3.sep).join("/");
+}
 function applyKey(config, name, key, value, knownRules) {
   const bad = (expected) => new UsageError(`${name}: \`${key}\` ${describe(value)} is invalid, expected ${expected}`);
   switch (key) {
@@ -9335,7 +15018,7 @@ function applyKey(config, name, key, value, knownRules) {
     }
     case "review_every": {
       const duration = typeof value === "string" ? parseDuration(value) : void 0;
-      if (!duration) throw bad("a cadence such as `12 months`, `6 months` or `P1Y`");
+      if (!duration) throw bad("a cadence of at most 10 years such as `12 months`, `6 months` or `P1Y`");
       config.reviewEvery = duration;
       return;
     }
@@ -9347,15 +15030,86 @@ function applyKey(config, name, key, value, knownRules) {
       return;
     }
     case "required_sections": {
-      if (!Array.isArray(value) || !value.every((item) => typeof item === "string" && item.trim() !== "")) {
-        throw bad("a list of heading texts such as [Purpose, Scope]");
+      const expected = "a list of heading texts such as [Purpose, Scope], or a mapping of document type to such a list ({ policy: [Purpose, Scope] })";
+      if (Array.isArray(value)) {
+        if (!isTextList(value)) throw bad(expected);
+        config.requiredSections = Object.fromEntries(SECTIONED_TYPES.map((type) => [type, value]));
+        return;
       }
-      config.requiredSections = value;
+      if (!isMapping(value)) throw bad(expected);
+      const byType = {};
+      for (const [type, headings] of Object.entries(value)) {
+        if (!POLICY_TYPES.includes(type)) {
+          const suggestion = nearest(type, POLICY_TYPES);
+          throw new UsageError(
+            `${name}: unknown document type \`${safeText(type)}\` in \`required_sections\`, expected one of ${POLICY_TYPES.join(", ")}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`
+          );
+        }
+        if (!Array.isArray(headings) || !isTextList(headings)) {
+          throw new UsageError(`${name}: \`required_sections.${type}\` ${describe(headings)} is invalid, expected a list of heading texts such as [Purpose, Scope]`);
+        }
+        byType[type] = headings;
+      }
+      config.requiredSections = byType;
+      return;
+    }
+    case "roles": {
+      if (value === null) return;
+      if (!isMapping(value)) throw bad('a mapping of role name to its holders, such as { CISO: ["@maria", "ciso@example.org"] }');
+      for (const [role, holders] of Object.entries(value)) {
+        const roleName = role.trim();
+        if (roleName === "" || ownerKind(roleName) || roleName.startsWith("@")) {
+          throw new UsageError(
+            `${name}: \`roles\` key ${describe(role)} is not a role name: name the role as people say it (\`CISO\`, \`ISMS Owner\`) and list its holders under it`
+          );
+        }
+        const list = typeof holders === "string" ? [holders] : holders;
+        if (!Array.isArray(list) || list.length === 0 || !isTextList(list)) {
+          throw new UsageError(`${name}: \`roles.${safeText(roleName)}\` ${describe(holders)} is invalid, expected a list of its holders such as ["@maria", "@org/security", "ciso@example.org"]`);
+        }
+        for (const holder of list) {
+          if (!ownerKind(holder.trim())) {
+            throw new UsageError(
+              `${name}: \`roles.${safeText(roleName)}\` holder ${describe(holder)} is not a GitHub \`@login\`, an \`@org/team\` or an e-mail address (quote it: "@login")`
+            );
+          }
+        }
+        config.roles[roleName] = list.map((holder) => holder.trim());
+      }
+      return;
+    }
+    case "edition": {
+      const edition = editionOf(value);
+      if (!edition) throw bad("2013 or 2022 (the ISO/IEC 27001 edition the ids are written in)");
+      config.edition = edition;
+      return;
+    }
+    case "frameworks": {
+      const list = typeof value === "string" ? [value] : value;
+      if (!Array.isArray(list) || !isTextList(list) || !list.every((item) => /^[a-z0-9][a-z0-9._-]*$/i.test(item))) {
+        throw bad("a list of framework keys used under maps_to, such as [soc-2, nis2]");
+      }
+      config.frameworks = list;
+      return;
+    }
+    case "placeholders": {
+      if (value === null) return;
+      if (!isMapping(value)) throw bad("a mapping such as { allow: [companyShortName] }");
+      for (const [option, setting] of Object.entries(value)) {
+        if (option !== "allow") {
+          throw new UsageError(`${name}: unknown key \`placeholders.${safeText(option)}\`, expected \`allow\``);
+        }
+        if (!Array.isArray(setting) || !isTextList(setting)) {
+          throw new UsageError(`${name}: \`placeholders.allow\` ${describe(setting)} is invalid, expected a list of placeholder names such as [companyShortName]`);
+        }
+        config.placeholderAllow = setting.map((item) => item.trim());
+      }
       return;
     }
     case "soa": {
       if (typeof value !== "string" || value === "") throw bad("a repo-relative path such as soa.yml");
       config.soa = value;
+      requireConfiguredSoa(config, name, value);
       return;
     }
     case "organization": {
@@ -9386,16 +15140,29 @@ function applyKey(config, name, key, value, knownRules) {
     }
   }
 }
+function isTextList(value) {
+  return value.every((item) => typeof item === "string" && item.trim() !== "");
+}
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 function describe(value) {
   const text2 = JSON.stringify(value) ?? String(value);
   return text2.length > 40 ? `${text2.slice(0, 37)}...` : text2;
 }
-var import_yaml, UsageError, CONFIG_KEYS;
+var import_yaml3, UsageError, CONFIG_KEYS, MAX_CONFIG_BYTES;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_read_bounded();
+    init_shown();
+    init_boundary();
+    init_inside();
+    init_edition();
     init_dates();
+    init_owner_ref();
+    init_policy();
     init_nearest();
     UsageError = class extends Error {
       name = "UsageError";
@@ -9407,8 +15174,13 @@ var init_load = __esm({
       "required_sections",
       "soa",
       "organization",
-      "rules"
+      "rules",
+      "roles",
+      "edition",
+      "frameworks",
+      "placeholders"
     ];
+    MAX_CONFIG_BYTES = 1024 * 1024;
   }
 });
 
@@ -10532,14 +16304,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -10820,9 +16592,9 @@ var require_util = __commonJS({
     function isValidHeaderValue(characters) {
       return !headerCharRegex.test(characters);
     }
-    function parseRangeHeader(range2) {
-      if (range2 == null || range2 === "") return { start: 0, end: null, size: null };
-      const m = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+    function parseRangeHeader(range3) {
+      if (range3 == null || range3 === "") return { start: 0, end: null, size: null };
+      const m = range3 ? range3.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
       return m ? {
         start: parseInt(m[1]),
         end: m[2] ? parseInt(m[2]) : null,
@@ -10990,39 +16762,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path18, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path18,
           error.message
         );
       });
@@ -11071,9 +16843,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -11134,9 +16906,9 @@ var require_request = __commonJS({
     var { headerNameLowerCasedRecord } = require_constants2();
     var invalidPathRegex = /[^\u0021-\u00ff]/;
     var kHandler = /* @__PURE__ */ Symbol("handler");
-    var Request = class {
+    var Request2 = class {
       constructor(origin, {
-        path: path15,
+        path: path18,
         method,
         body,
         headers,
@@ -11151,11 +16923,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path15 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -11221,7 +16993,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -11499,7 +17271,7 @@ var require_request = __commonJS({
         request2.headers.push(key, val);
       }
     }
-    module2.exports = Request;
+    module2.exports = Request2;
   }
 });
 
@@ -15243,7 +21015,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants = require_constants3();
+    var constants2 = require_constants3();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -15318,7 +21090,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants2.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -15413,11 +21185,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants.ERROR.OK) {
+          if (ret !== constants2.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants2.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants.ERROR.PAUSED) {
+            } else if (ret === constants2.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -15440,10 +21212,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants.ERROR.OK) {
+        if (ret === constants2.ERROR.OK) {
           return null;
         }
-        if (ret === constants.ERROR.PAUSED || ret === constants.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants2.ERROR.PAUSED || ret === constants2.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -15460,7 +21232,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants.ERROR[ret], data);
+        return new HTTPParserError(message, constants2.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -15640,7 +21412,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants.ERROR.PAUSED : 0;
+        return pause ? constants2.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -15662,7 +21434,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -15698,13 +21470,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -15914,7 +21686,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request2;
+      const { method, path: path18, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -15995,7 +21767,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path15} HTTP/1.1\r
+      let header2 = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -16524,7 +22296,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -16621,7 +22393,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -16973,10 +22745,10 @@ var require_redirect_handler = __commonJS({
         if (!this.location) {
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
-        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const path18 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -17083,7 +22855,7 @@ var require_client = __commonJS({
     var http = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
-    var Request = require_request();
+    var Request2 = require_request();
     var DispatcherBase = require_dispatcher_base();
     var {
       InvalidArgumentError,
@@ -17326,7 +23098,7 @@ var require_client = __commonJS({
       }
       [kDispatch](opts, handler2) {
         const origin = opts.origin || this[kUrl].origin;
-        const request2 = new Request(origin, opts, handler2);
+        const request2 = new Request2(origin, opts, handler2);
         this[kQueue].push(request2);
         if (this[kResuming]) {
         } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
@@ -18215,10 +23987,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -18531,16 +24303,16 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range2, statusCode, retryCount) {
+    function validatePartialResponseContentLength(headers, range3, statusCode, retryCount) {
       const contentLength = headers["content-length"];
       if (contentLength == null) {
         return null;
       }
-      if (!Number.isFinite(range2.start) || !Number.isFinite(range2.end)) {
+      if (!Number.isFinite(range3.start) || !Number.isFinite(range3.end)) {
         return null;
       }
       const length = Number(contentLength);
-      const expectedLength = range2.end - range2.start + 1;
+      const expectedLength = range3.end - range3.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
@@ -18755,8 +24527,8 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range2 = parseRangeHeader(headers["content-range"]);
-            if (range2 == null) {
+            const range3 = parseRangeHeader(headers["content-range"]);
+            if (range3 == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
                 statusCode,
@@ -18765,12 +24537,12 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range2, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers, range3, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range2;
+            const { start, size, end = size - 1 } = range3;
             assert(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -20190,20 +25962,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -20225,7 +25997,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -20263,9 +26035,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path18,
         method,
         body,
         headers,
@@ -20728,10 +26500,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -21858,7 +27630,7 @@ var require_response = __commonJS({
     var assert = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -22001,8 +27773,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options2, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -22018,7 +27790,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -22151,7 +27923,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -22219,7 +27991,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -22329,7 +28101,7 @@ var require_request2 = __commonJS({
       }
     }
     var patchMethodWarning = false;
-    var Request = class _Request {
+    var Request2 = class _Request {
       // https://fetch.spec.whatwg.org/#dom-request
       constructor(input, init = {}) {
         webidl.util.markAsUncloneable(this);
@@ -22776,7 +28548,7 @@ var require_request2 = __commonJS({
         return `Request ${nodeUtil.formatWithOptions(options2, properties)}`;
       }
     };
-    mixinBody(Request);
+    mixinBody(Request2);
     function makeRequest(init) {
       return {
         method: init.method ?? "GET",
@@ -22827,7 +28599,7 @@ var require_request2 = __commonJS({
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request2 = new Request(kConstruct);
+      const request2 = new Request2(kConstruct);
       request2[kState] = innerRequest;
       request2[kSignal] = signal;
       request2[kHeaders] = new Headers(kConstruct);
@@ -22835,7 +28607,7 @@ var require_request2 = __commonJS({
       setHeadersGuard(request2[kHeaders], guard);
       return request2;
     }
-    Object.defineProperties(Request.prototype, {
+    Object.defineProperties(Request2.prototype, {
       method: kEnumerableProperty,
       url: kEnumerableProperty,
       headers: kEnumerableProperty,
@@ -22862,13 +28634,13 @@ var require_request2 = __commonJS({
       }
     });
     webidl.converters.Request = webidl.interfaceConverter(
-      Request
+      Request2
     );
     webidl.converters.RequestInfo = function(V, prefix, argument) {
       if (typeof V === "string") {
         return webidl.converters.USVString(V, prefix, argument);
       }
-      if (V instanceof Request) {
+      if (V instanceof Request2) {
         return webidl.converters.Request(V, prefix, argument);
       }
       return webidl.converters.USVString(V, prefix, argument);
@@ -22959,7 +28731,7 @@ var require_request2 = __commonJS({
         converter: webidl.converters.any
       }
     ]);
-    module2.exports = { Request, makeRequest, fromInnerRequest, cloneRequest };
+    module2.exports = { Request: Request2, makeRequest, fromInnerRequest, cloneRequest };
   }
 });
 
@@ -22975,7 +28747,7 @@ var require_fetch = __commonJS({
       fromInnerResponse
     } = require_response();
     var { HeadersList } = require_headers();
-    var { Request, cloneRequest } = require_request2();
+    var { Request: Request2, cloneRequest } = require_request2();
     var zlib = __require("node:zlib");
     var {
       bytesMatch,
@@ -23070,7 +28842,7 @@ var require_fetch = __commonJS({
       let p = createDeferredPromise();
       let requestObject;
       try {
-        requestObject = new Request(input, init);
+        requestObject = new Request2(input, init);
       } catch (e) {
         p.reject(e);
         return p.promise;
@@ -24889,8 +30661,8 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
-    var { Request, fromInnerRequest } = require_request2();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
+    var { Request: Request2, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
     var { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = require_util2();
@@ -24964,7 +30736,7 @@ var require_cache = __commonJS({
         }
         const fetchControllers = [];
         for (const request2 of requests) {
-          const r = new Request(request2)[kState];
+          const r = new Request2(request2)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -25048,10 +30820,10 @@ var require_cache = __commonJS({
         request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request2 instanceof Request) {
+        if (request2 instanceof Request2) {
           innerRequest = request2[kState];
         } else {
-          innerRequest = new Request(request2)[kState];
+          innerRequest = new Request2(request2)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -25129,14 +30901,14 @@ var require_cache = __commonJS({
         request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
-        if (request2 instanceof Request) {
+        if (request2 instanceof Request2) {
           r = request2[kState];
           if (r.method !== "GET" && !options2.ignoreMethod) {
             return false;
           }
         } else {
           assert(typeof request2 === "string");
-          r = new Request(request2)[kState];
+          r = new Request2(request2)[kState];
         }
         const operations = [];
         const operation = {
@@ -25175,13 +30947,13 @@ var require_cache = __commonJS({
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
         if (request2 !== void 0) {
-          if (request2 instanceof Request) {
+          if (request2 instanceof Request2) {
             r = request2[kState];
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
           } else if (typeof request2 === "string") {
-            r = new Request(request2)[kState];
+            r = new Request2(request2)[kState];
           }
         }
         const promise2 = createDeferredPromise();
@@ -25347,13 +31119,13 @@ var require_cache = __commonJS({
       #internalMatchAll(request2, options2, maxResponses = Infinity) {
         let r = null;
         if (request2 !== void 0) {
-          if (request2 instanceof Request) {
+          if (request2 instanceof Request2) {
             r = request2[kState];
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
           } else if (typeof request2 === "string") {
-            r = new Request(request2)[kState];
+            r = new Request2(request2)[kState];
           }
         }
         const responses = [];
@@ -25416,7 +31188,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -25610,9 +31382,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code = path15.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code = path18.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -27775,7 +33547,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID = Buffer.from("id");
+    var ID2 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -27991,7 +33763,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID)) {
+        if (isFieldName(line, fieldLength, ID2)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
             event.id = line.toString("utf8", valueStart);
@@ -28532,11 +34304,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -33493,2502 +39265,12 @@ var require_lib2 = __commonJS({
 // src/cli/run.ts
 import { parseArgs } from "node:util";
 
-// src/catalog/reference.json
-var reference_default = {
-  sources: [
-    "intuitem/ciso-assistant-community:backend/library/libraries/iso27001-2022.yaml",
-    "intuitem/ciso-assistant-community:backend/library/libraries/iso27001-2013.yaml",
-    "intuitem/ciso-assistant-community:backend/library/libraries/mapping-iso27001-2013-to-iso27001-2022.yaml",
-    "intuitem/ciso-assistant-community:backend/library/libraries/nist-csf-2.0.yaml",
-    "usnistgov/oscal-content:src/nist.gov/CSF/v2.0/xml/NIST_CSF_v2.0_catalog.xml (branch develop; CPRT/CAPORDINO generated, CSF_2_0_0, publication-status Final)",
-    "bmarsh9/gapps:app/files/base_controls/iso_27001_2022.json",
-    "bmarsh9/gapps:app/files/base_controls/ISO27001_controls.json (commit 8d165e5935a882bb22c9629ad22d2319d7793c9f)",
-    "bmarsh9/gapps:app/files/base_controls/nist_csf_v2.0.json",
-    "search-index file id 58212731808 (repo/path not exposed by index): markdown reproduction of ISO/IEC 27002:2022 Annex B Tables B.1 and B.2",
-    "search-index file id 69144948147 (repo/path not exposed by index): ISO 27001 2013<->2022 transition reference (2022->2013 table)",
-    "search-index file id 56678820977 (repo/path not exposed by index): TypeScript CONTROL_MAP_2013_TO_2022",
-    "search-index file id 54644092206 (repo/path not exposed by index): PHP ISO_27002_2013 114-control short-title list",
-    "ISO/IEC 27001:2022 clause headings (4-10) and explicit 'documented information' requirements: checked against CISO Assistant + gapps clause lists and public mandatory-documents pages (isms.bokarosteel.in/mandatoryd.php, iseoblue.com/post/mandatory-iso-27001-documents, armour.ai blog)"
-  ],
-  notes: [
-    "Annex A 2022 titles: CISO Assistant (ciso) and gapps iso_27001_2022.json agree on all 93 IDs; titles agree ignoring case except A.5.34 (gapps framework file: 'Privacy and Protection of Personally Identifiable Information (PII)'; ciso, gapps ISO27001_controls.json and 27002 Annex B copy: 'Privacy and protection of PII' -> used the latter).",
-    "A.8.1: ISO/IEC 27001:2022 Annex A wording 'User end point devices' (ciso, gapps framework) used; ISO/IEC 27002:2022 and several derived lists write 'User endpoint devices'. Treat as equivalent.",
-    "A.8.25: 'Secure development life cycle' (27001 Annex A) vs 'Secure development lifecycle' (27002 Annex B copy). A.5.21: short form 'Managing information security in the ICT supply chain' used; the standard spells out 'information and communication technology (ICT)'.",
-    "A.7.6: ciso has capitalisation typo 'Working In secure areas' -> normalised to 'Working in secure areas'.",
-    "Clause titles: ciso uses non-official variants 6.1.2 'Information security risk assessment requirement', 6.3 'Planning for changes', 7.5.2 'Creating and Updating documented information', 8 'Operations'; gapps uses 9.3.3 'Management review outputs'. Official ISO/IEC 27001:2022 headings used here: 6.1.2 'Information security risk assessment', 6.3 'Planning of changes', 7.5.2 'Creating and updating', 8 'Operation', 9.3.3 'Management review results'. 2022 swapped 10.1/10.2 vs 2013 (10.1 Continual improvement, 10.2 Nonconformity and corrective action) and split 9.2/9.3 into 9.2.1-9.2.2/9.3.1-9.3.3.",
-    "Annex A 2013 titles: ciso and the PHP 114-control list agree except A.12.6.1 (ciso typo 'technial' -> fixed), A.11.2.7 ('reuse' in ciso and 27002 B.2 copy vs 're-use' in PHP list; 're-use' used, per 27001:2013 text), A.13.1.3 ('Segregation in networks' in ciso/PHP = 27001:2013; 27002 B.2 copy says 'Segregation of networks'), A.12.4.4 ('Clock synchronisation' British spelling in 27001:2013; B.2 copy uses 'synchronization').",
-    "mapping_2013_to_2022 follows ISO/IEC 27002:2022 Annex B Table B.2 (confirmed by two independent 2022->2013 reproductions: index ids 58212731808 Table B.1 and 69144948147). Only one-to-many entry: A.18.2.3 -> [A.5.36, A.8.8].",
-    "CISO Assistant mapping-iso27001-2013-to-iso27001-2022.yaml DISAGREES with Annex B: it omits 9 controls (A.6.1.3, A.6.1.4, A.6.1.5, A.9.2.5, A.9.2.6, A.12.6.2, A.12.7.1, A.14.2.3, A.14.2.4), maps A.13.2.1/A.13.2.2/A.13.2.3 to A.8.14 (Annex B: A.5.14), and maps A.18.2.3 only to A.5.36 (Annex B: A.5.36 + A.8.8).",
-    "TypeScript CONTROL_MAP_2013_TO_2022 (index id 56678820977) DISAGREES with Annex B on A.12.6.2 (-> A.8.8; Annex B: A.8.19), A.14.1.1 (-> A.8.26; Annex B: A.5.8), A.18.1.5 (-> A.8.24; Annex B: A.5.31), A.18.2.3 (A.5.36 only), and omits A.17.1.3.",
-    "11 Annex A 2022 controls have no 2013 predecessor (new): A.5.7, A.5.23, A.5.30, A.7.4, A.8.9, A.8.10, A.8.11, A.8.12, A.8.16, A.8.23, A.8.28.",
-    "NIST CSF 2.0: NIST OSCAL catalog lists 185 subcategory controls, including 79 withdrawn CSF 1.1 IDs (e.g. ID.AM-06, ID.BE-*, PR.AC-*, PR.IP-*, DE.DP-*) that carry no 'withdrawn' status prop; the 106 active subcategories are exactly those with CSF 2.0 implementation examples, and match ciso's 106 IDs one-to-one (22 categories, 6 functions). title_or_outcome = NIST OSCAL statement text.",
-    "NIST CSF 2.0 text difference: GV.OC-04 in ciso omits 'external' ('...that stakeholders depend on...'); NIST OSCAL/CSWP 29 reads '...that external stakeholders depend on or expect from the organization are understood and communicated' (NIST text used). All other 105 statements match ciso after whitespace/punctuation normalisation.",
-    "gapps nist_csf_v2.0.json has only 105 subcategories (missing RC.RP-01).",
-    "Order of nist_csf_2_0.subcategories follows the CSF 2.0 Core (GV.OC, GV.RM, GV.RR, GV.PO, GV.OV, GV.SC, ID.AM, ID.RA, ID.IM, PR.AA, PR.AT, PR.DS, PR.PS, PR.IR, DE.CM, DE.AE, RS.MA, RS.AN, RS.CO, RS.MI, RC.RP, RC.CO); the OSCAL file orders categories alphabetically within functions.",
-    "mandatory_documented_information lists places where ISO/IEC 27001:2022 clauses 4-10 explicitly require documented information to be maintained/available or retained; 7.5.1 b) and 8.1 are generic. Annex A controls that imply documents (e.g. A.5.1 policies, A.5.37 operating procedures) are not included because Annex A is applied via the SoA."
-  ],
-  iso27001_2022: {
-    clauses: [
-      {
-        id: "4",
-        title: "Context of the organization"
-      },
-      {
-        id: "4.1",
-        title: "Understanding the organization and its context"
-      },
-      {
-        id: "4.2",
-        title: "Understanding the needs and expectations of interested parties"
-      },
-      {
-        id: "4.3",
-        title: "Determining the scope of the information security management system"
-      },
-      {
-        id: "4.4",
-        title: "Information security management system"
-      },
-      {
-        id: "5",
-        title: "Leadership"
-      },
-      {
-        id: "5.1",
-        title: "Leadership and commitment"
-      },
-      {
-        id: "5.2",
-        title: "Policy"
-      },
-      {
-        id: "5.3",
-        title: "Organizational roles, responsibilities and authorities"
-      },
-      {
-        id: "6",
-        title: "Planning"
-      },
-      {
-        id: "6.1",
-        title: "Actions to address risks and opportunities"
-      },
-      {
-        id: "6.1.1",
-        title: "General"
-      },
-      {
-        id: "6.1.2",
-        title: "Information security risk assessment"
-      },
-      {
-        id: "6.1.3",
-        title: "Information security risk treatment"
-      },
-      {
-        id: "6.2",
-        title: "Information security objectives and planning to achieve them"
-      },
-      {
-        id: "6.3",
-        title: "Planning of changes"
-      },
-      {
-        id: "7",
-        title: "Support"
-      },
-      {
-        id: "7.1",
-        title: "Resources"
-      },
-      {
-        id: "7.2",
-        title: "Competence"
-      },
-      {
-        id: "7.3",
-        title: "Awareness"
-      },
-      {
-        id: "7.4",
-        title: "Communication"
-      },
-      {
-        id: "7.5",
-        title: "Documented information"
-      },
-      {
-        id: "7.5.1",
-        title: "General"
-      },
-      {
-        id: "7.5.2",
-        title: "Creating and updating"
-      },
-      {
-        id: "7.5.3",
-        title: "Control of documented information"
-      },
-      {
-        id: "8",
-        title: "Operation"
-      },
-      {
-        id: "8.1",
-        title: "Operational planning and control"
-      },
-      {
-        id: "8.2",
-        title: "Information security risk assessment"
-      },
-      {
-        id: "8.3",
-        title: "Information security risk treatment"
-      },
-      {
-        id: "9",
-        title: "Performance evaluation"
-      },
-      {
-        id: "9.1",
-        title: "Monitoring, measurement, analysis and evaluation"
-      },
-      {
-        id: "9.2",
-        title: "Internal audit"
-      },
-      {
-        id: "9.2.1",
-        title: "General"
-      },
-      {
-        id: "9.2.2",
-        title: "Internal audit programme"
-      },
-      {
-        id: "9.3",
-        title: "Management review"
-      },
-      {
-        id: "9.3.1",
-        title: "General"
-      },
-      {
-        id: "9.3.2",
-        title: "Management review inputs"
-      },
-      {
-        id: "9.3.3",
-        title: "Management review results"
-      },
-      {
-        id: "10",
-        title: "Improvement"
-      },
-      {
-        id: "10.1",
-        title: "Continual improvement"
-      },
-      {
-        id: "10.2",
-        title: "Nonconformity and corrective action"
-      }
-    ],
-    annexA: [
-      {
-        id: "A.5.1",
-        title: "Policies for information security",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.2",
-        title: "Information security roles and responsibilities",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.3",
-        title: "Segregation of duties",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.4",
-        title: "Management responsibilities",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.5",
-        title: "Contact with authorities",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.6",
-        title: "Contact with special interest groups",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.7",
-        title: "Threat intelligence",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.8",
-        title: "Information security in project management",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.9",
-        title: "Inventory of information and other associated assets",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.10",
-        title: "Acceptable use of information and other associated assets",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.11",
-        title: "Return of assets",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.12",
-        title: "Classification of information",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.13",
-        title: "Labelling of information",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.14",
-        title: "Information transfer",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.15",
-        title: "Access control",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.16",
-        title: "Identity management",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.17",
-        title: "Authentication information",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.18",
-        title: "Access rights",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.19",
-        title: "Information security in supplier relationships",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.20",
-        title: "Addressing information security within supplier agreements",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.21",
-        title: "Managing information security in the ICT supply chain",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.22",
-        title: "Monitoring, review and change management of supplier services",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.23",
-        title: "Information security for use of cloud services",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.24",
-        title: "Information security incident management planning and preparation",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.25",
-        title: "Assessment and decision on information security events",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.26",
-        title: "Response to information security incidents",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.27",
-        title: "Learning from information security incidents",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.28",
-        title: "Collection of evidence",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.29",
-        title: "Information security during disruption",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.30",
-        title: "ICT readiness for business continuity",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.31",
-        title: "Legal, statutory, regulatory and contractual requirements",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.32",
-        title: "Intellectual property rights",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.33",
-        title: "Protection of records",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.34",
-        title: "Privacy and protection of PII",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.35",
-        title: "Independent review of information security",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.36",
-        title: "Compliance with policies, rules and standards for information security",
-        theme: "Organizational"
-      },
-      {
-        id: "A.5.37",
-        title: "Documented operating procedures",
-        theme: "Organizational"
-      },
-      {
-        id: "A.6.1",
-        title: "Screening",
-        theme: "People"
-      },
-      {
-        id: "A.6.2",
-        title: "Terms and conditions of employment",
-        theme: "People"
-      },
-      {
-        id: "A.6.3",
-        title: "Information security awareness, education and training",
-        theme: "People"
-      },
-      {
-        id: "A.6.4",
-        title: "Disciplinary process",
-        theme: "People"
-      },
-      {
-        id: "A.6.5",
-        title: "Responsibilities after termination or change of employment",
-        theme: "People"
-      },
-      {
-        id: "A.6.6",
-        title: "Confidentiality or non-disclosure agreements",
-        theme: "People"
-      },
-      {
-        id: "A.6.7",
-        title: "Remote working",
-        theme: "People"
-      },
-      {
-        id: "A.6.8",
-        title: "Information security event reporting",
-        theme: "People"
-      },
-      {
-        id: "A.7.1",
-        title: "Physical security perimeters",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.2",
-        title: "Physical entry",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.3",
-        title: "Securing offices, rooms and facilities",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.4",
-        title: "Physical security monitoring",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.5",
-        title: "Protecting against physical and environmental threats",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.6",
-        title: "Working in secure areas",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.7",
-        title: "Clear desk and clear screen",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.8",
-        title: "Equipment siting and protection",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.9",
-        title: "Security of assets off-premises",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.10",
-        title: "Storage media",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.11",
-        title: "Supporting utilities",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.12",
-        title: "Cabling security",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.13",
-        title: "Equipment maintenance",
-        theme: "Physical"
-      },
-      {
-        id: "A.7.14",
-        title: "Secure disposal or re-use of equipment",
-        theme: "Physical"
-      },
-      {
-        id: "A.8.1",
-        title: "User end point devices",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.2",
-        title: "Privileged access rights",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.3",
-        title: "Information access restriction",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.4",
-        title: "Access to source code",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.5",
-        title: "Secure authentication",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.6",
-        title: "Capacity management",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.7",
-        title: "Protection against malware",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.8",
-        title: "Management of technical vulnerabilities",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.9",
-        title: "Configuration management",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.10",
-        title: "Information deletion",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.11",
-        title: "Data masking",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.12",
-        title: "Data leakage prevention",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.13",
-        title: "Information backup",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.14",
-        title: "Redundancy of information processing facilities",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.15",
-        title: "Logging",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.16",
-        title: "Monitoring activities",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.17",
-        title: "Clock synchronization",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.18",
-        title: "Use of privileged utility programs",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.19",
-        title: "Installation of software on operational systems",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.20",
-        title: "Networks security",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.21",
-        title: "Security of network services",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.22",
-        title: "Segregation of networks",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.23",
-        title: "Web filtering",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.24",
-        title: "Use of cryptography",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.25",
-        title: "Secure development life cycle",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.26",
-        title: "Application security requirements",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.27",
-        title: "Secure system architecture and engineering principles",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.28",
-        title: "Secure coding",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.29",
-        title: "Security testing in development and acceptance",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.30",
-        title: "Outsourced development",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.31",
-        title: "Separation of development, test and production environments",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.32",
-        title: "Change management",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.33",
-        title: "Test information",
-        theme: "Technological"
-      },
-      {
-        id: "A.8.34",
-        title: "Protection of information systems during audit testing",
-        theme: "Technological"
-      }
-    ],
-    mandatory_documented_information: [
-      {
-        clause: "4.3",
-        what: "Scope of the ISMS"
-      },
-      {
-        clause: "5.2",
-        what: "Information security policy"
-      },
-      {
-        clause: "6.1.2",
-        what: "Information security risk assessment process (incl. risk acceptance criteria and criteria for performing assessments)"
-      },
-      {
-        clause: "6.1.3",
-        what: "Information security risk treatment process"
-      },
-      {
-        clause: "6.1.3 d)",
-        what: "Statement of Applicability"
-      },
-      {
-        clause: "6.1.3 e)",
-        what: "Information security risk treatment plan"
-      },
-      {
-        clause: "6.2",
-        what: "Information security objectives"
-      },
-      {
-        clause: "7.2 d)",
-        what: "Evidence of competence"
-      },
-      {
-        clause: "7.5.1 b)",
-        what: "Documented information determined by the organization as necessary for the effectiveness of the ISMS"
-      },
-      {
-        clause: "8.1",
-        what: "Documented information to the extent necessary to have confidence that processes have been carried out as planned"
-      },
-      {
-        clause: "8.2",
-        what: "Results of the information security risk assessments"
-      },
-      {
-        clause: "8.3",
-        what: "Results of the information security risk treatment"
-      },
-      {
-        clause: "9.1",
-        what: "Evidence of the monitoring and measurement results"
-      },
-      {
-        clause: "9.2.2",
-        what: "Evidence of the implementation of the audit programme(s) and the audit results"
-      },
-      {
-        clause: "9.3.3",
-        what: "Evidence of the results of management reviews"
-      },
-      {
-        clause: "10.2 f)",
-        what: "Evidence of the nature of the nonconformities and any subsequent actions taken"
-      },
-      {
-        clause: "10.2 g)",
-        what: "Evidence of the results of any corrective action"
-      }
-    ]
-  },
-  iso27001_2013: {
-    annexA: [
-      {
-        id: "A.5.1.1",
-        title: "Policies for information security",
-        domain: "A.5 Information security policies"
-      },
-      {
-        id: "A.5.1.2",
-        title: "Review of the policies for information security",
-        domain: "A.5 Information security policies"
-      },
-      {
-        id: "A.6.1.1",
-        title: "Information security roles and responsibilities",
-        domain: "A.6 Organization of information security"
-      },
-      {
-        id: "A.6.1.2",
-        title: "Segregation of duties",
-        domain: "A.6 Organization of information security"
-      },
-      {
-        id: "A.6.1.3",
-        title: "Contact with authorities",
-        domain: "A.6 Organization of information security"
-      },
-      {
-        id: "A.6.1.4",
-        title: "Contact with special interest groups",
-        domain: "A.6 Organization of information security"
-      },
-      {
-        id: "A.6.1.5",
-        title: "Information security in project management",
-        domain: "A.6 Organization of information security"
-      },
-      {
-        id: "A.6.2.1",
-        title: "Mobile device policy",
-        domain: "A.6 Organization of information security"
-      },
-      {
-        id: "A.6.2.2",
-        title: "Teleworking",
-        domain: "A.6 Organization of information security"
-      },
-      {
-        id: "A.7.1.1",
-        title: "Screening",
-        domain: "A.7 Human resource security"
-      },
-      {
-        id: "A.7.1.2",
-        title: "Terms and conditions of employment",
-        domain: "A.7 Human resource security"
-      },
-      {
-        id: "A.7.2.1",
-        title: "Management responsibilities",
-        domain: "A.7 Human resource security"
-      },
-      {
-        id: "A.7.2.2",
-        title: "Information security awareness, education and training",
-        domain: "A.7 Human resource security"
-      },
-      {
-        id: "A.7.2.3",
-        title: "Disciplinary process",
-        domain: "A.7 Human resource security"
-      },
-      {
-        id: "A.7.3.1",
-        title: "Termination or change of employment responsibilities",
-        domain: "A.7 Human resource security"
-      },
-      {
-        id: "A.8.1.1",
-        title: "Inventory of assets",
-        domain: "A.8 Asset management"
-      },
-      {
-        id: "A.8.1.2",
-        title: "Ownership of assets",
-        domain: "A.8 Asset management"
-      },
-      {
-        id: "A.8.1.3",
-        title: "Acceptable use of assets",
-        domain: "A.8 Asset management"
-      },
-      {
-        id: "A.8.1.4",
-        title: "Return of assets",
-        domain: "A.8 Asset management"
-      },
-      {
-        id: "A.8.2.1",
-        title: "Classification of information",
-        domain: "A.8 Asset management"
-      },
-      {
-        id: "A.8.2.2",
-        title: "Labelling of information",
-        domain: "A.8 Asset management"
-      },
-      {
-        id: "A.8.2.3",
-        title: "Handling of assets",
-        domain: "A.8 Asset management"
-      },
-      {
-        id: "A.8.3.1",
-        title: "Management of removable media",
-        domain: "A.8 Asset management"
-      },
-      {
-        id: "A.8.3.2",
-        title: "Disposal of media",
-        domain: "A.8 Asset management"
-      },
-      {
-        id: "A.8.3.3",
-        title: "Physical media transfer",
-        domain: "A.8 Asset management"
-      },
-      {
-        id: "A.9.1.1",
-        title: "Access control policy",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.1.2",
-        title: "Access to networks and network services",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.2.1",
-        title: "User registration and de-registration",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.2.2",
-        title: "User access provisioning",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.2.3",
-        title: "Management of privileged access rights",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.2.4",
-        title: "Management of secret authentication information of users",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.2.5",
-        title: "Review of user access rights",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.2.6",
-        title: "Removal or adjustment of access rights",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.3.1",
-        title: "Use of secret authentication information",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.4.1",
-        title: "Information access restriction",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.4.2",
-        title: "Secure log-on procedures",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.4.3",
-        title: "Password management system",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.4.4",
-        title: "Use of privileged utility programs",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.9.4.5",
-        title: "Access control to program source code",
-        domain: "A.9 Access control"
-      },
-      {
-        id: "A.10.1.1",
-        title: "Policy on the use of cryptographic controls",
-        domain: "A.10 Cryptography"
-      },
-      {
-        id: "A.10.1.2",
-        title: "Key management",
-        domain: "A.10 Cryptography"
-      },
-      {
-        id: "A.11.1.1",
-        title: "Physical security perimeter",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.1.2",
-        title: "Physical entry controls",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.1.3",
-        title: "Securing offices, rooms and facilities",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.1.4",
-        title: "Protecting against external and environmental threats",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.1.5",
-        title: "Working in secure areas",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.1.6",
-        title: "Delivery and loading areas",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.2.1",
-        title: "Equipment siting and protection",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.2.2",
-        title: "Supporting utilities",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.2.3",
-        title: "Cabling security",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.2.4",
-        title: "Equipment maintenance",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.2.5",
-        title: "Removal of assets",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.2.6",
-        title: "Security of equipment and assets off-premises",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.2.7",
-        title: "Secure disposal or re-use of equipment",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.2.8",
-        title: "Unattended user equipment",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.11.2.9",
-        title: "Clear desk and clear screen policy",
-        domain: "A.11 Physical and environmental security"
-      },
-      {
-        id: "A.12.1.1",
-        title: "Documented operating procedures",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.1.2",
-        title: "Change management",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.1.3",
-        title: "Capacity management",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.1.4",
-        title: "Separation of development, testing and operational environments",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.2.1",
-        title: "Controls against malware",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.3.1",
-        title: "Information backup",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.4.1",
-        title: "Event logging",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.4.2",
-        title: "Protection of log information",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.4.3",
-        title: "Administrator and operator logs",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.4.4",
-        title: "Clock synchronisation",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.5.1",
-        title: "Installation of software on operational systems",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.6.1",
-        title: "Management of technical vulnerabilities",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.6.2",
-        title: "Restrictions on software installation",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.12.7.1",
-        title: "Information systems audit controls",
-        domain: "A.12 Operations security"
-      },
-      {
-        id: "A.13.1.1",
-        title: "Network controls",
-        domain: "A.13 Communications security"
-      },
-      {
-        id: "A.13.1.2",
-        title: "Security of network services",
-        domain: "A.13 Communications security"
-      },
-      {
-        id: "A.13.1.3",
-        title: "Segregation in networks",
-        domain: "A.13 Communications security"
-      },
-      {
-        id: "A.13.2.1",
-        title: "Information transfer policies and procedures",
-        domain: "A.13 Communications security"
-      },
-      {
-        id: "A.13.2.2",
-        title: "Agreements on information transfer",
-        domain: "A.13 Communications security"
-      },
-      {
-        id: "A.13.2.3",
-        title: "Electronic messaging",
-        domain: "A.13 Communications security"
-      },
-      {
-        id: "A.13.2.4",
-        title: "Confidentiality or non-disclosure agreements",
-        domain: "A.13 Communications security"
-      },
-      {
-        id: "A.14.1.1",
-        title: "Information security requirements analysis and specification",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.14.1.2",
-        title: "Securing application services on public networks",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.14.1.3",
-        title: "Protecting application services transactions",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.14.2.1",
-        title: "Secure development policy",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.14.2.2",
-        title: "System change control procedures",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.14.2.3",
-        title: "Technical review of applications after operating platform changes",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.14.2.4",
-        title: "Restrictions on changes to software packages",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.14.2.5",
-        title: "Secure system engineering principles",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.14.2.6",
-        title: "Secure development environment",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.14.2.7",
-        title: "Outsourced development",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.14.2.8",
-        title: "System security testing",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.14.2.9",
-        title: "System acceptance testing",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.14.3.1",
-        title: "Protection of test data",
-        domain: "A.14 System acquisition, development and maintenance"
-      },
-      {
-        id: "A.15.1.1",
-        title: "Information security policy for supplier relationships",
-        domain: "A.15 Supplier relationships"
-      },
-      {
-        id: "A.15.1.2",
-        title: "Addressing security within supplier agreements",
-        domain: "A.15 Supplier relationships"
-      },
-      {
-        id: "A.15.1.3",
-        title: "Information and communication technology supply chain",
-        domain: "A.15 Supplier relationships"
-      },
-      {
-        id: "A.15.2.1",
-        title: "Monitoring and review of supplier services",
-        domain: "A.15 Supplier relationships"
-      },
-      {
-        id: "A.15.2.2",
-        title: "Managing changes to supplier services",
-        domain: "A.15 Supplier relationships"
-      },
-      {
-        id: "A.16.1.1",
-        title: "Responsibilities and procedures",
-        domain: "A.16 Information security incident management"
-      },
-      {
-        id: "A.16.1.2",
-        title: "Reporting information security events",
-        domain: "A.16 Information security incident management"
-      },
-      {
-        id: "A.16.1.3",
-        title: "Reporting information security weaknesses",
-        domain: "A.16 Information security incident management"
-      },
-      {
-        id: "A.16.1.4",
-        title: "Assessment of and decision on information security events",
-        domain: "A.16 Information security incident management"
-      },
-      {
-        id: "A.16.1.5",
-        title: "Response to information security incidents",
-        domain: "A.16 Information security incident management"
-      },
-      {
-        id: "A.16.1.6",
-        title: "Learning from information security incidents",
-        domain: "A.16 Information security incident management"
-      },
-      {
-        id: "A.16.1.7",
-        title: "Collection of evidence",
-        domain: "A.16 Information security incident management"
-      },
-      {
-        id: "A.17.1.1",
-        title: "Planning information security continuity",
-        domain: "A.17 Information security aspects of business continuity management"
-      },
-      {
-        id: "A.17.1.2",
-        title: "Implementing information security continuity",
-        domain: "A.17 Information security aspects of business continuity management"
-      },
-      {
-        id: "A.17.1.3",
-        title: "Verify, review and evaluate information security continuity",
-        domain: "A.17 Information security aspects of business continuity management"
-      },
-      {
-        id: "A.17.2.1",
-        title: "Availability of information processing facilities",
-        domain: "A.17 Information security aspects of business continuity management"
-      },
-      {
-        id: "A.18.1.1",
-        title: "Identification of applicable legislation and contractual requirements",
-        domain: "A.18 Compliance"
-      },
-      {
-        id: "A.18.1.2",
-        title: "Intellectual property rights",
-        domain: "A.18 Compliance"
-      },
-      {
-        id: "A.18.1.3",
-        title: "Protection of records",
-        domain: "A.18 Compliance"
-      },
-      {
-        id: "A.18.1.4",
-        title: "Privacy and protection of personally identifiable information",
-        domain: "A.18 Compliance"
-      },
-      {
-        id: "A.18.1.5",
-        title: "Regulation of cryptographic controls",
-        domain: "A.18 Compliance"
-      },
-      {
-        id: "A.18.2.1",
-        title: "Independent review of information security",
-        domain: "A.18 Compliance"
-      },
-      {
-        id: "A.18.2.2",
-        title: "Compliance with security policies and standards",
-        domain: "A.18 Compliance"
-      },
-      {
-        id: "A.18.2.3",
-        title: "Technical compliance review",
-        domain: "A.18 Compliance"
-      }
-    ]
-  },
-  mapping_2013_to_2022: [
-    {
-      from: "A.5.1.1",
-      to: [
-        "A.5.1"
-      ]
-    },
-    {
-      from: "A.5.1.2",
-      to: [
-        "A.5.1"
-      ]
-    },
-    {
-      from: "A.6.1.1",
-      to: [
-        "A.5.2"
-      ]
-    },
-    {
-      from: "A.6.1.2",
-      to: [
-        "A.5.3"
-      ]
-    },
-    {
-      from: "A.6.1.3",
-      to: [
-        "A.5.5"
-      ]
-    },
-    {
-      from: "A.6.1.4",
-      to: [
-        "A.5.6"
-      ]
-    },
-    {
-      from: "A.6.1.5",
-      to: [
-        "A.5.8"
-      ]
-    },
-    {
-      from: "A.6.2.1",
-      to: [
-        "A.8.1"
-      ]
-    },
-    {
-      from: "A.6.2.2",
-      to: [
-        "A.6.7"
-      ]
-    },
-    {
-      from: "A.7.1.1",
-      to: [
-        "A.6.1"
-      ]
-    },
-    {
-      from: "A.7.1.2",
-      to: [
-        "A.6.2"
-      ]
-    },
-    {
-      from: "A.7.2.1",
-      to: [
-        "A.5.4"
-      ]
-    },
-    {
-      from: "A.7.2.2",
-      to: [
-        "A.6.3"
-      ]
-    },
-    {
-      from: "A.7.2.3",
-      to: [
-        "A.6.4"
-      ]
-    },
-    {
-      from: "A.7.3.1",
-      to: [
-        "A.6.5"
-      ]
-    },
-    {
-      from: "A.8.1.1",
-      to: [
-        "A.5.9"
-      ]
-    },
-    {
-      from: "A.8.1.2",
-      to: [
-        "A.5.9"
-      ]
-    },
-    {
-      from: "A.8.1.3",
-      to: [
-        "A.5.10"
-      ]
-    },
-    {
-      from: "A.8.1.4",
-      to: [
-        "A.5.11"
-      ]
-    },
-    {
-      from: "A.8.2.1",
-      to: [
-        "A.5.12"
-      ]
-    },
-    {
-      from: "A.8.2.2",
-      to: [
-        "A.5.13"
-      ]
-    },
-    {
-      from: "A.8.2.3",
-      to: [
-        "A.5.10"
-      ]
-    },
-    {
-      from: "A.8.3.1",
-      to: [
-        "A.7.10"
-      ]
-    },
-    {
-      from: "A.8.3.2",
-      to: [
-        "A.7.10"
-      ]
-    },
-    {
-      from: "A.8.3.3",
-      to: [
-        "A.7.10"
-      ]
-    },
-    {
-      from: "A.9.1.1",
-      to: [
-        "A.5.15"
-      ]
-    },
-    {
-      from: "A.9.1.2",
-      to: [
-        "A.5.15"
-      ]
-    },
-    {
-      from: "A.9.2.1",
-      to: [
-        "A.5.16"
-      ]
-    },
-    {
-      from: "A.9.2.2",
-      to: [
-        "A.5.18"
-      ]
-    },
-    {
-      from: "A.9.2.3",
-      to: [
-        "A.8.2"
-      ]
-    },
-    {
-      from: "A.9.2.4",
-      to: [
-        "A.5.17"
-      ]
-    },
-    {
-      from: "A.9.2.5",
-      to: [
-        "A.5.18"
-      ]
-    },
-    {
-      from: "A.9.2.6",
-      to: [
-        "A.5.18"
-      ]
-    },
-    {
-      from: "A.9.3.1",
-      to: [
-        "A.5.17"
-      ]
-    },
-    {
-      from: "A.9.4.1",
-      to: [
-        "A.8.3"
-      ]
-    },
-    {
-      from: "A.9.4.2",
-      to: [
-        "A.8.5"
-      ]
-    },
-    {
-      from: "A.9.4.3",
-      to: [
-        "A.5.17"
-      ]
-    },
-    {
-      from: "A.9.4.4",
-      to: [
-        "A.8.18"
-      ]
-    },
-    {
-      from: "A.9.4.5",
-      to: [
-        "A.8.4"
-      ]
-    },
-    {
-      from: "A.10.1.1",
-      to: [
-        "A.8.24"
-      ]
-    },
-    {
-      from: "A.10.1.2",
-      to: [
-        "A.8.24"
-      ]
-    },
-    {
-      from: "A.11.1.1",
-      to: [
-        "A.7.1"
-      ]
-    },
-    {
-      from: "A.11.1.2",
-      to: [
-        "A.7.2"
-      ]
-    },
-    {
-      from: "A.11.1.3",
-      to: [
-        "A.7.3"
-      ]
-    },
-    {
-      from: "A.11.1.4",
-      to: [
-        "A.7.5"
-      ]
-    },
-    {
-      from: "A.11.1.5",
-      to: [
-        "A.7.6"
-      ]
-    },
-    {
-      from: "A.11.1.6",
-      to: [
-        "A.7.2"
-      ]
-    },
-    {
-      from: "A.11.2.1",
-      to: [
-        "A.7.8"
-      ]
-    },
-    {
-      from: "A.11.2.2",
-      to: [
-        "A.7.11"
-      ]
-    },
-    {
-      from: "A.11.2.3",
-      to: [
-        "A.7.12"
-      ]
-    },
-    {
-      from: "A.11.2.4",
-      to: [
-        "A.7.13"
-      ]
-    },
-    {
-      from: "A.11.2.5",
-      to: [
-        "A.7.10"
-      ]
-    },
-    {
-      from: "A.11.2.6",
-      to: [
-        "A.7.9"
-      ]
-    },
-    {
-      from: "A.11.2.7",
-      to: [
-        "A.7.14"
-      ]
-    },
-    {
-      from: "A.11.2.8",
-      to: [
-        "A.8.1"
-      ]
-    },
-    {
-      from: "A.11.2.9",
-      to: [
-        "A.7.7"
-      ]
-    },
-    {
-      from: "A.12.1.1",
-      to: [
-        "A.5.37"
-      ]
-    },
-    {
-      from: "A.12.1.2",
-      to: [
-        "A.8.32"
-      ]
-    },
-    {
-      from: "A.12.1.3",
-      to: [
-        "A.8.6"
-      ]
-    },
-    {
-      from: "A.12.1.4",
-      to: [
-        "A.8.31"
-      ]
-    },
-    {
-      from: "A.12.2.1",
-      to: [
-        "A.8.7"
-      ]
-    },
-    {
-      from: "A.12.3.1",
-      to: [
-        "A.8.13"
-      ]
-    },
-    {
-      from: "A.12.4.1",
-      to: [
-        "A.8.15"
-      ]
-    },
-    {
-      from: "A.12.4.2",
-      to: [
-        "A.8.15"
-      ]
-    },
-    {
-      from: "A.12.4.3",
-      to: [
-        "A.8.15"
-      ]
-    },
-    {
-      from: "A.12.4.4",
-      to: [
-        "A.8.17"
-      ]
-    },
-    {
-      from: "A.12.5.1",
-      to: [
-        "A.8.19"
-      ]
-    },
-    {
-      from: "A.12.6.1",
-      to: [
-        "A.8.8"
-      ]
-    },
-    {
-      from: "A.12.6.2",
-      to: [
-        "A.8.19"
-      ]
-    },
-    {
-      from: "A.12.7.1",
-      to: [
-        "A.8.34"
-      ]
-    },
-    {
-      from: "A.13.1.1",
-      to: [
-        "A.8.20"
-      ]
-    },
-    {
-      from: "A.13.1.2",
-      to: [
-        "A.8.21"
-      ]
-    },
-    {
-      from: "A.13.1.3",
-      to: [
-        "A.8.22"
-      ]
-    },
-    {
-      from: "A.13.2.1",
-      to: [
-        "A.5.14"
-      ]
-    },
-    {
-      from: "A.13.2.2",
-      to: [
-        "A.5.14"
-      ]
-    },
-    {
-      from: "A.13.2.3",
-      to: [
-        "A.5.14"
-      ]
-    },
-    {
-      from: "A.13.2.4",
-      to: [
-        "A.6.6"
-      ]
-    },
-    {
-      from: "A.14.1.1",
-      to: [
-        "A.5.8"
-      ]
-    },
-    {
-      from: "A.14.1.2",
-      to: [
-        "A.8.26"
-      ]
-    },
-    {
-      from: "A.14.1.3",
-      to: [
-        "A.8.26"
-      ]
-    },
-    {
-      from: "A.14.2.1",
-      to: [
-        "A.8.25"
-      ]
-    },
-    {
-      from: "A.14.2.2",
-      to: [
-        "A.8.32"
-      ]
-    },
-    {
-      from: "A.14.2.3",
-      to: [
-        "A.8.32"
-      ]
-    },
-    {
-      from: "A.14.2.4",
-      to: [
-        "A.8.32"
-      ]
-    },
-    {
-      from: "A.14.2.5",
-      to: [
-        "A.8.27"
-      ]
-    },
-    {
-      from: "A.14.2.6",
-      to: [
-        "A.8.31"
-      ]
-    },
-    {
-      from: "A.14.2.7",
-      to: [
-        "A.8.30"
-      ]
-    },
-    {
-      from: "A.14.2.8",
-      to: [
-        "A.8.29"
-      ]
-    },
-    {
-      from: "A.14.2.9",
-      to: [
-        "A.8.29"
-      ]
-    },
-    {
-      from: "A.14.3.1",
-      to: [
-        "A.8.33"
-      ]
-    },
-    {
-      from: "A.15.1.1",
-      to: [
-        "A.5.19"
-      ]
-    },
-    {
-      from: "A.15.1.2",
-      to: [
-        "A.5.20"
-      ]
-    },
-    {
-      from: "A.15.1.3",
-      to: [
-        "A.5.21"
-      ]
-    },
-    {
-      from: "A.15.2.1",
-      to: [
-        "A.5.22"
-      ]
-    },
-    {
-      from: "A.15.2.2",
-      to: [
-        "A.5.22"
-      ]
-    },
-    {
-      from: "A.16.1.1",
-      to: [
-        "A.5.24"
-      ]
-    },
-    {
-      from: "A.16.1.2",
-      to: [
-        "A.6.8"
-      ]
-    },
-    {
-      from: "A.16.1.3",
-      to: [
-        "A.6.8"
-      ]
-    },
-    {
-      from: "A.16.1.4",
-      to: [
-        "A.5.25"
-      ]
-    },
-    {
-      from: "A.16.1.5",
-      to: [
-        "A.5.26"
-      ]
-    },
-    {
-      from: "A.16.1.6",
-      to: [
-        "A.5.27"
-      ]
-    },
-    {
-      from: "A.16.1.7",
-      to: [
-        "A.5.28"
-      ]
-    },
-    {
-      from: "A.17.1.1",
-      to: [
-        "A.5.29"
-      ]
-    },
-    {
-      from: "A.17.1.2",
-      to: [
-        "A.5.29"
-      ]
-    },
-    {
-      from: "A.17.1.3",
-      to: [
-        "A.5.29"
-      ]
-    },
-    {
-      from: "A.17.2.1",
-      to: [
-        "A.8.14"
-      ]
-    },
-    {
-      from: "A.18.1.1",
-      to: [
-        "A.5.31"
-      ]
-    },
-    {
-      from: "A.18.1.2",
-      to: [
-        "A.5.32"
-      ]
-    },
-    {
-      from: "A.18.1.3",
-      to: [
-        "A.5.33"
-      ]
-    },
-    {
-      from: "A.18.1.4",
-      to: [
-        "A.5.34"
-      ]
-    },
-    {
-      from: "A.18.1.5",
-      to: [
-        "A.5.31"
-      ]
-    },
-    {
-      from: "A.18.2.1",
-      to: [
-        "A.5.35"
-      ]
-    },
-    {
-      from: "A.18.2.2",
-      to: [
-        "A.5.36"
-      ]
-    },
-    {
-      from: "A.18.2.3",
-      to: [
-        "A.5.36",
-        "A.8.8"
-      ]
-    }
-  ],
-  nist_csf_2_0: {
-    subcategories: [
-      {
-        id: "GV.OC-01",
-        title_or_outcome: "The organizational mission is understood and informs cybersecurity risk management"
-      },
-      {
-        id: "GV.OC-02",
-        title_or_outcome: "Internal and external stakeholders are understood, and their needs and expectations regarding cybersecurity risk management are understood and considered"
-      },
-      {
-        id: "GV.OC-03",
-        title_or_outcome: "Legal, regulatory, and contractual requirements regarding cybersecurity - including privacy and civil liberties obligations - are understood and managed"
-      },
-      {
-        id: "GV.OC-04",
-        title_or_outcome: "Critical objectives, capabilities, and services that external stakeholders depend on or expect from the organization are understood and communicated"
-      },
-      {
-        id: "GV.OC-05",
-        title_or_outcome: "Outcomes, capabilities, and services that the organization depends on are understood and communicated"
-      },
-      {
-        id: "GV.RM-01",
-        title_or_outcome: "Risk management objectives are established and agreed to by organizational stakeholders"
-      },
-      {
-        id: "GV.RM-02",
-        title_or_outcome: "Risk appetite and risk tolerance statements are established, communicated, and maintained"
-      },
-      {
-        id: "GV.RM-03",
-        title_or_outcome: "Cybersecurity risk management activities and outcomes are included in enterprise risk management processes"
-      },
-      {
-        id: "GV.RM-04",
-        title_or_outcome: "Strategic direction that describes appropriate risk response options is established and communicated"
-      },
-      {
-        id: "GV.RM-05",
-        title_or_outcome: "Lines of communication across the organization are established for cybersecurity risks, including risks from suppliers and other third parties"
-      },
-      {
-        id: "GV.RM-06",
-        title_or_outcome: "A standardized method for calculating, documenting, categorizing, and prioritizing cybersecurity risks is established and communicated"
-      },
-      {
-        id: "GV.RM-07",
-        title_or_outcome: "Strategic opportunities (i.e., positive risks) are characterized and are included in organizational cybersecurity risk discussions"
-      },
-      {
-        id: "GV.RR-01",
-        title_or_outcome: "Organizational leadership is responsible and accountable for cybersecurity risk and fosters a culture that is risk-aware, ethical, and continually improving"
-      },
-      {
-        id: "GV.RR-02",
-        title_or_outcome: "Roles, responsibilities, and authorities related to cybersecurity risk management are established, communicated, understood, and enforced"
-      },
-      {
-        id: "GV.RR-03",
-        title_or_outcome: "Adequate resources are allocated commensurate with the cybersecurity risk strategy, roles, responsibilities, and policies"
-      },
-      {
-        id: "GV.RR-04",
-        title_or_outcome: "Cybersecurity is included in human resources practices"
-      },
-      {
-        id: "GV.PO-01",
-        title_or_outcome: "Policy for managing cybersecurity risks is established based on organizational context, cybersecurity strategy, and priorities and is communicated and enforced"
-      },
-      {
-        id: "GV.PO-02",
-        title_or_outcome: "Policy for managing cybersecurity risks is reviewed, updated, communicated, and enforced to reflect changes in requirements, threats, technology, and organizational mission"
-      },
-      {
-        id: "GV.OV-01",
-        title_or_outcome: "Cybersecurity risk management strategy outcomes are reviewed to inform and adjust strategy and direction"
-      },
-      {
-        id: "GV.OV-02",
-        title_or_outcome: "The cybersecurity risk management strategy is reviewed and adjusted to ensure coverage of organizational requirements and risks"
-      },
-      {
-        id: "GV.OV-03",
-        title_or_outcome: "Organizational cybersecurity risk management performance is evaluated and reviewed for adjustments needed"
-      },
-      {
-        id: "GV.SC-01",
-        title_or_outcome: "A cybersecurity supply chain risk management program, strategy, objectives, policies, and processes are established and agreed to by organizational stakeholders"
-      },
-      {
-        id: "GV.SC-02",
-        title_or_outcome: "Cybersecurity roles and responsibilities for suppliers, customers, and partners are established, communicated, and coordinated internally and externally"
-      },
-      {
-        id: "GV.SC-03",
-        title_or_outcome: "Cybersecurity supply chain risk management is integrated into cybersecurity and enterprise risk management, risk assessment, and improvement processes"
-      },
-      {
-        id: "GV.SC-04",
-        title_or_outcome: "Suppliers are known and prioritized by criticality"
-      },
-      {
-        id: "GV.SC-05",
-        title_or_outcome: "Requirements to address cybersecurity risks in supply chains are established, prioritized, and integrated into contracts and other types of agreements with suppliers and other relevant third parties"
-      },
-      {
-        id: "GV.SC-06",
-        title_or_outcome: "Planning and due diligence are performed to reduce risks before entering into formal supplier or other third-party relationships"
-      },
-      {
-        id: "GV.SC-07",
-        title_or_outcome: "The risks posed by a supplier, their products and services, and other third parties are understood, recorded, prioritized, assessed, responded to, and monitored over the course of the relationship"
-      },
-      {
-        id: "GV.SC-08",
-        title_or_outcome: "Relevant suppliers and other third parties are included in incident planning, response, and recovery activities"
-      },
-      {
-        id: "GV.SC-09",
-        title_or_outcome: "Supply chain security practices are integrated into cybersecurity and enterprise risk management programs, and their performance is monitored throughout the technology product and service life cycle"
-      },
-      {
-        id: "GV.SC-10",
-        title_or_outcome: "Cybersecurity supply chain risk management plans include provisions for activities that occur after the conclusion of a partnership or service agreement"
-      },
-      {
-        id: "ID.AM-01",
-        title_or_outcome: "Inventories of hardware managed by the organization are maintained"
-      },
-      {
-        id: "ID.AM-02",
-        title_or_outcome: "Inventories of software, services, and systems managed by the organization are maintained"
-      },
-      {
-        id: "ID.AM-03",
-        title_or_outcome: "Representations of the organization's authorized network communication and internal and external network data flows are maintained"
-      },
-      {
-        id: "ID.AM-04",
-        title_or_outcome: "Inventories of services provided by suppliers are maintained"
-      },
-      {
-        id: "ID.AM-05",
-        title_or_outcome: "Assets are prioritized based on classification, criticality, resources, and impact on the mission"
-      },
-      {
-        id: "ID.AM-07",
-        title_or_outcome: "Inventories of data and corresponding metadata for designated data types are maintained"
-      },
-      {
-        id: "ID.AM-08",
-        title_or_outcome: "Systems, hardware, software, services, and data are managed throughout their life cycles"
-      },
-      {
-        id: "ID.RA-01",
-        title_or_outcome: "Vulnerabilities in assets are identified, validated, and recorded"
-      },
-      {
-        id: "ID.RA-02",
-        title_or_outcome: "Cyber threat intelligence is received from information sharing forums and sources"
-      },
-      {
-        id: "ID.RA-03",
-        title_or_outcome: "Internal and external threats to the organization are identified and recorded"
-      },
-      {
-        id: "ID.RA-04",
-        title_or_outcome: "Potential impacts and likelihoods of threats exploiting vulnerabilities are identified and recorded"
-      },
-      {
-        id: "ID.RA-05",
-        title_or_outcome: "Threats, vulnerabilities, likelihoods, and impacts are used to understand inherent risk and inform risk response prioritization"
-      },
-      {
-        id: "ID.RA-06",
-        title_or_outcome: "Risk responses are chosen, prioritized, planned, tracked, and communicated"
-      },
-      {
-        id: "ID.RA-07",
-        title_or_outcome: "Changes and exceptions are managed, assessed for risk impact, recorded, and tracked"
-      },
-      {
-        id: "ID.RA-08",
-        title_or_outcome: "Processes for receiving, analyzing, and responding to vulnerability disclosures are established"
-      },
-      {
-        id: "ID.RA-09",
-        title_or_outcome: "The authenticity and integrity of hardware and software are assessed prior to acquisition and use"
-      },
-      {
-        id: "ID.RA-10",
-        title_or_outcome: "Critical suppliers are assessed prior to acquisition"
-      },
-      {
-        id: "ID.IM-01",
-        title_or_outcome: "Improvements are identified from evaluations"
-      },
-      {
-        id: "ID.IM-02",
-        title_or_outcome: "Improvements are identified from security tests and exercises, including those done in coordination with suppliers and relevant third parties"
-      },
-      {
-        id: "ID.IM-03",
-        title_or_outcome: "Improvements are identified from execution of operational processes, procedures, and activities"
-      },
-      {
-        id: "ID.IM-04",
-        title_or_outcome: "Incident response plans and other cybersecurity plans that affect operations are established, communicated, maintained, and improved"
-      },
-      {
-        id: "PR.AA-01",
-        title_or_outcome: "Identities and credentials for authorized users, services, and hardware are managed by the organization"
-      },
-      {
-        id: "PR.AA-02",
-        title_or_outcome: "Identities are proofed and bound to credentials based on the context of interactions"
-      },
-      {
-        id: "PR.AA-03",
-        title_or_outcome: "Users, services, and hardware are authenticated"
-      },
-      {
-        id: "PR.AA-04",
-        title_or_outcome: "Identity assertions are protected, conveyed, and verified"
-      },
-      {
-        id: "PR.AA-05",
-        title_or_outcome: "Access permissions, entitlements, and authorizations are defined in a policy, managed, enforced, and reviewed, and incorporate the principles of least privilege and separation of duties"
-      },
-      {
-        id: "PR.AA-06",
-        title_or_outcome: "Physical access to assets is managed, monitored, and enforced commensurate with risk"
-      },
-      {
-        id: "PR.AT-01",
-        title_or_outcome: "Personnel are provided with awareness and training so that they possess the knowledge and skills to perform general tasks with cybersecurity risks in mind"
-      },
-      {
-        id: "PR.AT-02",
-        title_or_outcome: "Individuals in specialized roles are provided with awareness and training so that they possess the knowledge and skills to perform relevant tasks with cybersecurity risks in mind"
-      },
-      {
-        id: "PR.DS-01",
-        title_or_outcome: "The confidentiality, integrity, and availability of data-at-rest are protected"
-      },
-      {
-        id: "PR.DS-02",
-        title_or_outcome: "The confidentiality, integrity, and availability of data-in-transit are protected"
-      },
-      {
-        id: "PR.DS-10",
-        title_or_outcome: "The confidentiality, integrity, and availability of data-in-use are protected"
-      },
-      {
-        id: "PR.DS-11",
-        title_or_outcome: "Backups of data are created, protected, maintained, and tested"
-      },
-      {
-        id: "PR.PS-01",
-        title_or_outcome: "Configuration management practices are established and applied"
-      },
-      {
-        id: "PR.PS-02",
-        title_or_outcome: "Software is maintained, replaced, and removed commensurate with risk"
-      },
-      {
-        id: "PR.PS-03",
-        title_or_outcome: "Hardware is maintained, replaced, and removed commensurate with risk"
-      },
-      {
-        id: "PR.PS-04",
-        title_or_outcome: "Log records are generated and made available for continuous monitoring"
-      },
-      {
-        id: "PR.PS-05",
-        title_or_outcome: "Installation and execution of unauthorized software are prevented"
-      },
-      {
-        id: "PR.PS-06",
-        title_or_outcome: "Secure software development practices are integrated, and their performance is monitored throughout the software development life cycle"
-      },
-      {
-        id: "PR.IR-01",
-        title_or_outcome: "Networks and environments are protected from unauthorized logical access and usage"
-      },
-      {
-        id: "PR.IR-02",
-        title_or_outcome: "The organization's technology assets are protected from environmental threats"
-      },
-      {
-        id: "PR.IR-03",
-        title_or_outcome: "Mechanisms are implemented to achieve resilience requirements in normal and adverse situations"
-      },
-      {
-        id: "PR.IR-04",
-        title_or_outcome: "Adequate resource capacity to ensure availability is maintained"
-      },
-      {
-        id: "DE.CM-01",
-        title_or_outcome: "Networks and network services are monitored to find potentially adverse events"
-      },
-      {
-        id: "DE.CM-02",
-        title_or_outcome: "The physical environment is monitored to find potentially adverse events"
-      },
-      {
-        id: "DE.CM-03",
-        title_or_outcome: "Personnel activity and technology usage are monitored to find potentially adverse events"
-      },
-      {
-        id: "DE.CM-06",
-        title_or_outcome: "External service provider activities and services are monitored to find potentially adverse events"
-      },
-      {
-        id: "DE.CM-09",
-        title_or_outcome: "Computing hardware and software, runtime environments, and their data are monitored to find potentially adverse events"
-      },
-      {
-        id: "DE.AE-02",
-        title_or_outcome: "Potentially adverse events are analyzed to better understand associated activities"
-      },
-      {
-        id: "DE.AE-03",
-        title_or_outcome: "Information is correlated from multiple sources"
-      },
-      {
-        id: "DE.AE-04",
-        title_or_outcome: "The estimated impact and scope of adverse events are understood"
-      },
-      {
-        id: "DE.AE-06",
-        title_or_outcome: "Information on adverse events is provided to authorized staff and tools"
-      },
-      {
-        id: "DE.AE-07",
-        title_or_outcome: "Cyber threat intelligence and other contextual information are integrated into the analysis"
-      },
-      {
-        id: "DE.AE-08",
-        title_or_outcome: "Incidents are declared when adverse events meet the defined incident criteria"
-      },
-      {
-        id: "RS.MA-01",
-        title_or_outcome: "The incident response plan is executed in coordination with relevant third parties once an incident is declared"
-      },
-      {
-        id: "RS.MA-02",
-        title_or_outcome: "Incident reports are triaged and validated"
-      },
-      {
-        id: "RS.MA-03",
-        title_or_outcome: "Incidents are categorized and prioritized"
-      },
-      {
-        id: "RS.MA-04",
-        title_or_outcome: "Incidents are escalated or elevated as needed"
-      },
-      {
-        id: "RS.MA-05",
-        title_or_outcome: "The criteria for initiating incident recovery are applied"
-      },
-      {
-        id: "RS.AN-03",
-        title_or_outcome: "Analysis is performed to establish what has taken place during an incident and the root cause of the incident"
-      },
-      {
-        id: "RS.AN-06",
-        title_or_outcome: "Actions performed during an investigation are recorded, and the records' integrity and provenance are preserved"
-      },
-      {
-        id: "RS.AN-07",
-        title_or_outcome: "Incident data and metadata are collected, and their integrity and provenance are preserved"
-      },
-      {
-        id: "RS.AN-08",
-        title_or_outcome: "An incident's magnitude is estimated and validated"
-      },
-      {
-        id: "RS.CO-02",
-        title_or_outcome: "Internal and external stakeholders are notified of incidents"
-      },
-      {
-        id: "RS.CO-03",
-        title_or_outcome: "Information is shared with designated internal and external stakeholders"
-      },
-      {
-        id: "RS.MI-01",
-        title_or_outcome: "Incidents are contained"
-      },
-      {
-        id: "RS.MI-02",
-        title_or_outcome: "Incidents are eradicated"
-      },
-      {
-        id: "RC.RP-01",
-        title_or_outcome: "The recovery portion of the incident response plan is executed once initiated from the incident response process"
-      },
-      {
-        id: "RC.RP-02",
-        title_or_outcome: "Recovery actions are selected, scoped, prioritized, and performed"
-      },
-      {
-        id: "RC.RP-03",
-        title_or_outcome: "The integrity of backups and other restoration assets is verified before using them for restoration"
-      },
-      {
-        id: "RC.RP-04",
-        title_or_outcome: "Critical mission functions and cybersecurity risk management are considered to establish post-incident operational norms"
-      },
-      {
-        id: "RC.RP-05",
-        title_or_outcome: "The integrity of restored assets is verified, systems and services are restored, and normal operating status is confirmed"
-      },
-      {
-        id: "RC.RP-06",
-        title_or_outcome: "The end of incident recovery is declared based on criteria, and incident-related documentation is completed"
-      },
-      {
-        id: "RC.CO-03",
-        title_or_outcome: "Recovery activities and progress in restoring operational capabilities are communicated to designated internal and external stakeholders"
-      },
-      {
-        id: "RC.CO-04",
-        title_or_outcome: "Public updates on incident recovery are shared using approved methods and messaging"
-      }
-    ]
-  }
-};
-
-// src/catalog/index.ts
-var clauses = reference_default.iso27001_2022.clauses;
-var controls = reference_default.iso27001_2022.annexA;
-var legacyControls = reference_default.iso27001_2013.annexA;
-var csfSubcategories = reference_default.nist_csf_2_0.subcategories.map(
-  (entry) => ({ id: entry.id, title: entry.title_or_outcome })
-);
-var mandatoryDocuments = reference_default.iso27001_2022.mandatory_documented_information;
-var legacyMapping = new Map(
-  reference_default.mapping_2013_to_2022.map((entry) => [entry.from, entry.to])
-);
-var themes = ["Organizational", "People", "Physical", "Technological"];
-var clauseById = new Map(clauses.map((clause) => [clause.id, clause]));
-var controlById = new Map(controls.map((control) => [control.id, control]));
-var legacyById = new Map(legacyControls.map((control) => [control.id, control]));
-var csfById = new Map(csfSubcategories.map((entry) => [entry.id, entry]));
-function getClause(id) {
-  return clauseById.get(id);
-}
-function getControl(id) {
-  return controlById.get(id);
-}
-function getLegacyControl(id) {
-  return legacyById.get(id);
-}
-function legacyReplacement(id) {
-  return legacyMapping.get(id);
-}
-var clausesRequiringDocuments = [
-  "4.3",
-  "5.2",
-  "6.1.2",
-  "6.1.3",
-  "6.2",
-  "7.2",
-  "7.5",
-  "8.1",
-  "8.2",
-  "8.3",
-  "9.1",
-  "9.2",
-  "9.3",
-  "10.2"
-];
-var builtInFrameworks = /* @__PURE__ */ new Map([
-  ["nist-csf-2.0", (id) => csfById.has(id)],
-  ["iso27001-2022", (id) => controlById.has(id) || clauseById.has(id)]
-]);
-function knownIdsOf(framework) {
-  switch (framework) {
-    case "nist-csf-2.0":
-      return csfSubcategories.map((entry) => entry.id);
-    case "iso27001-2022":
-      return [...clauses.map((clause) => clause.id), ...controls.map((control) => control.id)];
-    default:
-      return [];
-  }
-}
-
-// src/commands/output.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import path6 from "node:path";
+// src/commands/catalog.ts
+init_catalog();
 
 // src/check.ts
-import { existsSync as existsSync2, readdir as readdir2, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
-import path5 from "node:path";
+import { readdir as readdir2, realpathSync as realpathSync3 } from "node:fs";
+import path7 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
@@ -36000,27 +39282,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path15) {
-  let normalized = normalize(path15);
+function cleanPath(path18) {
+  let normalized = normalize(path18);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path15, separator) {
-  return path15.replace(SLASHES_REGEX, separator);
+function convertSlashes(path18, separator) {
+  return path18.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path15) {
-  return path15 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path15);
+function isRootDirectory(path18) {
+  return path18 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path18);
 }
-function normalizePath(path15, options2) {
+function normalizePath(path18, options2) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options2;
-  const pathNeedsCleaning = process.platform === "win32" && path15.includes("/") || path15.startsWith(".");
-  if (resolvePaths) path15 = resolve(path15);
-  if (normalizePath$1 || pathNeedsCleaning) path15 = cleanPath(path15);
-  if (path15 === ".") return "";
-  const needsSeperator = path15[path15.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path15 + pathSeparator : path15, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path18.includes("/") || path18.startsWith(".");
+  if (resolvePaths) path18 = resolve(path18);
+  if (normalizePath$1 || pathNeedsCleaning) path18 = cleanPath(path18);
+  if (path18 === ".") return "";
+  const needsSeperator = path18[path18.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path18 + pathSeparator : path18, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -36057,8 +39339,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path15 = directoryPath || ".";
-  if (filters.every((filter) => filter(path15, true))) paths.push(path15);
+  const path18 = directoryPath || ".";
+  if (filters.every((filter) => filter(path18, true))) paths.push(path18);
 };
 var empty$2 = () => {
 };
@@ -36110,26 +39392,26 @@ var empty = () => {
 function build$3(options2) {
   return options2.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path15, state, callback$1) {
+var resolveSymlinksAsync = function(path18, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path15, (error, resolvedPath) => {
+  fs.realpath(path18, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
     fs.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path15, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path18, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path15, state, callback$1) {
+var resolveSymlinks = function(path18, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path15);
+    const resolvedPath = fs.realpathSync(path18);
     const stat2 = fs.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path15, resolvedPath, state)) return;
+    if (stat2.isDirectory() && isRecursive(path18, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -36139,9 +39421,9 @@ function build$2(options2, isSynchronous) {
   if (!options2.resolveSymlinks || options2.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path15, resolved, state) {
+function isRecursive(path18, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path15);
+  let parent = dirname(path18);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -36149,7 +39431,7 @@ function isRecursive(path15, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path15, resolved);
+  state.symlinks.set(path18, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -36321,19 +39603,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path15 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path15)) continue;
-        this.pushDirectory(path15, paths, filters);
-        this.walkDirectory(this.state, path15, path15, depth - 1, this.walk);
+        let path18 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path18)) continue;
+        this.pushDirectory(path18, paths, filters);
+        this.walkDirectory(this.state, path18, path18, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path15 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path15, this.state, (stat2, resolvedPath) => {
+        let path18 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path18, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path15 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path15 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path18 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path18 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path15;
+            resolvedPath = useRealPaths ? resolvedPath : path18;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -36499,7 +39781,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options2);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path15) => isMatch(path15));
+    this.options.filters.push((path18) => isMatch(path18));
     return this;
   }
 };
@@ -36574,19 +39856,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path15) {
-  return path15.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path18) {
+  return path18.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path15) {
+function splitPattern(path18) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path15, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path15];
+  const result = import_picomatch.default.scan(path18, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path18];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path15) => path15.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path15) => path15.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path18) => path18.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path18) => path18.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options2) {
   if ((options2 === null || options2 === void 0 ? void 0 : options2.caseSensitiveMatch) === false) return true;
@@ -36693,13 +39975,13 @@ function buildCrawler(options2, patterns) {
   if (options2.deep !== void 0) maxDepth = Math.round(options2.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path15 = format(p, isDirectory);
-      const matches = matcher(path15) && !ignore(path15);
-      if (matches) log(`matched ${path15}`);
+      const path18 = format(p, isDirectory);
+      const matches = matcher(path18) && !ignore(path18);
+      if (matches) log(`matched ${path18}`);
       return matches;
     } : (p, isDirectory) => {
-      const path15 = format(p, isDirectory);
-      return matcher(path15) && !ignore(path15);
+      const path18 = format(p, isDirectory);
+      return matcher(path18) && !ignore(path18);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -36787,89 +40069,2142 @@ function countBySeverity(findings) {
   return { errors, warnings };
 }
 
-// src/model/policy.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-init_dates();
-var POLICY_TYPES = ["policy", "procedure", "standard", "plan", "record"];
-var POLICY_STATUSES = ["draft", "review", "approved", "retired"];
-function scalarText(node, source) {
-  if (!(0, import_yaml2.isScalar)(node)) return null;
-  if (typeof node.value === "string") return node.value;
-  if (typeof node.value === "number" && node.range) return source.slice(node.range[0], node.range[1]).trim();
-  if (node.value === null || node.value === void 0) return null;
-  return String(node.value);
-}
-function stringItems(fm, path15) {
-  const node = fm.node(path15);
-  const nodes = (0, import_yaml2.isSeq)(node) ? node.items : node === void 0 || node === null ? [] : [node];
-  const result = [];
-  for (const entry of nodes) {
-    const item = fm.resolve(entry);
-    const text2 = scalarText(item, fm.source);
-    if (text2 !== null && text2.trim() !== "") result.push({ id: text2.trim(), position: fm.nodePosition(entry) });
-  }
-  return result;
-}
-function text(value) {
-  if (typeof value === "string") return value.trim() === "" ? null : value.trim();
-  if (typeof value === "number") return String(value);
-  return null;
-}
-function reviewFacts(data, config) {
-  const lastReviewed = typeof data.last_reviewed === "string" ? parseDate(data.last_reviewed) : void 0;
-  const reviewEvery = (typeof data.review_every === "string" ? parseDuration(data.review_every) : void 0) ?? config.reviewEvery;
-  const computedNextReview = lastReviewed ? addDuration(lastReviewed, reviewEvery) : void 0;
-  const explicit = typeof data.next_review === "string" ? parseDate(data.next_review) : void 0;
-  return { lastReviewed, reviewEvery, computedNextReview, nextReview: explicit ?? computedNextReview };
-}
-function reviewState(status, nextReview, today, remindWithinDays) {
-  if (status === "draft") return "draft";
-  if (status === "retired") return "retired";
-  if (!nextReview) return "overdue";
-  if (compareDates(nextReview, today) < 0) return "overdue";
-  if (daysBetween(today, nextReview) <= remindWithinDays) return "due-soon";
-  return "ok";
-}
-function buildPolicyRecord(file, fm, config, today) {
-  const data = fm.data;
-  const owners = stringItems(fm, [data.owners !== void 0 ? "owners" : "owner"]).map((item) => item.id);
-  const status = text(data.status);
-  const review = reviewFacts(data, config);
-  const mapsTo = {};
-  if (data.maps_to && typeof data.maps_to === "object" && !Array.isArray(data.maps_to)) {
-    for (const framework of Object.keys(data.maps_to)) {
-      mapsTo[framework] = stringItems(fm, ["maps_to", framework]).map((item) => item.id);
-    }
-  }
-  const clauses2 = stringItems(fm, ["iso27001", "clauses"]);
-  const controls2 = stringItems(fm, ["iso27001", "controls"]);
-  return {
-    id: text(data.id),
-    title: text(data.title),
-    file,
-    type: text(data.type) ?? "policy",
-    owners,
-    approver: text(data.approver),
-    status,
-    version: text(data.version),
-    last_reviewed: review.lastReviewed ? formatDate(review.lastReviewed) : null,
-    review_every: review.reviewEvery.text,
-    next_review: review.nextReview ? formatDate(review.nextReview) : null,
-    review_state: reviewState(status, review.nextReview, today, config.remindWithinDays),
-    days_until_review: review.nextReview ? daysBetween(today, review.nextReview) : null,
-    clauses: clauses2.map((item) => item.id),
-    controls: controls2.map((item) => item.id),
-    maps_to: mapsTo,
-    evidence: stringItems(fm, ["evidence"]).map((item) => item.id),
-    positions: {
-      id: fm.valuePosition(["id"]),
-      status: fm.valuePosition(["status"]),
-      lastReviewed: fm.valuePosition(["last_reviewed"]),
-      nextReview: fm.valuePosition(["next_review"]),
-      clauses: clauses2,
-      controls: controls2
-    }
-  };
+// src/check.ts
+init_policy();
+
+// node_modules/character-entities/index.js
+var characterEntities = {
+  AElig: "\xC6",
+  AMP: "&",
+  Aacute: "\xC1",
+  Abreve: "\u0102",
+  Acirc: "\xC2",
+  Acy: "\u0410",
+  Afr: "\u{1D504}",
+  Agrave: "\xC0",
+  Alpha: "\u0391",
+  Amacr: "\u0100",
+  And: "\u2A53",
+  Aogon: "\u0104",
+  Aopf: "\u{1D538}",
+  ApplyFunction: "\u2061",
+  Aring: "\xC5",
+  Ascr: "\u{1D49C}",
+  Assign: "\u2254",
+  Atilde: "\xC3",
+  Auml: "\xC4",
+  Backslash: "\u2216",
+  Barv: "\u2AE7",
+  Barwed: "\u2306",
+  Bcy: "\u0411",
+  Because: "\u2235",
+  Bernoullis: "\u212C",
+  Beta: "\u0392",
+  Bfr: "\u{1D505}",
+  Bopf: "\u{1D539}",
+  Breve: "\u02D8",
+  Bscr: "\u212C",
+  Bumpeq: "\u224E",
+  CHcy: "\u0427",
+  COPY: "\xA9",
+  Cacute: "\u0106",
+  Cap: "\u22D2",
+  CapitalDifferentialD: "\u2145",
+  Cayleys: "\u212D",
+  Ccaron: "\u010C",
+  Ccedil: "\xC7",
+  Ccirc: "\u0108",
+  Cconint: "\u2230",
+  Cdot: "\u010A",
+  Cedilla: "\xB8",
+  CenterDot: "\xB7",
+  Cfr: "\u212D",
+  Chi: "\u03A7",
+  CircleDot: "\u2299",
+  CircleMinus: "\u2296",
+  CirclePlus: "\u2295",
+  CircleTimes: "\u2297",
+  ClockwiseContourIntegral: "\u2232",
+  CloseCurlyDoubleQuote: "\u201D",
+  CloseCurlyQuote: "\u2019",
+  Colon: "\u2237",
+  Colone: "\u2A74",
+  Congruent: "\u2261",
+  Conint: "\u222F",
+  ContourIntegral: "\u222E",
+  Copf: "\u2102",
+  Coproduct: "\u2210",
+  CounterClockwiseContourIntegral: "\u2233",
+  Cross: "\u2A2F",
+  Cscr: "\u{1D49E}",
+  Cup: "\u22D3",
+  CupCap: "\u224D",
+  DD: "\u2145",
+  DDotrahd: "\u2911",
+  DJcy: "\u0402",
+  DScy: "\u0405",
+  DZcy: "\u040F",
+  Dagger: "\u2021",
+  Darr: "\u21A1",
+  Dashv: "\u2AE4",
+  Dcaron: "\u010E",
+  Dcy: "\u0414",
+  Del: "\u2207",
+  Delta: "\u0394",
+  Dfr: "\u{1D507}",
+  DiacriticalAcute: "\xB4",
+  DiacriticalDot: "\u02D9",
+  DiacriticalDoubleAcute: "\u02DD",
+  DiacriticalGrave: "`",
+  DiacriticalTilde: "\u02DC",
+  Diamond: "\u22C4",
+  DifferentialD: "\u2146",
+  Dopf: "\u{1D53B}",
+  Dot: "\xA8",
+  DotDot: "\u20DC",
+  DotEqual: "\u2250",
+  DoubleContourIntegral: "\u222F",
+  DoubleDot: "\xA8",
+  DoubleDownArrow: "\u21D3",
+  DoubleLeftArrow: "\u21D0",
+  DoubleLeftRightArrow: "\u21D4",
+  DoubleLeftTee: "\u2AE4",
+  DoubleLongLeftArrow: "\u27F8",
+  DoubleLongLeftRightArrow: "\u27FA",
+  DoubleLongRightArrow: "\u27F9",
+  DoubleRightArrow: "\u21D2",
+  DoubleRightTee: "\u22A8",
+  DoubleUpArrow: "\u21D1",
+  DoubleUpDownArrow: "\u21D5",
+  DoubleVerticalBar: "\u2225",
+  DownArrow: "\u2193",
+  DownArrowBar: "\u2913",
+  DownArrowUpArrow: "\u21F5",
+  DownBreve: "\u0311",
+  DownLeftRightVector: "\u2950",
+  DownLeftTeeVector: "\u295E",
+  DownLeftVector: "\u21BD",
+  DownLeftVectorBar: "\u2956",
+  DownRightTeeVector: "\u295F",
+  DownRightVector: "\u21C1",
+  DownRightVectorBar: "\u2957",
+  DownTee: "\u22A4",
+  DownTeeArrow: "\u21A7",
+  Downarrow: "\u21D3",
+  Dscr: "\u{1D49F}",
+  Dstrok: "\u0110",
+  ENG: "\u014A",
+  ETH: "\xD0",
+  Eacute: "\xC9",
+  Ecaron: "\u011A",
+  Ecirc: "\xCA",
+  Ecy: "\u042D",
+  Edot: "\u0116",
+  Efr: "\u{1D508}",
+  Egrave: "\xC8",
+  Element: "\u2208",
+  Emacr: "\u0112",
+  EmptySmallSquare: "\u25FB",
+  EmptyVerySmallSquare: "\u25AB",
+  Eogon: "\u0118",
+  Eopf: "\u{1D53C}",
+  Epsilon: "\u0395",
+  Equal: "\u2A75",
+  EqualTilde: "\u2242",
+  Equilibrium: "\u21CC",
+  Escr: "\u2130",
+  Esim: "\u2A73",
+  Eta: "\u0397",
+  Euml: "\xCB",
+  Exists: "\u2203",
+  ExponentialE: "\u2147",
+  Fcy: "\u0424",
+  Ffr: "\u{1D509}",
+  FilledSmallSquare: "\u25FC",
+  FilledVerySmallSquare: "\u25AA",
+  Fopf: "\u{1D53D}",
+  ForAll: "\u2200",
+  Fouriertrf: "\u2131",
+  Fscr: "\u2131",
+  GJcy: "\u0403",
+  GT: ">",
+  Gamma: "\u0393",
+  Gammad: "\u03DC",
+  Gbreve: "\u011E",
+  Gcedil: "\u0122",
+  Gcirc: "\u011C",
+  Gcy: "\u0413",
+  Gdot: "\u0120",
+  Gfr: "\u{1D50A}",
+  Gg: "\u22D9",
+  Gopf: "\u{1D53E}",
+  GreaterEqual: "\u2265",
+  GreaterEqualLess: "\u22DB",
+  GreaterFullEqual: "\u2267",
+  GreaterGreater: "\u2AA2",
+  GreaterLess: "\u2277",
+  GreaterSlantEqual: "\u2A7E",
+  GreaterTilde: "\u2273",
+  Gscr: "\u{1D4A2}",
+  Gt: "\u226B",
+  HARDcy: "\u042A",
+  Hacek: "\u02C7",
+  Hat: "^",
+  Hcirc: "\u0124",
+  Hfr: "\u210C",
+  HilbertSpace: "\u210B",
+  Hopf: "\u210D",
+  HorizontalLine: "\u2500",
+  Hscr: "\u210B",
+  Hstrok: "\u0126",
+  HumpDownHump: "\u224E",
+  HumpEqual: "\u224F",
+  IEcy: "\u0415",
+  IJlig: "\u0132",
+  IOcy: "\u0401",
+  Iacute: "\xCD",
+  Icirc: "\xCE",
+  Icy: "\u0418",
+  Idot: "\u0130",
+  Ifr: "\u2111",
+  Igrave: "\xCC",
+  Im: "\u2111",
+  Imacr: "\u012A",
+  ImaginaryI: "\u2148",
+  Implies: "\u21D2",
+  Int: "\u222C",
+  Integral: "\u222B",
+  Intersection: "\u22C2",
+  InvisibleComma: "\u2063",
+  InvisibleTimes: "\u2062",
+  Iogon: "\u012E",
+  Iopf: "\u{1D540}",
+  Iota: "\u0399",
+  Iscr: "\u2110",
+  Itilde: "\u0128",
+  Iukcy: "\u0406",
+  Iuml: "\xCF",
+  Jcirc: "\u0134",
+  Jcy: "\u0419",
+  Jfr: "\u{1D50D}",
+  Jopf: "\u{1D541}",
+  Jscr: "\u{1D4A5}",
+  Jsercy: "\u0408",
+  Jukcy: "\u0404",
+  KHcy: "\u0425",
+  KJcy: "\u040C",
+  Kappa: "\u039A",
+  Kcedil: "\u0136",
+  Kcy: "\u041A",
+  Kfr: "\u{1D50E}",
+  Kopf: "\u{1D542}",
+  Kscr: "\u{1D4A6}",
+  LJcy: "\u0409",
+  LT: "<",
+  Lacute: "\u0139",
+  Lambda: "\u039B",
+  Lang: "\u27EA",
+  Laplacetrf: "\u2112",
+  Larr: "\u219E",
+  Lcaron: "\u013D",
+  Lcedil: "\u013B",
+  Lcy: "\u041B",
+  LeftAngleBracket: "\u27E8",
+  LeftArrow: "\u2190",
+  LeftArrowBar: "\u21E4",
+  LeftArrowRightArrow: "\u21C6",
+  LeftCeiling: "\u2308",
+  LeftDoubleBracket: "\u27E6",
+  LeftDownTeeVector: "\u2961",
+  LeftDownVector: "\u21C3",
+  LeftDownVectorBar: "\u2959",
+  LeftFloor: "\u230A",
+  LeftRightArrow: "\u2194",
+  LeftRightVector: "\u294E",
+  LeftTee: "\u22A3",
+  LeftTeeArrow: "\u21A4",
+  LeftTeeVector: "\u295A",
+  LeftTriangle: "\u22B2",
+  LeftTriangleBar: "\u29CF",
+  LeftTriangleEqual: "\u22B4",
+  LeftUpDownVector: "\u2951",
+  LeftUpTeeVector: "\u2960",
+  LeftUpVector: "\u21BF",
+  LeftUpVectorBar: "\u2958",
+  LeftVector: "\u21BC",
+  LeftVectorBar: "\u2952",
+  Leftarrow: "\u21D0",
+  Leftrightarrow: "\u21D4",
+  LessEqualGreater: "\u22DA",
+  LessFullEqual: "\u2266",
+  LessGreater: "\u2276",
+  LessLess: "\u2AA1",
+  LessSlantEqual: "\u2A7D",
+  LessTilde: "\u2272",
+  Lfr: "\u{1D50F}",
+  Ll: "\u22D8",
+  Lleftarrow: "\u21DA",
+  Lmidot: "\u013F",
+  LongLeftArrow: "\u27F5",
+  LongLeftRightArrow: "\u27F7",
+  LongRightArrow: "\u27F6",
+  Longleftarrow: "\u27F8",
+  Longleftrightarrow: "\u27FA",
+  Longrightarrow: "\u27F9",
+  Lopf: "\u{1D543}",
+  LowerLeftArrow: "\u2199",
+  LowerRightArrow: "\u2198",
+  Lscr: "\u2112",
+  Lsh: "\u21B0",
+  Lstrok: "\u0141",
+  Lt: "\u226A",
+  Map: "\u2905",
+  Mcy: "\u041C",
+  MediumSpace: "\u205F",
+  Mellintrf: "\u2133",
+  Mfr: "\u{1D510}",
+  MinusPlus: "\u2213",
+  Mopf: "\u{1D544}",
+  Mscr: "\u2133",
+  Mu: "\u039C",
+  NJcy: "\u040A",
+  Nacute: "\u0143",
+  Ncaron: "\u0147",
+  Ncedil: "\u0145",
+  Ncy: "\u041D",
+  NegativeMediumSpace: "\u200B",
+  NegativeThickSpace: "\u200B",
+  NegativeThinSpace: "\u200B",
+  NegativeVeryThinSpace: "\u200B",
+  NestedGreaterGreater: "\u226B",
+  NestedLessLess: "\u226A",
+  NewLine: "\n",
+  Nfr: "\u{1D511}",
+  NoBreak: "\u2060",
+  NonBreakingSpace: "\xA0",
+  Nopf: "\u2115",
+  Not: "\u2AEC",
+  NotCongruent: "\u2262",
+  NotCupCap: "\u226D",
+  NotDoubleVerticalBar: "\u2226",
+  NotElement: "\u2209",
+  NotEqual: "\u2260",
+  NotEqualTilde: "\u2242\u0338",
+  NotExists: "\u2204",
+  NotGreater: "\u226F",
+  NotGreaterEqual: "\u2271",
+  NotGreaterFullEqual: "\u2267\u0338",
+  NotGreaterGreater: "\u226B\u0338",
+  NotGreaterLess: "\u2279",
+  NotGreaterSlantEqual: "\u2A7E\u0338",
+  NotGreaterTilde: "\u2275",
+  NotHumpDownHump: "\u224E\u0338",
+  NotHumpEqual: "\u224F\u0338",
+  NotLeftTriangle: "\u22EA",
+  NotLeftTriangleBar: "\u29CF\u0338",
+  NotLeftTriangleEqual: "\u22EC",
+  NotLess: "\u226E",
+  NotLessEqual: "\u2270",
+  NotLessGreater: "\u2278",
+  NotLessLess: "\u226A\u0338",
+  NotLessSlantEqual: "\u2A7D\u0338",
+  NotLessTilde: "\u2274",
+  NotNestedGreaterGreater: "\u2AA2\u0338",
+  NotNestedLessLess: "\u2AA1\u0338",
+  NotPrecedes: "\u2280",
+  NotPrecedesEqual: "\u2AAF\u0338",
+  NotPrecedesSlantEqual: "\u22E0",
+  NotReverseElement: "\u220C",
+  NotRightTriangle: "\u22EB",
+  NotRightTriangleBar: "\u29D0\u0338",
+  NotRightTriangleEqual: "\u22ED",
+  NotSquareSubset: "\u228F\u0338",
+  NotSquareSubsetEqual: "\u22E2",
+  NotSquareSuperset: "\u2290\u0338",
+  NotSquareSupersetEqual: "\u22E3",
+  NotSubset: "\u2282\u20D2",
+  NotSubsetEqual: "\u2288",
+  NotSucceeds: "\u2281",
+  NotSucceedsEqual: "\u2AB0\u0338",
+  NotSucceedsSlantEqual: "\u22E1",
+  NotSucceedsTilde: "\u227F\u0338",
+  NotSuperset: "\u2283\u20D2",
+  NotSupersetEqual: "\u2289",
+  NotTilde: "\u2241",
+  NotTildeEqual: "\u2244",
+  NotTildeFullEqual: "\u2247",
+  NotTildeTilde: "\u2249",
+  NotVerticalBar: "\u2224",
+  Nscr: "\u{1D4A9}",
+  Ntilde: "\xD1",
+  Nu: "\u039D",
+  OElig: "\u0152",
+  Oacute: "\xD3",
+  Ocirc: "\xD4",
+  Ocy: "\u041E",
+  Odblac: "\u0150",
+  Ofr: "\u{1D512}",
+  Ograve: "\xD2",
+  Omacr: "\u014C",
+  Omega: "\u03A9",
+  Omicron: "\u039F",
+  Oopf: "\u{1D546}",
+  OpenCurlyDoubleQuote: "\u201C",
+  OpenCurlyQuote: "\u2018",
+  Or: "\u2A54",
+  Oscr: "\u{1D4AA}",
+  Oslash: "\xD8",
+  Otilde: "\xD5",
+  Otimes: "\u2A37",
+  Ouml: "\xD6",
+  OverBar: "\u203E",
+  OverBrace: "\u23DE",
+  OverBracket: "\u23B4",
+  OverParenthesis: "\u23DC",
+  PartialD: "\u2202",
+  Pcy: "\u041F",
+  Pfr: "\u{1D513}",
+  Phi: "\u03A6",
+  Pi: "\u03A0",
+  PlusMinus: "\xB1",
+  Poincareplane: "\u210C",
+  Popf: "\u2119",
+  Pr: "\u2ABB",
+  Precedes: "\u227A",
+  PrecedesEqual: "\u2AAF",
+  PrecedesSlantEqual: "\u227C",
+  PrecedesTilde: "\u227E",
+  Prime: "\u2033",
+  Product: "\u220F",
+  Proportion: "\u2237",
+  Proportional: "\u221D",
+  Pscr: "\u{1D4AB}",
+  Psi: "\u03A8",
+  QUOT: '"',
+  Qfr: "\u{1D514}",
+  Qopf: "\u211A",
+  Qscr: "\u{1D4AC}",
+  RBarr: "\u2910",
+  REG: "\xAE",
+  Racute: "\u0154",
+  Rang: "\u27EB",
+  Rarr: "\u21A0",
+  Rarrtl: "\u2916",
+  Rcaron: "\u0158",
+  Rcedil: "\u0156",
+  Rcy: "\u0420",
+  Re: "\u211C",
+  ReverseElement: "\u220B",
+  ReverseEquilibrium: "\u21CB",
+  ReverseUpEquilibrium: "\u296F",
+  Rfr: "\u211C",
+  Rho: "\u03A1",
+  RightAngleBracket: "\u27E9",
+  RightArrow: "\u2192",
+  RightArrowBar: "\u21E5",
+  RightArrowLeftArrow: "\u21C4",
+  RightCeiling: "\u2309",
+  RightDoubleBracket: "\u27E7",
+  RightDownTeeVector: "\u295D",
+  RightDownVector: "\u21C2",
+  RightDownVectorBar: "\u2955",
+  RightFloor: "\u230B",
+  RightTee: "\u22A2",
+  RightTeeArrow: "\u21A6",
+  RightTeeVector: "\u295B",
+  RightTriangle: "\u22B3",
+  RightTriangleBar: "\u29D0",
+  RightTriangleEqual: "\u22B5",
+  RightUpDownVector: "\u294F",
+  RightUpTeeVector: "\u295C",
+  RightUpVector: "\u21BE",
+  RightUpVectorBar: "\u2954",
+  RightVector: "\u21C0",
+  RightVectorBar: "\u2953",
+  Rightarrow: "\u21D2",
+  Ropf: "\u211D",
+  RoundImplies: "\u2970",
+  Rrightarrow: "\u21DB",
+  Rscr: "\u211B",
+  Rsh: "\u21B1",
+  RuleDelayed: "\u29F4",
+  SHCHcy: "\u0429",
+  SHcy: "\u0428",
+  SOFTcy: "\u042C",
+  Sacute: "\u015A",
+  Sc: "\u2ABC",
+  Scaron: "\u0160",
+  Scedil: "\u015E",
+  Scirc: "\u015C",
+  Scy: "\u0421",
+  Sfr: "\u{1D516}",
+  ShortDownArrow: "\u2193",
+  ShortLeftArrow: "\u2190",
+  ShortRightArrow: "\u2192",
+  ShortUpArrow: "\u2191",
+  Sigma: "\u03A3",
+  SmallCircle: "\u2218",
+  Sopf: "\u{1D54A}",
+  Sqrt: "\u221A",
+  Square: "\u25A1",
+  SquareIntersection: "\u2293",
+  SquareSubset: "\u228F",
+  SquareSubsetEqual: "\u2291",
+  SquareSuperset: "\u2290",
+  SquareSupersetEqual: "\u2292",
+  SquareUnion: "\u2294",
+  Sscr: "\u{1D4AE}",
+  Star: "\u22C6",
+  Sub: "\u22D0",
+  Subset: "\u22D0",
+  SubsetEqual: "\u2286",
+  Succeeds: "\u227B",
+  SucceedsEqual: "\u2AB0",
+  SucceedsSlantEqual: "\u227D",
+  SucceedsTilde: "\u227F",
+  SuchThat: "\u220B",
+  Sum: "\u2211",
+  Sup: "\u22D1",
+  Superset: "\u2283",
+  SupersetEqual: "\u2287",
+  Supset: "\u22D1",
+  THORN: "\xDE",
+  TRADE: "\u2122",
+  TSHcy: "\u040B",
+  TScy: "\u0426",
+  Tab: "	",
+  Tau: "\u03A4",
+  Tcaron: "\u0164",
+  Tcedil: "\u0162",
+  Tcy: "\u0422",
+  Tfr: "\u{1D517}",
+  Therefore: "\u2234",
+  Theta: "\u0398",
+  ThickSpace: "\u205F\u200A",
+  ThinSpace: "\u2009",
+  Tilde: "\u223C",
+  TildeEqual: "\u2243",
+  TildeFullEqual: "\u2245",
+  TildeTilde: "\u2248",
+  Topf: "\u{1D54B}",
+  TripleDot: "\u20DB",
+  Tscr: "\u{1D4AF}",
+  Tstrok: "\u0166",
+  Uacute: "\xDA",
+  Uarr: "\u219F",
+  Uarrocir: "\u2949",
+  Ubrcy: "\u040E",
+  Ubreve: "\u016C",
+  Ucirc: "\xDB",
+  Ucy: "\u0423",
+  Udblac: "\u0170",
+  Ufr: "\u{1D518}",
+  Ugrave: "\xD9",
+  Umacr: "\u016A",
+  UnderBar: "_",
+  UnderBrace: "\u23DF",
+  UnderBracket: "\u23B5",
+  UnderParenthesis: "\u23DD",
+  Union: "\u22C3",
+  UnionPlus: "\u228E",
+  Uogon: "\u0172",
+  Uopf: "\u{1D54C}",
+  UpArrow: "\u2191",
+  UpArrowBar: "\u2912",
+  UpArrowDownArrow: "\u21C5",
+  UpDownArrow: "\u2195",
+  UpEquilibrium: "\u296E",
+  UpTee: "\u22A5",
+  UpTeeArrow: "\u21A5",
+  Uparrow: "\u21D1",
+  Updownarrow: "\u21D5",
+  UpperLeftArrow: "\u2196",
+  UpperRightArrow: "\u2197",
+  Upsi: "\u03D2",
+  Upsilon: "\u03A5",
+  Uring: "\u016E",
+  Uscr: "\u{1D4B0}",
+  Utilde: "\u0168",
+  Uuml: "\xDC",
+  VDash: "\u22AB",
+  Vbar: "\u2AEB",
+  Vcy: "\u0412",
+  Vdash: "\u22A9",
+  Vdashl: "\u2AE6",
+  Vee: "\u22C1",
+  Verbar: "\u2016",
+  Vert: "\u2016",
+  VerticalBar: "\u2223",
+  VerticalLine: "|",
+  VerticalSeparator: "\u2758",
+  VerticalTilde: "\u2240",
+  VeryThinSpace: "\u200A",
+  Vfr: "\u{1D519}",
+  Vopf: "\u{1D54D}",
+  Vscr: "\u{1D4B1}",
+  Vvdash: "\u22AA",
+  Wcirc: "\u0174",
+  Wedge: "\u22C0",
+  Wfr: "\u{1D51A}",
+  Wopf: "\u{1D54E}",
+  Wscr: "\u{1D4B2}",
+  Xfr: "\u{1D51B}",
+  Xi: "\u039E",
+  Xopf: "\u{1D54F}",
+  Xscr: "\u{1D4B3}",
+  YAcy: "\u042F",
+  YIcy: "\u0407",
+  YUcy: "\u042E",
+  Yacute: "\xDD",
+  Ycirc: "\u0176",
+  Ycy: "\u042B",
+  Yfr: "\u{1D51C}",
+  Yopf: "\u{1D550}",
+  Yscr: "\u{1D4B4}",
+  Yuml: "\u0178",
+  ZHcy: "\u0416",
+  Zacute: "\u0179",
+  Zcaron: "\u017D",
+  Zcy: "\u0417",
+  Zdot: "\u017B",
+  ZeroWidthSpace: "\u200B",
+  Zeta: "\u0396",
+  Zfr: "\u2128",
+  Zopf: "\u2124",
+  Zscr: "\u{1D4B5}",
+  aacute: "\xE1",
+  abreve: "\u0103",
+  ac: "\u223E",
+  acE: "\u223E\u0333",
+  acd: "\u223F",
+  acirc: "\xE2",
+  acute: "\xB4",
+  acy: "\u0430",
+  aelig: "\xE6",
+  af: "\u2061",
+  afr: "\u{1D51E}",
+  agrave: "\xE0",
+  alefsym: "\u2135",
+  aleph: "\u2135",
+  alpha: "\u03B1",
+  amacr: "\u0101",
+  amalg: "\u2A3F",
+  amp: "&",
+  and: "\u2227",
+  andand: "\u2A55",
+  andd: "\u2A5C",
+  andslope: "\u2A58",
+  andv: "\u2A5A",
+  ang: "\u2220",
+  ange: "\u29A4",
+  angle: "\u2220",
+  angmsd: "\u2221",
+  angmsdaa: "\u29A8",
+  angmsdab: "\u29A9",
+  angmsdac: "\u29AA",
+  angmsdad: "\u29AB",
+  angmsdae: "\u29AC",
+  angmsdaf: "\u29AD",
+  angmsdag: "\u29AE",
+  angmsdah: "\u29AF",
+  angrt: "\u221F",
+  angrtvb: "\u22BE",
+  angrtvbd: "\u299D",
+  angsph: "\u2222",
+  angst: "\xC5",
+  angzarr: "\u237C",
+  aogon: "\u0105",
+  aopf: "\u{1D552}",
+  ap: "\u2248",
+  apE: "\u2A70",
+  apacir: "\u2A6F",
+  ape: "\u224A",
+  apid: "\u224B",
+  apos: "'",
+  approx: "\u2248",
+  approxeq: "\u224A",
+  aring: "\xE5",
+  ascr: "\u{1D4B6}",
+  ast: "*",
+  asymp: "\u2248",
+  asympeq: "\u224D",
+  atilde: "\xE3",
+  auml: "\xE4",
+  awconint: "\u2233",
+  awint: "\u2A11",
+  bNot: "\u2AED",
+  backcong: "\u224C",
+  backepsilon: "\u03F6",
+  backprime: "\u2035",
+  backsim: "\u223D",
+  backsimeq: "\u22CD",
+  barvee: "\u22BD",
+  barwed: "\u2305",
+  barwedge: "\u2305",
+  bbrk: "\u23B5",
+  bbrktbrk: "\u23B6",
+  bcong: "\u224C",
+  bcy: "\u0431",
+  bdquo: "\u201E",
+  becaus: "\u2235",
+  because: "\u2235",
+  bemptyv: "\u29B0",
+  bepsi: "\u03F6",
+  bernou: "\u212C",
+  beta: "\u03B2",
+  beth: "\u2136",
+  between: "\u226C",
+  bfr: "\u{1D51F}",
+  bigcap: "\u22C2",
+  bigcirc: "\u25EF",
+  bigcup: "\u22C3",
+  bigodot: "\u2A00",
+  bigoplus: "\u2A01",
+  bigotimes: "\u2A02",
+  bigsqcup: "\u2A06",
+  bigstar: "\u2605",
+  bigtriangledown: "\u25BD",
+  bigtriangleup: "\u25B3",
+  biguplus: "\u2A04",
+  bigvee: "\u22C1",
+  bigwedge: "\u22C0",
+  bkarow: "\u290D",
+  blacklozenge: "\u29EB",
+  blacksquare: "\u25AA",
+  blacktriangle: "\u25B4",
+  blacktriangledown: "\u25BE",
+  blacktriangleleft: "\u25C2",
+  blacktriangleright: "\u25B8",
+  blank: "\u2423",
+  blk12: "\u2592",
+  blk14: "\u2591",
+  blk34: "\u2593",
+  block: "\u2588",
+  bne: "=\u20E5",
+  bnequiv: "\u2261\u20E5",
+  bnot: "\u2310",
+  bopf: "\u{1D553}",
+  bot: "\u22A5",
+  bottom: "\u22A5",
+  bowtie: "\u22C8",
+  boxDL: "\u2557",
+  boxDR: "\u2554",
+  boxDl: "\u2556",
+  boxDr: "\u2553",
+  boxH: "\u2550",
+  boxHD: "\u2566",
+  boxHU: "\u2569",
+  boxHd: "\u2564",
+  boxHu: "\u2567",
+  boxUL: "\u255D",
+  boxUR: "\u255A",
+  boxUl: "\u255C",
+  boxUr: "\u2559",
+  boxV: "\u2551",
+  boxVH: "\u256C",
+  boxVL: "\u2563",
+  boxVR: "\u2560",
+  boxVh: "\u256B",
+  boxVl: "\u2562",
+  boxVr: "\u255F",
+  boxbox: "\u29C9",
+  boxdL: "\u2555",
+  boxdR: "\u2552",
+  boxdl: "\u2510",
+  boxdr: "\u250C",
+  boxh: "\u2500",
+  boxhD: "\u2565",
+  boxhU: "\u2568",
+  boxhd: "\u252C",
+  boxhu: "\u2534",
+  boxminus: "\u229F",
+  boxplus: "\u229E",
+  boxtimes: "\u22A0",
+  boxuL: "\u255B",
+  boxuR: "\u2558",
+  boxul: "\u2518",
+  boxur: "\u2514",
+  boxv: "\u2502",
+  boxvH: "\u256A",
+  boxvL: "\u2561",
+  boxvR: "\u255E",
+  boxvh: "\u253C",
+  boxvl: "\u2524",
+  boxvr: "\u251C",
+  bprime: "\u2035",
+  breve: "\u02D8",
+  brvbar: "\xA6",
+  bscr: "\u{1D4B7}",
+  bsemi: "\u204F",
+  bsim: "\u223D",
+  bsime: "\u22CD",
+  bsol: "\\",
+  bsolb: "\u29C5",
+  bsolhsub: "\u27C8",
+  bull: "\u2022",
+  bullet: "\u2022",
+  bump: "\u224E",
+  bumpE: "\u2AAE",
+  bumpe: "\u224F",
+  bumpeq: "\u224F",
+  cacute: "\u0107",
+  cap: "\u2229",
+  capand: "\u2A44",
+  capbrcup: "\u2A49",
+  capcap: "\u2A4B",
+  capcup: "\u2A47",
+  capdot: "\u2A40",
+  caps: "\u2229\uFE00",
+  caret: "\u2041",
+  caron: "\u02C7",
+  ccaps: "\u2A4D",
+  ccaron: "\u010D",
+  ccedil: "\xE7",
+  ccirc: "\u0109",
+  ccups: "\u2A4C",
+  ccupssm: "\u2A50",
+  cdot: "\u010B",
+  cedil: "\xB8",
+  cemptyv: "\u29B2",
+  cent: "\xA2",
+  centerdot: "\xB7",
+  cfr: "\u{1D520}",
+  chcy: "\u0447",
+  check: "\u2713",
+  checkmark: "\u2713",
+  chi: "\u03C7",
+  cir: "\u25CB",
+  cirE: "\u29C3",
+  circ: "\u02C6",
+  circeq: "\u2257",
+  circlearrowleft: "\u21BA",
+  circlearrowright: "\u21BB",
+  circledR: "\xAE",
+  circledS: "\u24C8",
+  circledast: "\u229B",
+  circledcirc: "\u229A",
+  circleddash: "\u229D",
+  cire: "\u2257",
+  cirfnint: "\u2A10",
+  cirmid: "\u2AEF",
+  cirscir: "\u29C2",
+  clubs: "\u2663",
+  clubsuit: "\u2663",
+  colon: ":",
+  colone: "\u2254",
+  coloneq: "\u2254",
+  comma: ",",
+  commat: "@",
+  comp: "\u2201",
+  compfn: "\u2218",
+  complement: "\u2201",
+  complexes: "\u2102",
+  cong: "\u2245",
+  congdot: "\u2A6D",
+  conint: "\u222E",
+  copf: "\u{1D554}",
+  coprod: "\u2210",
+  copy: "\xA9",
+  copysr: "\u2117",
+  crarr: "\u21B5",
+  cross: "\u2717",
+  cscr: "\u{1D4B8}",
+  csub: "\u2ACF",
+  csube: "\u2AD1",
+  csup: "\u2AD0",
+  csupe: "\u2AD2",
+  ctdot: "\u22EF",
+  cudarrl: "\u2938",
+  cudarrr: "\u2935",
+  cuepr: "\u22DE",
+  cuesc: "\u22DF",
+  cularr: "\u21B6",
+  cularrp: "\u293D",
+  cup: "\u222A",
+  cupbrcap: "\u2A48",
+  cupcap: "\u2A46",
+  cupcup: "\u2A4A",
+  cupdot: "\u228D",
+  cupor: "\u2A45",
+  cups: "\u222A\uFE00",
+  curarr: "\u21B7",
+  curarrm: "\u293C",
+  curlyeqprec: "\u22DE",
+  curlyeqsucc: "\u22DF",
+  curlyvee: "\u22CE",
+  curlywedge: "\u22CF",
+  curren: "\xA4",
+  curvearrowleft: "\u21B6",
+  curvearrowright: "\u21B7",
+  cuvee: "\u22CE",
+  cuwed: "\u22CF",
+  cwconint: "\u2232",
+  cwint: "\u2231",
+  cylcty: "\u232D",
+  dArr: "\u21D3",
+  dHar: "\u2965",
+  dagger: "\u2020",
+  daleth: "\u2138",
+  darr: "\u2193",
+  dash: "\u2010",
+  dashv: "\u22A3",
+  dbkarow: "\u290F",
+  dblac: "\u02DD",
+  dcaron: "\u010F",
+  dcy: "\u0434",
+  dd: "\u2146",
+  ddagger: "\u2021",
+  ddarr: "\u21CA",
+  ddotseq: "\u2A77",
+  deg: "\xB0",
+  delta: "\u03B4",
+  demptyv: "\u29B1",
+  dfisht: "\u297F",
+  dfr: "\u{1D521}",
+  dharl: "\u21C3",
+  dharr: "\u21C2",
+  diam: "\u22C4",
+  diamond: "\u22C4",
+  diamondsuit: "\u2666",
+  diams: "\u2666",
+  die: "\xA8",
+  digamma: "\u03DD",
+  disin: "\u22F2",
+  div: "\xF7",
+  divide: "\xF7",
+  divideontimes: "\u22C7",
+  divonx: "\u22C7",
+  djcy: "\u0452",
+  dlcorn: "\u231E",
+  dlcrop: "\u230D",
+  dollar: "$",
+  dopf: "\u{1D555}",
+  dot: "\u02D9",
+  doteq: "\u2250",
+  doteqdot: "\u2251",
+  dotminus: "\u2238",
+  dotplus: "\u2214",
+  dotsquare: "\u22A1",
+  doublebarwedge: "\u2306",
+  downarrow: "\u2193",
+  downdownarrows: "\u21CA",
+  downharpoonleft: "\u21C3",
+  downharpoonright: "\u21C2",
+  drbkarow: "\u2910",
+  drcorn: "\u231F",
+  drcrop: "\u230C",
+  dscr: "\u{1D4B9}",
+  dscy: "\u0455",
+  dsol: "\u29F6",
+  dstrok: "\u0111",
+  dtdot: "\u22F1",
+  dtri: "\u25BF",
+  dtrif: "\u25BE",
+  duarr: "\u21F5",
+  duhar: "\u296F",
+  dwangle: "\u29A6",
+  dzcy: "\u045F",
+  dzigrarr: "\u27FF",
+  eDDot: "\u2A77",
+  eDot: "\u2251",
+  eacute: "\xE9",
+  easter: "\u2A6E",
+  ecaron: "\u011B",
+  ecir: "\u2256",
+  ecirc: "\xEA",
+  ecolon: "\u2255",
+  ecy: "\u044D",
+  edot: "\u0117",
+  ee: "\u2147",
+  efDot: "\u2252",
+  efr: "\u{1D522}",
+  eg: "\u2A9A",
+  egrave: "\xE8",
+  egs: "\u2A96",
+  egsdot: "\u2A98",
+  el: "\u2A99",
+  elinters: "\u23E7",
+  ell: "\u2113",
+  els: "\u2A95",
+  elsdot: "\u2A97",
+  emacr: "\u0113",
+  empty: "\u2205",
+  emptyset: "\u2205",
+  emptyv: "\u2205",
+  emsp13: "\u2004",
+  emsp14: "\u2005",
+  emsp: "\u2003",
+  eng: "\u014B",
+  ensp: "\u2002",
+  eogon: "\u0119",
+  eopf: "\u{1D556}",
+  epar: "\u22D5",
+  eparsl: "\u29E3",
+  eplus: "\u2A71",
+  epsi: "\u03B5",
+  epsilon: "\u03B5",
+  epsiv: "\u03F5",
+  eqcirc: "\u2256",
+  eqcolon: "\u2255",
+  eqsim: "\u2242",
+  eqslantgtr: "\u2A96",
+  eqslantless: "\u2A95",
+  equals: "=",
+  equest: "\u225F",
+  equiv: "\u2261",
+  equivDD: "\u2A78",
+  eqvparsl: "\u29E5",
+  erDot: "\u2253",
+  erarr: "\u2971",
+  escr: "\u212F",
+  esdot: "\u2250",
+  esim: "\u2242",
+  eta: "\u03B7",
+  eth: "\xF0",
+  euml: "\xEB",
+  euro: "\u20AC",
+  excl: "!",
+  exist: "\u2203",
+  expectation: "\u2130",
+  exponentiale: "\u2147",
+  fallingdotseq: "\u2252",
+  fcy: "\u0444",
+  female: "\u2640",
+  ffilig: "\uFB03",
+  fflig: "\uFB00",
+  ffllig: "\uFB04",
+  ffr: "\u{1D523}",
+  filig: "\uFB01",
+  fjlig: "fj",
+  flat: "\u266D",
+  fllig: "\uFB02",
+  fltns: "\u25B1",
+  fnof: "\u0192",
+  fopf: "\u{1D557}",
+  forall: "\u2200",
+  fork: "\u22D4",
+  forkv: "\u2AD9",
+  fpartint: "\u2A0D",
+  frac12: "\xBD",
+  frac13: "\u2153",
+  frac14: "\xBC",
+  frac15: "\u2155",
+  frac16: "\u2159",
+  frac18: "\u215B",
+  frac23: "\u2154",
+  frac25: "\u2156",
+  frac34: "\xBE",
+  frac35: "\u2157",
+  frac38: "\u215C",
+  frac45: "\u2158",
+  frac56: "\u215A",
+  frac58: "\u215D",
+  frac78: "\u215E",
+  frasl: "\u2044",
+  frown: "\u2322",
+  fscr: "\u{1D4BB}",
+  gE: "\u2267",
+  gEl: "\u2A8C",
+  gacute: "\u01F5",
+  gamma: "\u03B3",
+  gammad: "\u03DD",
+  gap: "\u2A86",
+  gbreve: "\u011F",
+  gcirc: "\u011D",
+  gcy: "\u0433",
+  gdot: "\u0121",
+  ge: "\u2265",
+  gel: "\u22DB",
+  geq: "\u2265",
+  geqq: "\u2267",
+  geqslant: "\u2A7E",
+  ges: "\u2A7E",
+  gescc: "\u2AA9",
+  gesdot: "\u2A80",
+  gesdoto: "\u2A82",
+  gesdotol: "\u2A84",
+  gesl: "\u22DB\uFE00",
+  gesles: "\u2A94",
+  gfr: "\u{1D524}",
+  gg: "\u226B",
+  ggg: "\u22D9",
+  gimel: "\u2137",
+  gjcy: "\u0453",
+  gl: "\u2277",
+  glE: "\u2A92",
+  gla: "\u2AA5",
+  glj: "\u2AA4",
+  gnE: "\u2269",
+  gnap: "\u2A8A",
+  gnapprox: "\u2A8A",
+  gne: "\u2A88",
+  gneq: "\u2A88",
+  gneqq: "\u2269",
+  gnsim: "\u22E7",
+  gopf: "\u{1D558}",
+  grave: "`",
+  gscr: "\u210A",
+  gsim: "\u2273",
+  gsime: "\u2A8E",
+  gsiml: "\u2A90",
+  gt: ">",
+  gtcc: "\u2AA7",
+  gtcir: "\u2A7A",
+  gtdot: "\u22D7",
+  gtlPar: "\u2995",
+  gtquest: "\u2A7C",
+  gtrapprox: "\u2A86",
+  gtrarr: "\u2978",
+  gtrdot: "\u22D7",
+  gtreqless: "\u22DB",
+  gtreqqless: "\u2A8C",
+  gtrless: "\u2277",
+  gtrsim: "\u2273",
+  gvertneqq: "\u2269\uFE00",
+  gvnE: "\u2269\uFE00",
+  hArr: "\u21D4",
+  hairsp: "\u200A",
+  half: "\xBD",
+  hamilt: "\u210B",
+  hardcy: "\u044A",
+  harr: "\u2194",
+  harrcir: "\u2948",
+  harrw: "\u21AD",
+  hbar: "\u210F",
+  hcirc: "\u0125",
+  hearts: "\u2665",
+  heartsuit: "\u2665",
+  hellip: "\u2026",
+  hercon: "\u22B9",
+  hfr: "\u{1D525}",
+  hksearow: "\u2925",
+  hkswarow: "\u2926",
+  hoarr: "\u21FF",
+  homtht: "\u223B",
+  hookleftarrow: "\u21A9",
+  hookrightarrow: "\u21AA",
+  hopf: "\u{1D559}",
+  horbar: "\u2015",
+  hscr: "\u{1D4BD}",
+  hslash: "\u210F",
+  hstrok: "\u0127",
+  hybull: "\u2043",
+  hyphen: "\u2010",
+  iacute: "\xED",
+  ic: "\u2063",
+  icirc: "\xEE",
+  icy: "\u0438",
+  iecy: "\u0435",
+  iexcl: "\xA1",
+  iff: "\u21D4",
+  ifr: "\u{1D526}",
+  igrave: "\xEC",
+  ii: "\u2148",
+  iiiint: "\u2A0C",
+  iiint: "\u222D",
+  iinfin: "\u29DC",
+  iiota: "\u2129",
+  ijlig: "\u0133",
+  imacr: "\u012B",
+  image: "\u2111",
+  imagline: "\u2110",
+  imagpart: "\u2111",
+  imath: "\u0131",
+  imof: "\u22B7",
+  imped: "\u01B5",
+  in: "\u2208",
+  incare: "\u2105",
+  infin: "\u221E",
+  infintie: "\u29DD",
+  inodot: "\u0131",
+  int: "\u222B",
+  intcal: "\u22BA",
+  integers: "\u2124",
+  intercal: "\u22BA",
+  intlarhk: "\u2A17",
+  intprod: "\u2A3C",
+  iocy: "\u0451",
+  iogon: "\u012F",
+  iopf: "\u{1D55A}",
+  iota: "\u03B9",
+  iprod: "\u2A3C",
+  iquest: "\xBF",
+  iscr: "\u{1D4BE}",
+  isin: "\u2208",
+  isinE: "\u22F9",
+  isindot: "\u22F5",
+  isins: "\u22F4",
+  isinsv: "\u22F3",
+  isinv: "\u2208",
+  it: "\u2062",
+  itilde: "\u0129",
+  iukcy: "\u0456",
+  iuml: "\xEF",
+  jcirc: "\u0135",
+  jcy: "\u0439",
+  jfr: "\u{1D527}",
+  jmath: "\u0237",
+  jopf: "\u{1D55B}",
+  jscr: "\u{1D4BF}",
+  jsercy: "\u0458",
+  jukcy: "\u0454",
+  kappa: "\u03BA",
+  kappav: "\u03F0",
+  kcedil: "\u0137",
+  kcy: "\u043A",
+  kfr: "\u{1D528}",
+  kgreen: "\u0138",
+  khcy: "\u0445",
+  kjcy: "\u045C",
+  kopf: "\u{1D55C}",
+  kscr: "\u{1D4C0}",
+  lAarr: "\u21DA",
+  lArr: "\u21D0",
+  lAtail: "\u291B",
+  lBarr: "\u290E",
+  lE: "\u2266",
+  lEg: "\u2A8B",
+  lHar: "\u2962",
+  lacute: "\u013A",
+  laemptyv: "\u29B4",
+  lagran: "\u2112",
+  lambda: "\u03BB",
+  lang: "\u27E8",
+  langd: "\u2991",
+  langle: "\u27E8",
+  lap: "\u2A85",
+  laquo: "\xAB",
+  larr: "\u2190",
+  larrb: "\u21E4",
+  larrbfs: "\u291F",
+  larrfs: "\u291D",
+  larrhk: "\u21A9",
+  larrlp: "\u21AB",
+  larrpl: "\u2939",
+  larrsim: "\u2973",
+  larrtl: "\u21A2",
+  lat: "\u2AAB",
+  latail: "\u2919",
+  late: "\u2AAD",
+  lates: "\u2AAD\uFE00",
+  lbarr: "\u290C",
+  lbbrk: "\u2772",
+  lbrace: "{",
+  lbrack: "[",
+  lbrke: "\u298B",
+  lbrksld: "\u298F",
+  lbrkslu: "\u298D",
+  lcaron: "\u013E",
+  lcedil: "\u013C",
+  lceil: "\u2308",
+  lcub: "{",
+  lcy: "\u043B",
+  ldca: "\u2936",
+  ldquo: "\u201C",
+  ldquor: "\u201E",
+  ldrdhar: "\u2967",
+  ldrushar: "\u294B",
+  ldsh: "\u21B2",
+  le: "\u2264",
+  leftarrow: "\u2190",
+  leftarrowtail: "\u21A2",
+  leftharpoondown: "\u21BD",
+  leftharpoonup: "\u21BC",
+  leftleftarrows: "\u21C7",
+  leftrightarrow: "\u2194",
+  leftrightarrows: "\u21C6",
+  leftrightharpoons: "\u21CB",
+  leftrightsquigarrow: "\u21AD",
+  leftthreetimes: "\u22CB",
+  leg: "\u22DA",
+  leq: "\u2264",
+  leqq: "\u2266",
+  leqslant: "\u2A7D",
+  les: "\u2A7D",
+  lescc: "\u2AA8",
+  lesdot: "\u2A7F",
+  lesdoto: "\u2A81",
+  lesdotor: "\u2A83",
+  lesg: "\u22DA\uFE00",
+  lesges: "\u2A93",
+  lessapprox: "\u2A85",
+  lessdot: "\u22D6",
+  lesseqgtr: "\u22DA",
+  lesseqqgtr: "\u2A8B",
+  lessgtr: "\u2276",
+  lesssim: "\u2272",
+  lfisht: "\u297C",
+  lfloor: "\u230A",
+  lfr: "\u{1D529}",
+  lg: "\u2276",
+  lgE: "\u2A91",
+  lhard: "\u21BD",
+  lharu: "\u21BC",
+  lharul: "\u296A",
+  lhblk: "\u2584",
+  ljcy: "\u0459",
+  ll: "\u226A",
+  llarr: "\u21C7",
+  llcorner: "\u231E",
+  llhard: "\u296B",
+  lltri: "\u25FA",
+  lmidot: "\u0140",
+  lmoust: "\u23B0",
+  lmoustache: "\u23B0",
+  lnE: "\u2268",
+  lnap: "\u2A89",
+  lnapprox: "\u2A89",
+  lne: "\u2A87",
+  lneq: "\u2A87",
+  lneqq: "\u2268",
+  lnsim: "\u22E6",
+  loang: "\u27EC",
+  loarr: "\u21FD",
+  lobrk: "\u27E6",
+  longleftarrow: "\u27F5",
+  longleftrightarrow: "\u27F7",
+  longmapsto: "\u27FC",
+  longrightarrow: "\u27F6",
+  looparrowleft: "\u21AB",
+  looparrowright: "\u21AC",
+  lopar: "\u2985",
+  lopf: "\u{1D55D}",
+  loplus: "\u2A2D",
+  lotimes: "\u2A34",
+  lowast: "\u2217",
+  lowbar: "_",
+  loz: "\u25CA",
+  lozenge: "\u25CA",
+  lozf: "\u29EB",
+  lpar: "(",
+  lparlt: "\u2993",
+  lrarr: "\u21C6",
+  lrcorner: "\u231F",
+  lrhar: "\u21CB",
+  lrhard: "\u296D",
+  lrm: "\u200E",
+  lrtri: "\u22BF",
+  lsaquo: "\u2039",
+  lscr: "\u{1D4C1}",
+  lsh: "\u21B0",
+  lsim: "\u2272",
+  lsime: "\u2A8D",
+  lsimg: "\u2A8F",
+  lsqb: "[",
+  lsquo: "\u2018",
+  lsquor: "\u201A",
+  lstrok: "\u0142",
+  lt: "<",
+  ltcc: "\u2AA6",
+  ltcir: "\u2A79",
+  ltdot: "\u22D6",
+  lthree: "\u22CB",
+  ltimes: "\u22C9",
+  ltlarr: "\u2976",
+  ltquest: "\u2A7B",
+  ltrPar: "\u2996",
+  ltri: "\u25C3",
+  ltrie: "\u22B4",
+  ltrif: "\u25C2",
+  lurdshar: "\u294A",
+  luruhar: "\u2966",
+  lvertneqq: "\u2268\uFE00",
+  lvnE: "\u2268\uFE00",
+  mDDot: "\u223A",
+  macr: "\xAF",
+  male: "\u2642",
+  malt: "\u2720",
+  maltese: "\u2720",
+  map: "\u21A6",
+  mapsto: "\u21A6",
+  mapstodown: "\u21A7",
+  mapstoleft: "\u21A4",
+  mapstoup: "\u21A5",
+  marker: "\u25AE",
+  mcomma: "\u2A29",
+  mcy: "\u043C",
+  mdash: "\u2014",
+  measuredangle: "\u2221",
+  mfr: "\u{1D52A}",
+  mho: "\u2127",
+  micro: "\xB5",
+  mid: "\u2223",
+  midast: "*",
+  midcir: "\u2AF0",
+  middot: "\xB7",
+  minus: "\u2212",
+  minusb: "\u229F",
+  minusd: "\u2238",
+  minusdu: "\u2A2A",
+  mlcp: "\u2ADB",
+  mldr: "\u2026",
+  mnplus: "\u2213",
+  models: "\u22A7",
+  mopf: "\u{1D55E}",
+  mp: "\u2213",
+  mscr: "\u{1D4C2}",
+  mstpos: "\u223E",
+  mu: "\u03BC",
+  multimap: "\u22B8",
+  mumap: "\u22B8",
+  nGg: "\u22D9\u0338",
+  nGt: "\u226B\u20D2",
+  nGtv: "\u226B\u0338",
+  nLeftarrow: "\u21CD",
+  nLeftrightarrow: "\u21CE",
+  nLl: "\u22D8\u0338",
+  nLt: "\u226A\u20D2",
+  nLtv: "\u226A\u0338",
+  nRightarrow: "\u21CF",
+  nVDash: "\u22AF",
+  nVdash: "\u22AE",
+  nabla: "\u2207",
+  nacute: "\u0144",
+  nang: "\u2220\u20D2",
+  nap: "\u2249",
+  napE: "\u2A70\u0338",
+  napid: "\u224B\u0338",
+  napos: "\u0149",
+  napprox: "\u2249",
+  natur: "\u266E",
+  natural: "\u266E",
+  naturals: "\u2115",
+  nbsp: "\xA0",
+  nbump: "\u224E\u0338",
+  nbumpe: "\u224F\u0338",
+  ncap: "\u2A43",
+  ncaron: "\u0148",
+  ncedil: "\u0146",
+  ncong: "\u2247",
+  ncongdot: "\u2A6D\u0338",
+  ncup: "\u2A42",
+  ncy: "\u043D",
+  ndash: "\u2013",
+  ne: "\u2260",
+  neArr: "\u21D7",
+  nearhk: "\u2924",
+  nearr: "\u2197",
+  nearrow: "\u2197",
+  nedot: "\u2250\u0338",
+  nequiv: "\u2262",
+  nesear: "\u2928",
+  nesim: "\u2242\u0338",
+  nexist: "\u2204",
+  nexists: "\u2204",
+  nfr: "\u{1D52B}",
+  ngE: "\u2267\u0338",
+  nge: "\u2271",
+  ngeq: "\u2271",
+  ngeqq: "\u2267\u0338",
+  ngeqslant: "\u2A7E\u0338",
+  nges: "\u2A7E\u0338",
+  ngsim: "\u2275",
+  ngt: "\u226F",
+  ngtr: "\u226F",
+  nhArr: "\u21CE",
+  nharr: "\u21AE",
+  nhpar: "\u2AF2",
+  ni: "\u220B",
+  nis: "\u22FC",
+  nisd: "\u22FA",
+  niv: "\u220B",
+  njcy: "\u045A",
+  nlArr: "\u21CD",
+  nlE: "\u2266\u0338",
+  nlarr: "\u219A",
+  nldr: "\u2025",
+  nle: "\u2270",
+  nleftarrow: "\u219A",
+  nleftrightarrow: "\u21AE",
+  nleq: "\u2270",
+  nleqq: "\u2266\u0338",
+  nleqslant: "\u2A7D\u0338",
+  nles: "\u2A7D\u0338",
+  nless: "\u226E",
+  nlsim: "\u2274",
+  nlt: "\u226E",
+  nltri: "\u22EA",
+  nltrie: "\u22EC",
+  nmid: "\u2224",
+  nopf: "\u{1D55F}",
+  not: "\xAC",
+  notin: "\u2209",
+  notinE: "\u22F9\u0338",
+  notindot: "\u22F5\u0338",
+  notinva: "\u2209",
+  notinvb: "\u22F7",
+  notinvc: "\u22F6",
+  notni: "\u220C",
+  notniva: "\u220C",
+  notnivb: "\u22FE",
+  notnivc: "\u22FD",
+  npar: "\u2226",
+  nparallel: "\u2226",
+  nparsl: "\u2AFD\u20E5",
+  npart: "\u2202\u0338",
+  npolint: "\u2A14",
+  npr: "\u2280",
+  nprcue: "\u22E0",
+  npre: "\u2AAF\u0338",
+  nprec: "\u2280",
+  npreceq: "\u2AAF\u0338",
+  nrArr: "\u21CF",
+  nrarr: "\u219B",
+  nrarrc: "\u2933\u0338",
+  nrarrw: "\u219D\u0338",
+  nrightarrow: "\u219B",
+  nrtri: "\u22EB",
+  nrtrie: "\u22ED",
+  nsc: "\u2281",
+  nsccue: "\u22E1",
+  nsce: "\u2AB0\u0338",
+  nscr: "\u{1D4C3}",
+  nshortmid: "\u2224",
+  nshortparallel: "\u2226",
+  nsim: "\u2241",
+  nsime: "\u2244",
+  nsimeq: "\u2244",
+  nsmid: "\u2224",
+  nspar: "\u2226",
+  nsqsube: "\u22E2",
+  nsqsupe: "\u22E3",
+  nsub: "\u2284",
+  nsubE: "\u2AC5\u0338",
+  nsube: "\u2288",
+  nsubset: "\u2282\u20D2",
+  nsubseteq: "\u2288",
+  nsubseteqq: "\u2AC5\u0338",
+  nsucc: "\u2281",
+  nsucceq: "\u2AB0\u0338",
+  nsup: "\u2285",
+  nsupE: "\u2AC6\u0338",
+  nsupe: "\u2289",
+  nsupset: "\u2283\u20D2",
+  nsupseteq: "\u2289",
+  nsupseteqq: "\u2AC6\u0338",
+  ntgl: "\u2279",
+  ntilde: "\xF1",
+  ntlg: "\u2278",
+  ntriangleleft: "\u22EA",
+  ntrianglelefteq: "\u22EC",
+  ntriangleright: "\u22EB",
+  ntrianglerighteq: "\u22ED",
+  nu: "\u03BD",
+  num: "#",
+  numero: "\u2116",
+  numsp: "\u2007",
+  nvDash: "\u22AD",
+  nvHarr: "\u2904",
+  nvap: "\u224D\u20D2",
+  nvdash: "\u22AC",
+  nvge: "\u2265\u20D2",
+  nvgt: ">\u20D2",
+  nvinfin: "\u29DE",
+  nvlArr: "\u2902",
+  nvle: "\u2264\u20D2",
+  nvlt: "<\u20D2",
+  nvltrie: "\u22B4\u20D2",
+  nvrArr: "\u2903",
+  nvrtrie: "\u22B5\u20D2",
+  nvsim: "\u223C\u20D2",
+  nwArr: "\u21D6",
+  nwarhk: "\u2923",
+  nwarr: "\u2196",
+  nwarrow: "\u2196",
+  nwnear: "\u2927",
+  oS: "\u24C8",
+  oacute: "\xF3",
+  oast: "\u229B",
+  ocir: "\u229A",
+  ocirc: "\xF4",
+  ocy: "\u043E",
+  odash: "\u229D",
+  odblac: "\u0151",
+  odiv: "\u2A38",
+  odot: "\u2299",
+  odsold: "\u29BC",
+  oelig: "\u0153",
+  ofcir: "\u29BF",
+  ofr: "\u{1D52C}",
+  ogon: "\u02DB",
+  ograve: "\xF2",
+  ogt: "\u29C1",
+  ohbar: "\u29B5",
+  ohm: "\u03A9",
+  oint: "\u222E",
+  olarr: "\u21BA",
+  olcir: "\u29BE",
+  olcross: "\u29BB",
+  oline: "\u203E",
+  olt: "\u29C0",
+  omacr: "\u014D",
+  omega: "\u03C9",
+  omicron: "\u03BF",
+  omid: "\u29B6",
+  ominus: "\u2296",
+  oopf: "\u{1D560}",
+  opar: "\u29B7",
+  operp: "\u29B9",
+  oplus: "\u2295",
+  or: "\u2228",
+  orarr: "\u21BB",
+  ord: "\u2A5D",
+  order: "\u2134",
+  orderof: "\u2134",
+  ordf: "\xAA",
+  ordm: "\xBA",
+  origof: "\u22B6",
+  oror: "\u2A56",
+  orslope: "\u2A57",
+  orv: "\u2A5B",
+  oscr: "\u2134",
+  oslash: "\xF8",
+  osol: "\u2298",
+  otilde: "\xF5",
+  otimes: "\u2297",
+  otimesas: "\u2A36",
+  ouml: "\xF6",
+  ovbar: "\u233D",
+  par: "\u2225",
+  para: "\xB6",
+  parallel: "\u2225",
+  parsim: "\u2AF3",
+  parsl: "\u2AFD",
+  part: "\u2202",
+  pcy: "\u043F",
+  percnt: "%",
+  period: ".",
+  permil: "\u2030",
+  perp: "\u22A5",
+  pertenk: "\u2031",
+  pfr: "\u{1D52D}",
+  phi: "\u03C6",
+  phiv: "\u03D5",
+  phmmat: "\u2133",
+  phone: "\u260E",
+  pi: "\u03C0",
+  pitchfork: "\u22D4",
+  piv: "\u03D6",
+  planck: "\u210F",
+  planckh: "\u210E",
+  plankv: "\u210F",
+  plus: "+",
+  plusacir: "\u2A23",
+  plusb: "\u229E",
+  pluscir: "\u2A22",
+  plusdo: "\u2214",
+  plusdu: "\u2A25",
+  pluse: "\u2A72",
+  plusmn: "\xB1",
+  plussim: "\u2A26",
+  plustwo: "\u2A27",
+  pm: "\xB1",
+  pointint: "\u2A15",
+  popf: "\u{1D561}",
+  pound: "\xA3",
+  pr: "\u227A",
+  prE: "\u2AB3",
+  prap: "\u2AB7",
+  prcue: "\u227C",
+  pre: "\u2AAF",
+  prec: "\u227A",
+  precapprox: "\u2AB7",
+  preccurlyeq: "\u227C",
+  preceq: "\u2AAF",
+  precnapprox: "\u2AB9",
+  precneqq: "\u2AB5",
+  precnsim: "\u22E8",
+  precsim: "\u227E",
+  prime: "\u2032",
+  primes: "\u2119",
+  prnE: "\u2AB5",
+  prnap: "\u2AB9",
+  prnsim: "\u22E8",
+  prod: "\u220F",
+  profalar: "\u232E",
+  profline: "\u2312",
+  profsurf: "\u2313",
+  prop: "\u221D",
+  propto: "\u221D",
+  prsim: "\u227E",
+  prurel: "\u22B0",
+  pscr: "\u{1D4C5}",
+  psi: "\u03C8",
+  puncsp: "\u2008",
+  qfr: "\u{1D52E}",
+  qint: "\u2A0C",
+  qopf: "\u{1D562}",
+  qprime: "\u2057",
+  qscr: "\u{1D4C6}",
+  quaternions: "\u210D",
+  quatint: "\u2A16",
+  quest: "?",
+  questeq: "\u225F",
+  quot: '"',
+  rAarr: "\u21DB",
+  rArr: "\u21D2",
+  rAtail: "\u291C",
+  rBarr: "\u290F",
+  rHar: "\u2964",
+  race: "\u223D\u0331",
+  racute: "\u0155",
+  radic: "\u221A",
+  raemptyv: "\u29B3",
+  rang: "\u27E9",
+  rangd: "\u2992",
+  range: "\u29A5",
+  rangle: "\u27E9",
+  raquo: "\xBB",
+  rarr: "\u2192",
+  rarrap: "\u2975",
+  rarrb: "\u21E5",
+  rarrbfs: "\u2920",
+  rarrc: "\u2933",
+  rarrfs: "\u291E",
+  rarrhk: "\u21AA",
+  rarrlp: "\u21AC",
+  rarrpl: "\u2945",
+  rarrsim: "\u2974",
+  rarrtl: "\u21A3",
+  rarrw: "\u219D",
+  ratail: "\u291A",
+  ratio: "\u2236",
+  rationals: "\u211A",
+  rbarr: "\u290D",
+  rbbrk: "\u2773",
+  rbrace: "}",
+  rbrack: "]",
+  rbrke: "\u298C",
+  rbrksld: "\u298E",
+  rbrkslu: "\u2990",
+  rcaron: "\u0159",
+  rcedil: "\u0157",
+  rceil: "\u2309",
+  rcub: "}",
+  rcy: "\u0440",
+  rdca: "\u2937",
+  rdldhar: "\u2969",
+  rdquo: "\u201D",
+  rdquor: "\u201D",
+  rdsh: "\u21B3",
+  real: "\u211C",
+  realine: "\u211B",
+  realpart: "\u211C",
+  reals: "\u211D",
+  rect: "\u25AD",
+  reg: "\xAE",
+  rfisht: "\u297D",
+  rfloor: "\u230B",
+  rfr: "\u{1D52F}",
+  rhard: "\u21C1",
+  rharu: "\u21C0",
+  rharul: "\u296C",
+  rho: "\u03C1",
+  rhov: "\u03F1",
+  rightarrow: "\u2192",
+  rightarrowtail: "\u21A3",
+  rightharpoondown: "\u21C1",
+  rightharpoonup: "\u21C0",
+  rightleftarrows: "\u21C4",
+  rightleftharpoons: "\u21CC",
+  rightrightarrows: "\u21C9",
+  rightsquigarrow: "\u219D",
+  rightthreetimes: "\u22CC",
+  ring: "\u02DA",
+  risingdotseq: "\u2253",
+  rlarr: "\u21C4",
+  rlhar: "\u21CC",
+  rlm: "\u200F",
+  rmoust: "\u23B1",
+  rmoustache: "\u23B1",
+  rnmid: "\u2AEE",
+  roang: "\u27ED",
+  roarr: "\u21FE",
+  robrk: "\u27E7",
+  ropar: "\u2986",
+  ropf: "\u{1D563}",
+  roplus: "\u2A2E",
+  rotimes: "\u2A35",
+  rpar: ")",
+  rpargt: "\u2994",
+  rppolint: "\u2A12",
+  rrarr: "\u21C9",
+  rsaquo: "\u203A",
+  rscr: "\u{1D4C7}",
+  rsh: "\u21B1",
+  rsqb: "]",
+  rsquo: "\u2019",
+  rsquor: "\u2019",
+  rthree: "\u22CC",
+  rtimes: "\u22CA",
+  rtri: "\u25B9",
+  rtrie: "\u22B5",
+  rtrif: "\u25B8",
+  rtriltri: "\u29CE",
+  ruluhar: "\u2968",
+  rx: "\u211E",
+  sacute: "\u015B",
+  sbquo: "\u201A",
+  sc: "\u227B",
+  scE: "\u2AB4",
+  scap: "\u2AB8",
+  scaron: "\u0161",
+  sccue: "\u227D",
+  sce: "\u2AB0",
+  scedil: "\u015F",
+  scirc: "\u015D",
+  scnE: "\u2AB6",
+  scnap: "\u2ABA",
+  scnsim: "\u22E9",
+  scpolint: "\u2A13",
+  scsim: "\u227F",
+  scy: "\u0441",
+  sdot: "\u22C5",
+  sdotb: "\u22A1",
+  sdote: "\u2A66",
+  seArr: "\u21D8",
+  searhk: "\u2925",
+  searr: "\u2198",
+  searrow: "\u2198",
+  sect: "\xA7",
+  semi: ";",
+  seswar: "\u2929",
+  setminus: "\u2216",
+  setmn: "\u2216",
+  sext: "\u2736",
+  sfr: "\u{1D530}",
+  sfrown: "\u2322",
+  sharp: "\u266F",
+  shchcy: "\u0449",
+  shcy: "\u0448",
+  shortmid: "\u2223",
+  shortparallel: "\u2225",
+  shy: "\xAD",
+  sigma: "\u03C3",
+  sigmaf: "\u03C2",
+  sigmav: "\u03C2",
+  sim: "\u223C",
+  simdot: "\u2A6A",
+  sime: "\u2243",
+  simeq: "\u2243",
+  simg: "\u2A9E",
+  simgE: "\u2AA0",
+  siml: "\u2A9D",
+  simlE: "\u2A9F",
+  simne: "\u2246",
+  simplus: "\u2A24",
+  simrarr: "\u2972",
+  slarr: "\u2190",
+  smallsetminus: "\u2216",
+  smashp: "\u2A33",
+  smeparsl: "\u29E4",
+  smid: "\u2223",
+  smile: "\u2323",
+  smt: "\u2AAA",
+  smte: "\u2AAC",
+  smtes: "\u2AAC\uFE00",
+  softcy: "\u044C",
+  sol: "/",
+  solb: "\u29C4",
+  solbar: "\u233F",
+  sopf: "\u{1D564}",
+  spades: "\u2660",
+  spadesuit: "\u2660",
+  spar: "\u2225",
+  sqcap: "\u2293",
+  sqcaps: "\u2293\uFE00",
+  sqcup: "\u2294",
+  sqcups: "\u2294\uFE00",
+  sqsub: "\u228F",
+  sqsube: "\u2291",
+  sqsubset: "\u228F",
+  sqsubseteq: "\u2291",
+  sqsup: "\u2290",
+  sqsupe: "\u2292",
+  sqsupset: "\u2290",
+  sqsupseteq: "\u2292",
+  squ: "\u25A1",
+  square: "\u25A1",
+  squarf: "\u25AA",
+  squf: "\u25AA",
+  srarr: "\u2192",
+  sscr: "\u{1D4C8}",
+  ssetmn: "\u2216",
+  ssmile: "\u2323",
+  sstarf: "\u22C6",
+  star: "\u2606",
+  starf: "\u2605",
+  straightepsilon: "\u03F5",
+  straightphi: "\u03D5",
+  strns: "\xAF",
+  sub: "\u2282",
+  subE: "\u2AC5",
+  subdot: "\u2ABD",
+  sube: "\u2286",
+  subedot: "\u2AC3",
+  submult: "\u2AC1",
+  subnE: "\u2ACB",
+  subne: "\u228A",
+  subplus: "\u2ABF",
+  subrarr: "\u2979",
+  subset: "\u2282",
+  subseteq: "\u2286",
+  subseteqq: "\u2AC5",
+  subsetneq: "\u228A",
+  subsetneqq: "\u2ACB",
+  subsim: "\u2AC7",
+  subsub: "\u2AD5",
+  subsup: "\u2AD3",
+  succ: "\u227B",
+  succapprox: "\u2AB8",
+  succcurlyeq: "\u227D",
+  succeq: "\u2AB0",
+  succnapprox: "\u2ABA",
+  succneqq: "\u2AB6",
+  succnsim: "\u22E9",
+  succsim: "\u227F",
+  sum: "\u2211",
+  sung: "\u266A",
+  sup1: "\xB9",
+  sup2: "\xB2",
+  sup3: "\xB3",
+  sup: "\u2283",
+  supE: "\u2AC6",
+  supdot: "\u2ABE",
+  supdsub: "\u2AD8",
+  supe: "\u2287",
+  supedot: "\u2AC4",
+  suphsol: "\u27C9",
+  suphsub: "\u2AD7",
+  suplarr: "\u297B",
+  supmult: "\u2AC2",
+  supnE: "\u2ACC",
+  supne: "\u228B",
+  supplus: "\u2AC0",
+  supset: "\u2283",
+  supseteq: "\u2287",
+  supseteqq: "\u2AC6",
+  supsetneq: "\u228B",
+  supsetneqq: "\u2ACC",
+  supsim: "\u2AC8",
+  supsub: "\u2AD4",
+  supsup: "\u2AD6",
+  swArr: "\u21D9",
+  swarhk: "\u2926",
+  swarr: "\u2199",
+  swarrow: "\u2199",
+  swnwar: "\u292A",
+  szlig: "\xDF",
+  target: "\u2316",
+  tau: "\u03C4",
+  tbrk: "\u23B4",
+  tcaron: "\u0165",
+  tcedil: "\u0163",
+  tcy: "\u0442",
+  tdot: "\u20DB",
+  telrec: "\u2315",
+  tfr: "\u{1D531}",
+  there4: "\u2234",
+  therefore: "\u2234",
+  theta: "\u03B8",
+  thetasym: "\u03D1",
+  thetav: "\u03D1",
+  thickapprox: "\u2248",
+  thicksim: "\u223C",
+  thinsp: "\u2009",
+  thkap: "\u2248",
+  thksim: "\u223C",
+  thorn: "\xFE",
+  tilde: "\u02DC",
+  times: "\xD7",
+  timesb: "\u22A0",
+  timesbar: "\u2A31",
+  timesd: "\u2A30",
+  tint: "\u222D",
+  toea: "\u2928",
+  top: "\u22A4",
+  topbot: "\u2336",
+  topcir: "\u2AF1",
+  topf: "\u{1D565}",
+  topfork: "\u2ADA",
+  tosa: "\u2929",
+  tprime: "\u2034",
+  trade: "\u2122",
+  triangle: "\u25B5",
+  triangledown: "\u25BF",
+  triangleleft: "\u25C3",
+  trianglelefteq: "\u22B4",
+  triangleq: "\u225C",
+  triangleright: "\u25B9",
+  trianglerighteq: "\u22B5",
+  tridot: "\u25EC",
+  trie: "\u225C",
+  triminus: "\u2A3A",
+  triplus: "\u2A39",
+  trisb: "\u29CD",
+  tritime: "\u2A3B",
+  trpezium: "\u23E2",
+  tscr: "\u{1D4C9}",
+  tscy: "\u0446",
+  tshcy: "\u045B",
+  tstrok: "\u0167",
+  twixt: "\u226C",
+  twoheadleftarrow: "\u219E",
+  twoheadrightarrow: "\u21A0",
+  uArr: "\u21D1",
+  uHar: "\u2963",
+  uacute: "\xFA",
+  uarr: "\u2191",
+  ubrcy: "\u045E",
+  ubreve: "\u016D",
+  ucirc: "\xFB",
+  ucy: "\u0443",
+  udarr: "\u21C5",
+  udblac: "\u0171",
+  udhar: "\u296E",
+  ufisht: "\u297E",
+  ufr: "\u{1D532}",
+  ugrave: "\xF9",
+  uharl: "\u21BF",
+  uharr: "\u21BE",
+  uhblk: "\u2580",
+  ulcorn: "\u231C",
+  ulcorner: "\u231C",
+  ulcrop: "\u230F",
+  ultri: "\u25F8",
+  umacr: "\u016B",
+  uml: "\xA8",
+  uogon: "\u0173",
+  uopf: "\u{1D566}",
+  uparrow: "\u2191",
+  updownarrow: "\u2195",
+  upharpoonleft: "\u21BF",
+  upharpoonright: "\u21BE",
+  uplus: "\u228E",
+  upsi: "\u03C5",
+  upsih: "\u03D2",
+  upsilon: "\u03C5",
+  upuparrows: "\u21C8",
+  urcorn: "\u231D",
+  urcorner: "\u231D",
+  urcrop: "\u230E",
+  uring: "\u016F",
+  urtri: "\u25F9",
+  uscr: "\u{1D4CA}",
+  utdot: "\u22F0",
+  utilde: "\u0169",
+  utri: "\u25B5",
+  utrif: "\u25B4",
+  uuarr: "\u21C8",
+  uuml: "\xFC",
+  uwangle: "\u29A7",
+  vArr: "\u21D5",
+  vBar: "\u2AE8",
+  vBarv: "\u2AE9",
+  vDash: "\u22A8",
+  vangrt: "\u299C",
+  varepsilon: "\u03F5",
+  varkappa: "\u03F0",
+  varnothing: "\u2205",
+  varphi: "\u03D5",
+  varpi: "\u03D6",
+  varpropto: "\u221D",
+  varr: "\u2195",
+  varrho: "\u03F1",
+  varsigma: "\u03C2",
+  varsubsetneq: "\u228A\uFE00",
+  varsubsetneqq: "\u2ACB\uFE00",
+  varsupsetneq: "\u228B\uFE00",
+  varsupsetneqq: "\u2ACC\uFE00",
+  vartheta: "\u03D1",
+  vartriangleleft: "\u22B2",
+  vartriangleright: "\u22B3",
+  vcy: "\u0432",
+  vdash: "\u22A2",
+  vee: "\u2228",
+  veebar: "\u22BB",
+  veeeq: "\u225A",
+  vellip: "\u22EE",
+  verbar: "|",
+  vert: "|",
+  vfr: "\u{1D533}",
+  vltri: "\u22B2",
+  vnsub: "\u2282\u20D2",
+  vnsup: "\u2283\u20D2",
+  vopf: "\u{1D567}",
+  vprop: "\u221D",
+  vrtri: "\u22B3",
+  vscr: "\u{1D4CB}",
+  vsubnE: "\u2ACB\uFE00",
+  vsubne: "\u228A\uFE00",
+  vsupnE: "\u2ACC\uFE00",
+  vsupne: "\u228B\uFE00",
+  vzigzag: "\u299A",
+  wcirc: "\u0175",
+  wedbar: "\u2A5F",
+  wedge: "\u2227",
+  wedgeq: "\u2259",
+  weierp: "\u2118",
+  wfr: "\u{1D534}",
+  wopf: "\u{1D568}",
+  wp: "\u2118",
+  wr: "\u2240",
+  wreath: "\u2240",
+  wscr: "\u{1D4CC}",
+  xcap: "\u22C2",
+  xcirc: "\u25EF",
+  xcup: "\u22C3",
+  xdtri: "\u25BD",
+  xfr: "\u{1D535}",
+  xhArr: "\u27FA",
+  xharr: "\u27F7",
+  xi: "\u03BE",
+  xlArr: "\u27F8",
+  xlarr: "\u27F5",
+  xmap: "\u27FC",
+  xnis: "\u22FB",
+  xodot: "\u2A00",
+  xopf: "\u{1D569}",
+  xoplus: "\u2A01",
+  xotime: "\u2A02",
+  xrArr: "\u27F9",
+  xrarr: "\u27F6",
+  xscr: "\u{1D4CD}",
+  xsqcup: "\u2A06",
+  xuplus: "\u2A04",
+  xutri: "\u25B3",
+  xvee: "\u22C1",
+  xwedge: "\u22C0",
+  yacute: "\xFD",
+  yacy: "\u044F",
+  ycirc: "\u0177",
+  ycy: "\u044B",
+  yen: "\xA5",
+  yfr: "\u{1D536}",
+  yicy: "\u0457",
+  yopf: "\u{1D56A}",
+  yscr: "\u{1D4CE}",
+  yucy: "\u044E",
+  yuml: "\xFF",
+  zacute: "\u017A",
+  zcaron: "\u017E",
+  zcy: "\u0437",
+  zdot: "\u017C",
+  zeetrf: "\u2128",
+  zeta: "\u03B6",
+  zfr: "\u{1D537}",
+  zhcy: "\u0436",
+  zigrarr: "\u21DD",
+  zopf: "\u{1D56B}",
+  zscr: "\u{1D4CF}",
+  zwj: "\u200D",
+  zwnj: "\u200C"
+};
+
+// node_modules/decode-named-character-reference/index.js
+var own = {}.hasOwnProperty;
+function decodeNamedCharacterReference(value) {
+  return own.call(characterEntities, value) ? characterEntities[value] : false;
 }
 
 // src/parse/markdown-scan.ts
@@ -36877,13 +42212,14 @@ var MAX_DESTINATION = 2048;
 var MAX_PAREN_DEPTH = 32;
 var MAX_CONTAINERS = 100;
 var MAX_EMPHASIS_TOKENS = 1e3;
+var MAX_OPEN_BRACKETS = 1e3;
+var MAX_DEFINITION_LINES = 64;
 var ATX = /^(#{1,6})(?=[ \t]|$)/;
 var FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 var THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 var SETEXT = /^(=+|-+)[ \t]*$/;
 var LIST_MARKER = /^([-+*]|(\d{1,9})[.)])(?=[ \t]|$)/;
 var LIST_MARKER_AT = /([-+*]|(\d{1,9})[.)])(?=[ \t]|$)/y;
-var THEMATIC_BREAK_AT = /(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/y;
 var BLANK_REST_AT = /[ \t]*$/y;
 var DEFINITION = /^\[((?:[^\\[\]]|\\.){1,999})\]:[ \t]*\n?[ \t]*(?:<([^<>\n]*)>|([^\s<]\S*))(?:(?:[ \t]*\n[ \t]*|[ \t]+)(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?[ \t]*(?:\n|$)/;
 var HTML_BLOCK_1 = /^<(?:script|pre|style|textarea)(?:[ \t>]|$)/i;
@@ -36895,8 +42231,15 @@ var HTML_TAG_AT_START = new RegExp(`^(?:${HTML_TAG})`);
 var AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*)>/y;
 var EMAIL_AUTOLINK = /<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
 var ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+var CITED_ID = /(?<![A-Za-z0-9.])A\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![A-Za-z0-9]|\.\d)/g;
+var CITED_RANGE_END = /[ \t]{0,3}(?:[-\u2013\u2014]|to|through)[ \t\n]{0,3}(?:A\.)?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![A-Za-z0-9]|\.\d)/y;
+var CITED_SEPARATOR = /[ \t]{0,3}(?:,[ \t\n]{0,3}(?:and[ \t\n]{1,3}|or[ \t\n]{1,3})?|;[ \t\n]{0,3}|\/[ \t\n]{0,3}|&[ \t\n]{0,3}|[ \t\n](?:and|or)[ \t\n]{1,3})(?=A\.\d)/y;
+var NOT_A_CONTROL_BEFORE = /(?:appendix|section|chapter|table|figure)[ \t]*$/i;
+var BRACKET_PLACEHOLDER = /^(?=[A-Z0-9_ ]*[A-Z])[A-Z0-9_ ]{2,100}$/;
+var ANGLE_PLACEHOLDER = /<([Yy][Oo][Uu][Rr][ _-][^<>\n]{1,100})>/y;
+var BOLD_LINE = /^(\*\*|__)(?:(?!\1)[^\n])+\1[ \t]*(?::[ \t]*)?$/;
 function scanMarkdown(body, startLine) {
-  const result = { headings: [], links: [], masked: [] };
+  const result = { headings: [], links: [], citations: [], boldLines: [], placeholders: [], masked: [] };
   const lines = body.split("\n");
   const lineStarts = [];
   for (let index = 0, offset = 0; index < lines.length; index++) {
@@ -36917,8 +42260,9 @@ function scanMarkdown(body, startLine) {
   const takeDefinitions = (segments) => {
     let first = 0;
     while (first < segments.length && segments[first].text.startsWith("[")) {
-      const text2 = segments.slice(first, first + 4).map((segment2) => segment2.text).join("\n");
-      const match = DEFINITION.exec(text2);
+      const window2 = (lines2) => segments.slice(first, first + lines2).map((segment2) => segment2.text).join("\n");
+      let match = DEFINITION.exec(window2(4));
+      if (!match && segments.length - first > 4) match = DEFINITION.exec(window2(MAX_DEFINITION_LINES));
       if (!match || match[1].trim() === "") break;
       const segment = segments[first];
       jobs.push({
@@ -36933,8 +42277,9 @@ function scanMarkdown(body, startLine) {
   const flush = () => {
     if (!paragraph) return;
     const segments = takeDefinitions(paragraph.segments);
+    const depth = paragraph.depth;
     paragraph = null;
-    if (segments.length > 0) jobs.push({ kind: "paragraph", segments });
+    if (segments.length > 0) jobs.push({ kind: "paragraph", segments, depth });
   };
   for (let index = 0; index < lines.length; index++) {
     const text2 = lines[index].endsWith("\r") ? lines[index].slice(0, -1) : lines[index];
@@ -36946,14 +42291,14 @@ function scanMarkdown(body, startLine) {
       if (container.kind === "quote") {
         if (!takeQuoteMarker(cursor)) break;
       } else if (!blank) {
-        if (indentAt(cursor) < container.width) break;
+        if (indentAt(cursor, container.width) < container.width) break;
         advanceColumns(cursor, container.width);
       }
       matched++;
     }
     if (fence) {
       if (matched >= fence.depth) {
-        const match = indentAt(cursor) <= 3 ? /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(rest(cursor)) : null;
+        const match = indentAt(cursor, 4) <= 3 ? /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(rest(cursor)) : null;
         maskLine(index, cursor.offset);
         if (match && match[1][0] === fence.char && match[1].length >= fence.length) fence = null;
         continue;
@@ -36982,9 +42327,9 @@ function scanMarkdown(body, startLine) {
       flush();
       continue;
     }
+    let thematicBreak;
     while (containers.length < MAX_CONTAINERS) {
-      const indent2 = indentAt(cursor);
-      if (indent2 >= 4) break;
+      if (indentAt(cursor, 4) >= 4) break;
       const probe = { ...cursor };
       if (takeQuoteMarker(probe)) {
         flush();
@@ -36996,8 +42341,8 @@ function scanMarkdown(body, startLine) {
       LIST_MARKER_AT.lastIndex = probe.offset;
       const marker = LIST_MARKER_AT.exec(probe.text);
       if (!marker) break;
-      THEMATIC_BREAK_AT.lastIndex = probe.offset;
-      if (THEMATIC_BREAK_AT.test(probe.text)) break;
+      thematicBreak ??= thematicBreakTail(probe.text);
+      if (thematicBreak(probe.offset)) break;
       BLANK_REST_AT.lastIndex = probe.offset + marker[0].length;
       const empty2 = BLANK_REST_AT.test(probe.text);
       if (paragraph && paragraph.depth === containers.length && (empty2 || marker[2] !== void 0 && Number(marker[2]) !== 1)) break;
@@ -37005,7 +42350,7 @@ function scanMarkdown(body, startLine) {
       probe.offset += marker[0].length;
       probe.column += marker[0].length;
       const contentStart = { ...probe };
-      const spaces = indentAt(contentStart);
+      const spaces = indentAt(contentStart, 5);
       const width = empty2 || spaces > 4 ? 1 : spaces;
       advanceColumns(probe, width);
       containers.push({ kind: "item", width: probe.column - cursor.column });
@@ -37047,11 +42392,11 @@ function scanMarkdown(body, startLine) {
       continue;
     }
     if (paragraph && paragraph.depth === depth && SETEXT.test(line)) {
+      const start = paragraph.segments[0];
       const segments = takeDefinitions(paragraph.segments);
       paragraph = null;
-      const first = segments[0];
-      if (first) {
-        jobs.push({ kind: "heading", segments, heading: { depth: line[0] === "=" ? 1 : 2, text: "", line: first.line, column: first.column + 1 } });
+      if (segments.length > 0) {
+        jobs.push({ kind: "heading", segments, heading: { depth: line[0] === "=" ? 1 : 2, text: "", line: start.line, column: start.column + 1 } });
         continue;
       }
     }
@@ -37064,6 +42409,9 @@ function scanMarkdown(body, startLine) {
       flush();
       const comment = line.startsWith("<!--");
       if (comment) maskLine(index, column);
+      ANGLE_PLACEHOLDER.lastIndex = 0;
+      const angle = ANGLE_PLACEHOLDER.exec(line);
+      if (angle) result.placeholders.push({ text: angle[0], name: angle[1].trim(), line: lineNumber, column: column + 1 });
       if (htmlEnd === "blank" || !htmlEnd.test(line)) html = { end: htmlEnd, depth, comment };
       continue;
     }
@@ -37076,30 +42424,62 @@ function scanMarkdown(body, startLine) {
     mask(lineStarts[from.line - startLine] + from.column - 1, lineStarts[to.line - startLine] + to.column);
   };
   const definitions = new Set(jobs.flatMap((job) => job.kind === "definition" ? [job.label] : []));
+  const found = { links: result.links, citations: result.citations, placeholders: result.placeholders };
   for (const job of jobs) {
     if (job.kind === "definition") {
       result.links.push(job.link);
     } else if (job.kind === "paragraph") {
-      scanInline(job.segments, result.links, definitions, false, maskSegments);
+      const bold = job.depth === 0 && job.segments.length === 1 && BOLD_LINE.test(job.segments[0].text);
+      const text2 = scanInline(job.segments, found, definitions, bold, maskSegments).trim();
+      if (bold && text2 !== "") result.boldLines.push({ text: text2, line: job.segments[0].line, column: job.segments[0].column + 1 });
     } else {
-      job.heading.text = scanInline(job.segments, result.links, definitions, true, maskSegments).trim();
+      job.heading.text = scanInline(job.segments, found, definitions, true, maskSegments).trim();
       result.headings.push(job.heading);
     }
   }
+  result.placeholders.sort((a, b) => a.line - b.line || a.column - b.column);
   return result;
 }
 function rest(cursor) {
   return cursor.text.slice(cursor.offset);
 }
-function indentAt(cursor) {
+function indentAt(cursor, limit = Infinity) {
   let column = cursor.column;
-  for (let offset = cursor.offset; offset < cursor.text.length; offset++) {
+  const stop = cursor.column + limit;
+  for (let offset = cursor.offset; offset < cursor.text.length && column < stop; offset++) {
     const char = cursor.text[offset];
     if (char === " ") column++;
     else if (char === "	") column += 4 - column % 4;
     else break;
   }
   return column - cursor.column;
+}
+function thematicBreakTail(text2) {
+  let start = text2.length;
+  let char = "";
+  let count2 = 0;
+  for (let index = text2.length - 1; index >= 0; index--) {
+    const current = text2[index];
+    if (current === " " || current === "	") {
+      start = index;
+      continue;
+    }
+    if (char === "" && (current === "-" || current === "*" || current === "_")) char = current;
+    if (current !== char) break;
+    count2++;
+    start = index;
+  }
+  let counted = start;
+  let before = 0;
+  return (from) => {
+    if (char === "" || from < start || text2[from] !== char) return false;
+    if (from < counted) {
+      counted = start;
+      before = 0;
+    }
+    for (; counted < from; counted++) if (text2[counted] === char) before++;
+    return count2 - before >= 3;
+  };
 }
 function advanceColumns(cursor, columns) {
   const target = cursor.column + columns;
@@ -37112,10 +42492,10 @@ function advanceColumns(cursor, columns) {
   }
 }
 function skipIndent(cursor, columns) {
-  advanceColumns(cursor, Math.min(columns, indentAt(cursor)));
+  advanceColumns(cursor, Math.min(columns, indentAt(cursor, columns)));
 }
 function takeQuoteMarker(cursor) {
-  if (indentAt(cursor) > 3) return false;
+  if (indentAt(cursor, 4) > 3) return false;
   const probe = { ...cursor };
   skipIndent(probe, 3);
   if (probe.text[probe.offset] !== ">") return false;
@@ -37154,7 +42534,41 @@ function htmlBlockEnd(text2, inParagraph) {
   if (!inParagraph && HTML_BLOCK_7.test(text2)) return "blank";
   return void 0;
 }
-function scanInline(segments, links, definitions, wantText, mask) {
+var OpenerStack = class {
+  /** Offset in the joined text. */
+  at = [];
+  image = [];
+  /** Index in `tokens` of the opener's own text. */
+  token = [];
+  /** How many links were found before it (an image's alt text hides the links in it). */
+  links = [];
+  get length() {
+    return this.at.length;
+  }
+  /**
+   * Pushes an opener. Past MAX_OPEN_BRACKETS open at once the oldest half is
+   * dropped (they could only close over more than that many nested brackets);
+   * returns how many were dropped, so stack positions held elsewhere can move.
+   */
+  push(at, image, token, links) {
+    let dropped = 0;
+    if (this.at.length >= 2 * MAX_OPEN_BRACKETS) {
+      dropped = MAX_OPEN_BRACKETS;
+      for (const list of [this.at, this.image, this.token, this.links]) list.splice(0, dropped);
+    }
+    this.at.push(at);
+    this.image.push(image);
+    this.token.push(token);
+    this.links.push(links);
+    return dropped;
+  }
+  /** Removes the top opener and returns it (a fresh object: one per `]`, not per `[`). */
+  pop() {
+    if (this.at.length === 0) return void 0;
+    return { at: this.at.pop(), image: this.image.pop(), token: this.token.pop(), links: this.links.pop() };
+  }
+};
+function scanInline(segments, found, definitions, wantText, mask) {
   const text2 = segments.map((segment) => segment.text).join("\n");
   const starts = [];
   let total = 0;
@@ -37175,19 +42589,17 @@ function scanInline(segments, links, definitions, wantText, mask) {
   };
   const closers = backtickRuns(text2);
   const tokens = [];
-  const openers = [];
+  const openers = new OpenerStack();
   let deadBelow = 0;
   let noCommentEndFrom = Infinity;
-  let angle = -2;
-  const nextAngle = (from) => {
-    if (angle === -1 || angle >= from) return angle;
-    angle = text2.indexOf(">", from);
-    return angle;
-  };
   let index = 0;
   let plainFrom = 0;
+  const links = found.links;
+  const citations = citationFinder(text2, positionOf, found.citations);
   const emitPlain = (end) => {
-    if (wantText && end > plainFrom) for (const token of plainTokens(text2, plainFrom, end)) tokens.push(token);
+    if (end <= plainFrom) return;
+    citations(plainFrom, end);
+    if (wantText) for (const token of plainTokens(text2, plainFrom, end)) tokens.push(token);
   };
   const emit2 = (literal) => {
     if (wantText) tokens.push({ text: literal });
@@ -37231,6 +42643,16 @@ function scanInline(segments, links, definitions, wantText, mask) {
         plainFrom = index;
         continue;
       }
+      ANGLE_PLACEHOLDER.lastIndex = index;
+      const angle = ANGLE_PLACEHOLDER.exec(text2);
+      if (angle) {
+        found.placeholders.push({ text: angle[0], name: angle[1].trim(), ...positionOf(index) });
+        emitPlain(index);
+        emit2(angle[0]);
+        index += angle[0].length;
+        plainFrom = index;
+        continue;
+      }
       if (text2.startsWith("<!--", index) && index < noCommentEndFrom) {
         const end = text2.indexOf("-->", index + 4);
         if (end === -1) {
@@ -37258,7 +42680,7 @@ function scanInline(segments, links, definitions, wantText, mask) {
     if (char === "[" || char === "!" && text2[index + 1] === "[") {
       const image = char === "!";
       emitPlain(index);
-      openers.push({ at: index, image, token: tokens.length, links: links.length });
+      deadBelow = Math.max(0, deadBelow - openers.push(index, image, tokens.length, links.length));
       emit2(image ? "![" : "[");
       index += image ? 2 : 1;
       plainFrom = index;
@@ -37272,9 +42694,16 @@ function scanInline(segments, links, definitions, wantText, mask) {
         index++;
         continue;
       }
-      const inline = text2[index + 1] === "(" ? parseDestination(text2, index + 2, nextAngle) : void 0;
+      const inline = text2[index + 1] === "(" ? parseDestination(text2, index + 2) : void 0;
       const end = inline?.end ?? referenceEnd(text2, index, opener, definitions);
       if (end === void 0) {
+        const next = text2[index + 1];
+        if (!opener.image && index - opener.at <= 101 && next !== "(" && next !== "[") {
+          const inner = text2.slice(opener.at + 1, index);
+          if (BRACKET_PLACEHOLDER.test(inner) && inner.trim().length >= 2) {
+            found.placeholders.push({ text: `[${inner}]`, name: inner.trim(), ...positionOf(opener.at) });
+          }
+        }
         index++;
         continue;
       }
@@ -37295,6 +42724,39 @@ function scanInline(segments, links, definitions, wantText, mask) {
   }
   emitPlain(text2.length);
   return wantText ? resolveEmphasis(tokens) : "";
+}
+function citationFinder(text2, positionOf, out) {
+  if (!text2.includes("A.")) return () => {
+  };
+  const ids = new RegExp(CITED_ID.source, "g");
+  let next;
+  return (start, end) => {
+    if (next === null) return;
+    if (next === void 0 || next.index < start) {
+      ids.lastIndex = start;
+      next = ids.exec(text2);
+    }
+    while (next && next.index + next[0].length <= end) {
+      const from = next.index;
+      let to = from + next[0].length;
+      const before = text2.slice(Math.max(start, from - 12), from);
+      for (; ; ) {
+        CITED_RANGE_END.lastIndex = to;
+        const range3 = CITED_RANGE_END.exec(text2);
+        if (range3 && range3.index + range3[0].length <= end) to += range3[0].length;
+        CITED_SEPARATOR.lastIndex = to;
+        const separator = CITED_SEPARATOR.exec(text2);
+        if (!separator) break;
+        ids.lastIndex = to + separator[0].length;
+        const more = ids.exec(text2);
+        if (!more || more.index !== to + separator[0].length || more.index + more[0].length > end) break;
+        to = more.index + more[0].length;
+      }
+      if (!NOT_A_CONTROL_BEFORE.test(before)) out.push({ text: text2.slice(from, to), ...positionOf(from) });
+      ids.lastIndex = to;
+      next = ids.exec(text2);
+    }
+  };
 }
 function referenceEnd(text2, close, opener, definitions) {
   if (definitions.size === 0 || close - opener.at > 1001) return void 0;
@@ -37360,47 +42822,34 @@ function resolveEmphasis(tokens) {
   }
   return tokens.map((token, index) => "delimiter" in token ? token.text.slice(0, remaining[index]) : token.text).join("");
 }
-var NAMED_ENTITIES = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: "\xA0",
-  copy: "\xA9",
-  reg: "\xAE",
-  trade: "\u2122",
-  hellip: "\u2026",
-  mdash: "\u2014",
-  ndash: "\u2013",
-  lsquo: "\u2018",
-  rsquo: "\u2019",
-  ldquo: "\u201C",
-  rdquo: "\u201D",
-  laquo: "\xAB",
-  raquo: "\xBB",
-  euro: "\u20AC",
-  sect: "\xA7"
-};
+var CHARACTER_REFERENCE = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z0-9]{1,31}));/g;
 function decodeEntities(text2) {
   if (!text2.includes("&")) return text2;
-  return text2.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, entity) => {
-    if (entity[0] !== "#") return NAMED_ENTITIES[entity] ?? whole;
-    const code = entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-    return code === 0 || code > 1114111 || code >= 55296 && code <= 57343 ? "\uFFFD" : String.fromCodePoint(code);
+  return text2.replace(CHARACTER_REFERENCE, (whole, decimal, hex, name) => {
+    if (name !== void 0) {
+      const decoded = decodeNamedCharacterReference(name);
+      return decoded === false ? whole : decoded;
+    }
+    return decodeNumericReference(decimal !== void 0 ? Number.parseInt(decimal, 10) : Number.parseInt(hex, 16));
   });
 }
-function parseDestination(text2, start, nextAngle) {
+function decodeNumericReference(code) {
+  const unsafe = code < 9 || code === 11 || code > 13 && code < 32 || code > 126 && code < 160 || code >= 55296 && code <= 57343 || code >= 64976 && code <= 65007 || (code & 65534) === 65534 || code > 1114111;
+  return unsafe ? "\uFFFD" : String.fromCodePoint(code);
+}
+function parseDestination(text2, start) {
   const limit = Math.min(text2.length, start + MAX_DESTINATION);
   let index = skipSpace(text2, start, limit);
   if (index === void 0) return void 0;
   let url = "";
   if (text2[index] === "<") {
-    const close = nextAngle(index + 1);
-    if (close === -1 || close >= limit) return void 0;
-    const inner = text2.slice(index + 1, close);
-    if (/[\n<]/.test(inner)) return void 0;
-    url = inner;
+    let close = index + 1;
+    while (close < limit && text2[close] !== ">") {
+      if (text2[close] === "\n" || text2[close] === "<") return void 0;
+      close += text2[close] === "\\" && close + 1 < limit && text2[close + 1] !== "\n" ? 2 : 1;
+    }
+    if (close >= limit) return void 0;
+    url = text2.slice(index + 1, close);
     index = close + 1;
   } else if (text2[index] !== ")") {
     let depth = 0;
@@ -37459,7 +42908,7 @@ function skipSpace(text2, start, limit) {
 function decodeUrl(url) {
   if (!url.includes("\\") && !url.includes("&")) return url;
   return url.replace(
-    /\\([!-/:-@[-`{-~])|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g,
+    /\\([!-/:-@[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z0-9]{1,31});/g,
     (whole, escaped) => escaped !== void 0 ? escaped : decodeEntities(whole)
   );
 }
@@ -37488,12 +42937,21 @@ function backtickRuns(text2) {
 
 // src/parse/placeholders.ts
 var PATTERN = /(?<!\$)\{\{[ \t]*([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}/g;
-function findPlaceholders(text2) {
-  const found = [];
-  for (const match of text2.matchAll(PATTERN)) {
-    found.push({ text: match[0], name: match[1], index: match.index });
-  }
-  return found;
+var MUSTACHE = /(?<!\$)\{\{\{[ \t]*([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}\}|(?<!\$)\{\{[ \t]*(?:[#/^&>][ \t]*)?([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}/g;
+var BRACKETED = /(?<![\\!\]])\[((?=[A-Z0-9_ ]*[A-Z])[A-Z0-9_ ]{2,100})\](?![(\[:])/g;
+var ANGLED = /<([Yy][Oo][Uu][Rr][ _-][^<>\n]{1,100})>/g;
+var BLANK_VALUE = /^(?:TBD|TBC|TBA|XXX+|TODO)$/i;
+function* placeholdersIn(text2) {
+  if (!text2.includes("{{")) return;
+  for (const match of text2.matchAll(MUSTACHE)) yield { text: match[0], name: match[1] ?? match[2], index: match.index };
+}
+function findValuePlaceholders(value, raw = value) {
+  const trimmed = value.trim();
+  if (BLANK_VALUE.test(trimmed)) return [{ text: trimmed, name: trimmed, index: Math.max(0, raw.indexOf(trimmed)) }];
+  const found = [...placeholdersIn(raw)];
+  if (raw.includes("[")) for (const match of raw.matchAll(BRACKETED)) found.push({ text: match[0], name: match[1].trim(), index: match.index });
+  if (raw.includes("<")) for (const match of raw.matchAll(ANGLED)) found.push({ text: match[0], name: match[1].trim(), index: match.index });
+  return found.sort((a, b) => a.index - b.index);
 }
 function fillPlaceholders(text2, values) {
   return text2.replace(PATTERN, (whole, name) => {
@@ -37501,42 +42959,68 @@ function fillPlaceholders(text2, values) {
     return value === void 0 ? whole : value;
   });
 }
-function placeholdersOutside(body, masked, startLine, matches = findPlaceholders(body)) {
-  if (matches.length === 0) return [];
-  const lineStarts = [0];
-  for (let index = body.indexOf("\n"); index !== -1; index = body.indexOf("\n", index + 1)) lineStarts.push(index + 1);
+function placeholdersOutside(body, masked, startLine, matches = placeholdersIn(body)) {
+  if (!body.includes("{{") || Array.isArray(matches) && matches.length === 0) return [];
+  const ranges = [...masked].sort((a, b) => a[0] - b[0]);
+  let range3 = 0;
+  let coveredUntil = -1;
+  let line = 0;
+  let lineStart2 = 0;
+  let nextLineStart2 = lineEndAfter(body, 0);
   const facts = [];
   for (const match of matches) {
-    if (masked.some(([start, end]) => match.index >= start && match.index < end)) continue;
-    const line = lineIndexOf(lineStarts, match.index);
-    facts.push({ text: match.text, name: match.name, line: startLine + line, column: match.index - lineStarts[line] + 1 });
+    while (range3 < ranges.length && ranges[range3][0] <= match.index) {
+      coveredUntil = Math.max(coveredUntil, ranges[range3][1]);
+      range3++;
+    }
+    if (match.index < coveredUntil) continue;
+    while (nextLineStart2 <= match.index) {
+      line++;
+      lineStart2 = nextLineStart2;
+      nextLineStart2 = lineEndAfter(body, lineStart2);
+    }
+    facts.push({ text: match.text, name: match.name, line: startLine + line, column: match.index - lineStart2 + 1 });
   }
   return facts;
 }
-function lineIndexOf(lineStarts, offset) {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle2 = low + high + 1 >> 1;
-    if (lineStarts[middle2] <= offset) low = middle2;
-    else high = middle2 - 1;
-  }
-  return low;
+function lineEndAfter(body, from) {
+  const end = body.indexOf("\n", from);
+  return end === -1 ? Infinity : end + 1;
 }
 
 // src/parse/body.ts
 function parseBody(body, startLine) {
   const scanned = scanMarkdown(body, startLine);
-  const matches = findPlaceholders(body);
   return {
     headings: scanned.headings,
+    boldLines: scanned.boldLines,
     links: scanned.links,
-    placeholders: matches.length === 0 ? [] : placeholdersOutside(body, scanned.masked, startLine, matches)
+    citations: scanned.citations,
+    placeholders: inReadingOrder(placeholdersOutside(body, scanned.masked, startLine), scanned.placeholders)
   };
+}
+function inReadingOrder(a, b) {
+  if (b.length === 0) return [...a];
+  if (a.length === 0) return [...b];
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === void 0 || x !== void 0 && (x.line < y.line || x.line === y.line && x.column <= y.column)) {
+      merged.push(x);
+      i++;
+    } else {
+      merged.push(y);
+      j++;
+    }
+  }
+  return merged;
 }
 
 // src/parse/front-matter.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var OPENING_FENCE = /^---[ \t]*$/;
 var LANGUAGE_FENCE = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
 var CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
@@ -37629,9 +43113,9 @@ var FrontMatter = class {
   /** The top-level key/value pair for `key`, if present. */
   pair(key) {
     const contents = this.doc.contents;
-    if (!(0, import_yaml3.isMap)(contents)) return void 0;
+    if (!(0, import_yaml4.isMap)(contents)) return void 0;
     for (const item of contents.items) {
-      if ((0, import_yaml3.isPair)(item) && (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === key) {
+      if ((0, import_yaml4.isPair)(item) && (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === key) {
         return item;
       }
     }
@@ -37642,15 +43126,15 @@ var FrontMatter = class {
    * value it repeats; positions then point at the anchor. Other nodes unchanged.
    */
   resolve(node) {
-    if (!(0, import_yaml3.isAlias)(node)) return node;
+    if (!(0, import_yaml4.isAlias)(node)) return node;
     return node.resolve(this.doc) ?? node;
   }
   /** The value node at a path of keys (`['iso27001', 'controls']`), aliases resolved. */
-  node(path15) {
+  node(path18) {
     let current = this.doc.contents;
-    for (const key of path15) {
-      if (!(0, import_yaml3.isMap)(current)) return void 0;
-      const pair = current.items.find((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === key);
+    for (const key of path18) {
+      if (!(0, import_yaml4.isMap)(current)) return void 0;
+      const pair = current.items.find((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === key);
       if (!pair) return void 0;
       current = this.resolve(pair.value);
     }
@@ -37662,13 +43146,13 @@ var FrontMatter = class {
     return pair ? this.nodePosition(pair.key) : void 0;
   }
   /** Position of a value at a path; for a missing or null value, its key; else line 1. */
-  valuePosition(path15) {
-    const value = this.node(path15);
-    const empty2 = (0, import_yaml3.isScalar)(value) && value.range !== void 0 && value.range !== null && value.range[0] === value.range[1];
+  valuePosition(path18) {
+    const value = this.node(path18);
+    const empty2 = (0, import_yaml4.isScalar)(value) && value.range !== void 0 && value.range !== null && value.range[0] === value.range[1];
     if (value?.range && !empty2) return this.nodePosition(value);
-    const parent = path15.length > 1 ? this.node(path15.slice(0, -1)) : this.doc.contents;
-    if ((0, import_yaml3.isMap)(parent)) {
-      const pair = parent.items.find((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === path15[path15.length - 1]);
+    const parent = path18.length > 1 ? this.node(path18.slice(0, -1)) : this.doc.contents;
+    if ((0, import_yaml4.isMap)(parent)) {
+      const pair = parent.items.find((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === path18[path18.length - 1]);
       if (pair) return this.nodePosition(pair.key);
     }
     return { line: 1, column: 1 };
@@ -37678,19 +43162,19 @@ var FrontMatter = class {
    * as a one-item list (`owner: "@alice"`). Non-scalar items keep their position
    * with the value they convert to.
    */
-  items(path15) {
-    const node = this.node(path15);
+  items(path18) {
+    const node = this.node(path18);
     if (node === void 0 || node === null) return [];
-    if ((0, import_yaml3.isSeq)(node)) {
+    if ((0, import_yaml4.isSeq)(node)) {
       return node.items.map((entry) => {
         const item = this.resolve(entry);
         return {
-          value: (0, import_yaml3.isScalar)(item) ? item.value : item?.toJSON?.() ?? null,
+          value: (0, import_yaml4.isScalar)(item) ? item.value : item?.toJSON?.() ?? null,
           position: this.nodePosition(entry)
         };
       });
     }
-    if ((0, import_yaml3.isScalar)(node)) return [{ value: node.value, position: this.nodePosition(node) }];
+    if ((0, import_yaml4.isScalar)(node)) return [{ value: node.value, position: this.nodePosition(node) }];
     return [{ value: node.toJSON(), position: this.nodePosition(node) }];
   }
 };
@@ -37699,10 +43183,10 @@ function firstNodeDeeperThan(doc, limit) {
   const stack = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop();
-    if (!(0, import_yaml3.isCollection)(node)) continue;
+    if (!(0, import_yaml4.isCollection)(node)) continue;
     if (depth >= limit) return node;
     for (const item of node.items) {
-      if ((0, import_yaml3.isPair)(item)) {
+      if ((0, import_yaml4.isPair)(item)) {
         stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
       } else {
         stack.push({ node: item, depth: depth + 1 });
@@ -37713,7 +43197,7 @@ function firstNodeDeeperThan(doc, limit) {
 }
 var MAX_ALIAS_COUNT = 100;
 function parseYamlWithPositions(yamlText, startLine) {
-  const lineCounter = new import_yaml3.LineCounter();
+  const lineCounter = new import_yaml4.LineCounter();
   const at = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + startLine - 1, column: col };
@@ -37730,7 +43214,7 @@ function parseYamlWithPositions(yamlText, startLine) {
   });
   let doc;
   try {
-    doc = (0, import_yaml3.parseDocument)(yamlText, {
+    doc = (0, import_yaml4.parseDocument)(yamlText, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
@@ -37745,7 +43229,7 @@ function parseYamlWithPositions(yamlText, startLine) {
   if (doc.errors.length > 0) {
     const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
     if (overflow) return tooDeep(overflow.pos[0]);
-    const problems = [];
+    const problems2 = [];
     const seen = /* @__PURE__ */ new Set();
     for (const error of doc.errors) {
       const problem = {
@@ -37756,10 +43240,10 @@ function parseYamlWithPositions(yamlText, startLine) {
       const key = `${problem.line}:${problem.column}:${problem.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      problems.push(problem);
-      if (problems.length === 5) break;
+      problems2.push(problem);
+      if (problems2.length === 5) break;
     }
-    return { ok: false, problems };
+    return { ok: false, problems: problems2 };
   }
   const deepNode = firstNodeDeeperThan(doc, MAX_YAML_DEPTH);
   if (deepNode) return tooDeep(deepNode.range?.[0] ?? 0);
@@ -37810,67 +43294,114 @@ function explainYamlError(code, message, text2, offset) {
   return `Invalid YAML: ${first}`;
 }
 
-// src/parse/read-file.ts
-import { lstatSync, readFileSync as readFileSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import path2 from "node:path";
-var MAX_FILE_BYTES = 1024 * 1024;
-var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-function isInside(root, target) {
-  const relative2 = path2.relative(root, target);
-  const leaves = relative2 === ".." || relative2.startsWith(`..${path2.sep}`);
-  return relative2 === "" || !leaves && !path2.isAbsolute(relative2);
+// src/fs/glob-inside.ts
+init_inside();
+init_shown();
+import path4 from "node:path";
+var MAGIC = /[*?[\]{}()!+@]/;
+var DOTDOT_IN_GROUP = /(^|[{,(|])\.\.($|[},)|])/;
+function isGlob(entry) {
+  return /[*?[{]/.test(entry);
 }
-function readPolicyFile(root, absolutePath) {
-  const at = { line: 1, column: 1 };
-  try {
-    const link = lstatSync(absolutePath);
-    if (link.isSymbolicLink()) {
-      let target;
-      try {
-        target = realpathSync2(absolutePath);
-      } catch {
-        return { ok: false, problem: { rule: "link-broken", message: "Symbolic link to a missing file: point it at a file in the repository or remove it", ...at } };
-      }
-      if (!isInside(realpathSync2(root), target)) {
-        return {
-          ok: false,
-          problem: { rule: "link-broken", message: "Symbolic link leaves the repository and is not followed: replace it with the file itself", ...at }
-        };
-      }
-    }
-    const stat2 = statSync2(absolutePath);
-    if (!stat2.isFile()) {
-      return { ok: false, problem: { rule: "front-matter-missing", message: "Not a regular file: policies must be Markdown files", ...at } };
-    }
-    if (stat2.size > MAX_FILE_BYTES) {
-      return {
-        ok: false,
-        problem: {
-          rule: "file-too-large",
-          message: `File is ${(stat2.size / 1024 / 1024).toFixed(1)} MiB, over the 1 MiB limit, and was not parsed: split it or move attachments to evidence`,
-          ...at
-        }
-      };
-    }
-    const bytes = readFileSync2(absolutePath);
-    const nul = bytes.indexOf(0);
-    if (nul !== -1) {
-      return { ok: false, problem: { rule: "front-matter-invalid", message: "Binary content (a NUL byte): policies must be UTF-8 Markdown text", ...lineAt(bytes, nul) } };
-    }
-    let text2;
-    try {
-      text2 = decoder.decode(bytes);
-    } catch {
-      return {
-        ok: false,
-        problem: { rule: "front-matter-invalid", message: "Invalid UTF-8: save the file as UTF-8 text", ...firstInvalidPosition(bytes) }
-      };
-    }
-    return { ok: true, text: text2 };
-  } catch (error) {
-    const code = error.code ?? "error";
-    return { ok: false, problem: { rule: "front-matter-missing", message: `Cannot read the file (${code}): check that it exists and is readable`, ...at } };
+function checkGlob(root, glob2) {
+  const leaves = {
+    ok: false,
+    message: `The policy glob ${shown(glob2)} leaves the repository: policy globs match files inside the repository, relative to its root, e.g. \`policies/**/*.md\``
+  };
+  let pattern = glob2.split(path4.sep).join("/");
+  if (path4.posix.isAbsolute(pattern) || path4.isAbsolute(pattern)) {
+    const segments = pattern.split("/");
+    const fixed = segments.findIndex((segment) => MAGIC.test(segment));
+    const prefix = (fixed === -1 ? segments : segments.slice(0, fixed)).join("/") || "/";
+    const base2 = [root, path4.resolve(root)].find((candidate) => isInside(candidate, path4.resolve(prefix)));
+    if (base2 === void 0) return leaves;
+    const rest2 = fixed === -1 ? [] : segments.slice(fixed);
+    pattern = [path4.relative(base2, path4.resolve(prefix)).split(path4.sep).join("/"), ...rest2].filter((part) => part !== "").join("/");
   }
+  const fixedParts = [];
+  let depth = 0;
+  let wild = false;
+  for (const segment of pattern.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (MAGIC.test(segment)) {
+      wild = true;
+      if (DOTDOT_IN_GROUP.test(segment)) return leaves;
+      continue;
+    }
+    if (segment === "..") {
+      if (wild || --depth < 0) return leaves;
+      fixedParts.pop();
+      continue;
+    }
+    depth++;
+    if (!wild) fixedParts.push(segment);
+  }
+  const base = fixedParts.join("/");
+  const where = resolveInside(root, path4.join(root, ...fixedParts));
+  if (where.kind === "outside" || where.kind === "loop") {
+    const link = where.kind === "outside" && where.link ? where.link : base;
+    return {
+      ok: false,
+      message: `The policy glob ${shown(glob2)} leaves the repository through the symbolic link ${shown(link)}, and is not walked: replace the link with the folder itself, or point the glob at a folder inside the repository`
+    };
+  }
+  return { ok: true, pattern };
+}
+
+// src/check.ts
+init_inside();
+init_shown();
+
+// src/parse/read-file.ts
+init_inside();
+init_read_bounded();
+var MAX_FILE_BYTES = 1024 * 1024;
+var POLICY = { limit: MAX_FILE_BYTES, tooLargeAdvice: "split it or move attachments to evidence" };
+var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+function mebibytes(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+function readTextFile(root, absolutePath, options2) {
+  const at = { line: 1, column: 1 };
+  const read = readRegularFile(root, absolutePath, options2.limit);
+  if (!read.ok) {
+    const refuse = (rule, message) => ({ ok: false, problem: { rule, message, ...at }, refusal: read });
+    const limit = `${options2.limit / 1024 / 1024} MiB`;
+    switch (read.reason) {
+      case "outside":
+        return read.throughLink ? refuse("link-broken", "Symbolic link leaves the repository and is not followed: replace it with the file itself") : refuse("link-broken", "The path leaves the repository and is not read: keep the file inside the repository");
+      case "missing":
+        return read.throughLink ? refuse("link-broken", "Symbolic link to a missing file: point it at a file in the repository or remove it") : refuse("front-matter-missing", "Cannot read the file (ENOENT): check that it exists and is readable");
+      case "loop":
+        return refuse("link-broken", "A loop of symbolic links: point the link at a file in the repository or remove it");
+      case "folder":
+      case "special":
+        return refuse("front-matter-missing", "Not a regular file: policies must be Markdown files");
+      case "too-large":
+        return refuse(
+          "file-too-large",
+          `File is ${read.size === null ? "over" : `${mebibytes(read.size)}, over`} the ${limit} limit, and was not parsed: ${options2.tooLargeAdvice}`
+        );
+      case "error":
+        return refuse("front-matter-missing", `Cannot read the file (${read.code}): check that it exists and is readable`);
+    }
+  }
+  const bytes = read.bytes;
+  const content = (rule, message, position) => ({
+    ok: false,
+    problem: { rule, message, ...position },
+    refusal: { ok: false, reason: "content" }
+  });
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return content("front-matter-invalid", "Binary content (a NUL byte): policies must be UTF-8 Markdown text", lineAt(bytes, nul));
+  let text2;
+  try {
+    text2 = decoder.decode(bytes);
+  } catch {
+    return content("front-matter-invalid", "Invalid UTF-8: save the file as UTF-8 text", firstInvalidPosition(bytes));
+  }
+  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  return { ok: true, text: text2, bom, real: read.real };
 }
 function lineAt(bytes, offset) {
   let line = 1;
@@ -37891,41 +43422,111 @@ function firstInvalidPosition(bytes) {
   return { line: before.split("\n").length, column: before.length - lineStart2 + 1 };
 }
 
+// src/check-focus.ts
+import { execFileSync } from "node:child_process";
+function baselineOf(root, files, focus, readCurrent) {
+  const committed = /* @__PURE__ */ new Map();
+  for (const file of focus) {
+    const text2 = committedText(root, file);
+    if (text2 !== void 0) committed.set(file, text2);
+  }
+  const named = new Set(focus);
+  return {
+    files: files.filter((file) => !named.has(file) || committed.has(file)),
+    read: (file) => {
+      const text2 = committed.get(file);
+      return text2 === void 0 ? readCurrent(file) : { ok: true, text: text2 };
+    }
+  };
+}
+function committedText(root, file) {
+  try {
+    const bytes = execFileSync("git", ["-c", "core.fsmonitor=false", "cat-file", "blob", `HEAD:./${file}`], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "ignore"],
+      maxBuffer: MAX_FILE_BYTES,
+      timeout: 15e3,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" }
+    });
+    return new TextDecoder("utf-8").decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+function narrowToFocus(whole, baseline, focus) {
+  const named = new Set(focus);
+  const before = new Set(baseline.findings.map(findingKey));
+  const findings = whole.findings.filter(
+    (finding) => finding.file !== null && named.has(finding.file) || focus.some((file) => namesFile(finding.message, file)) || !before.has(findingKey(finding))
+  );
+  return { ...whole, findings, focus: [...focus], summary: { policies: focus.length, ...countBySeverity(findings) } };
+}
+function findingKey(finding) {
+  return JSON.stringify([finding.rule, finding.severity, finding.file, finding.line, finding.column, finding.message]);
+}
+function namesFile(message, file) {
+  for (let at = message.indexOf(file); at !== -1; at = message.indexOf(file, at + 1)) {
+    const before = message[at - 1];
+    const after = message[at + file.length];
+    if ((before === void 0 || !PATH_CHAR.test(before)) && (after === void 0 || !PATH_CHAR_AFTER.test(after))) return true;
+  }
+  return false;
+}
+var PATH_CHAR = /[\w./-]/;
+var PATH_CHAR_AFTER = /[\w/-]/;
+
 // src/parse/soa.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-import { lstatSync as lstatSync2 } from "node:fs";
-import path3 from "node:path";
+var import_yaml5 = __toESM(require_dist(), 1);
+init_catalog();
 init_nearest();
+init_policy();
+import path5 from "node:path";
 
 // src/model/soa.ts
-var IMPLEMENTATIONS = ["implemented", "partial", "planned"];
+var IMPLEMENTATIONS = ["implemented", "partial", "planned", "not-implemented"];
 
 // src/rules/suggest.ts
+init_catalog();
 init_nearest();
 var controlIds = controls.map((control) => control.id);
 var clauseIds = clauses.map((clause) => clause.id);
+var controlsBySection = /* @__PURE__ */ new Map();
+for (const id of controlIds) {
+  const [, section, number] = id.split(".");
+  const list = controlsBySection.get(section) ?? [];
+  list.push({ id, number: Number(number) });
+  controlsBySection.set(section, list);
+}
+function remembered(compute) {
+  const answers = /* @__PURE__ */ new Map();
+  return (value) => {
+    if (answers.has(value)) return answers.get(value);
+    const answer = compute(value);
+    if (answers.size >= 4096) answers.clear();
+    if (value.length <= 64) answers.set(value, answer);
+    return answer;
+  };
+}
 function normaliseControlSpelling(value) {
   const match = /^a\s*\.?\s*(\d+)\.(\d+(?:\.\d+)?)$/i.exec(value.trim());
   return match ? `A.${match[1]}.${match[2]}` : value.trim();
 }
-function nearestControl(value) {
+var nearestControl = remembered((value) => {
   const normal = normaliseControlSpelling(value);
   if (getControl(normal)) return normal;
   const match = /^A\.(\d+)\.(\d+)/.exec(normal);
-  if (match) {
-    const section = controlIds.filter((id) => id.startsWith(`A.${match[1]}.`));
-    if (section.length > 0) {
-      const wanted = Number(match[2]);
-      let best = section[0];
-      for (const id of section) {
-        if (Math.abs(Number(id.split(".")[2]) - wanted) < Math.abs(Number(best.split(".")[2]) - wanted)) best = id;
-      }
-      return best;
+  const section = match ? controlsBySection.get(match[1]) : void 0;
+  if (match && section) {
+    const wanted = Number(match[2]);
+    let best = section[0];
+    for (const control of section) {
+      if (Math.abs(control.number - wanted) < Math.abs(best.number - wanted)) best = control;
     }
+    return best.id;
   }
   return nearest(normal, controlIds);
-}
-function nearestClause(value) {
+});
+var nearestClause = remembered((value) => {
   const trimmed = value.trim().replace(/^(clause|cl\.?)\s*/i, "");
   if (getClause(trimmed)) return trimmed;
   const parts = trimmed.split(".");
@@ -37935,25 +43536,41 @@ function nearestClause(value) {
     if (getClause(parent)) return parent;
   }
   return nearest(trimmed, clauseIds);
-}
-function clauseAsControl(value) {
-  const trimmed = value.trim();
-  if (getControl(`A.${trimmed}`)) return `A.${trimmed}`;
-  const normal = normaliseControlSpelling(trimmed);
-  if (getControl(normal)) return normal;
-  return void 0;
-}
+});
 function formatIds(ids) {
   return ids.map((id) => `\`${id}\``).join(", ");
+}
+function themeRangeHint(value) {
+  const match = /^(?:a\s*\.?\s*)?(\d+)\.\d+$/i.exec(value.trim());
+  const section = match ? controlsBySection.get(String(Number(match[1]))) : void 0;
+  if (!section) return void 0;
+  return `Annex A ${Number(match[1])} runs from \`${section[0].id}\` to \`${section[section.length - 1].id}\``;
+}
+function clauseShapeHint(value) {
+  const match = /^(\d{1,2}(?:\.\d{1,2}){0,2})(?:[.\s(]+(.*))?$/.exec(value.trim());
+  if (!match) return void 0;
+  const parts = match[1].split(".");
+  const rest2 = match[2];
+  if (rest2 !== void 0 && getClause(match[1])) return `an item of clause ${match[1]} is one letter, written \`${match[1]} a)\``;
+  while (parts.length > 1) {
+    parts.pop();
+    const parent = parts.join(".");
+    if (!getClause(parent)) continue;
+    const children = clauseIds.filter((id) => id.startsWith(`${parent}.`) && id.split(".").length === parent.split(".").length + 1);
+    return children.length > 0 ? `clause ${parent} has ${children.map((id) => `\`${id}\``).join(", ")}` : `clause ${parent} has no sub-clauses`;
+  }
+  return void 0;
 }
 
 // src/parse/soa.ts
 var SOA_ENTRY_KEYS = ["applicable", "justification", "implementation", "notes"];
 var TOP_LEVEL_KEYS = ["controls"];
 var START = { line: 1, column: 1 };
+var MAX_SOA_BYTES = 2 * 1024 * 1024;
+var SOA_LIMITS = { limit: MAX_SOA_BYTES, tooLargeAdvice: "keep one short entry per control and move long texts to evidence" };
 function loadSoa(config, root, sink) {
-  const absolute = path3.resolve(root, config.soa);
-  const file = toPosix(path3.relative(root, absolute));
+  const absolute = path5.resolve(root, config.soa);
+  const file = toPosix2(path5.relative(root, absolute));
   if (!isInside(root, absolute)) {
     sink("soa-invalid", config.file ?? file, {
       message: `The SoA path \`${config.soa}\` leaves the repository: set \`soa\` in .isms.yml to a file inside it, such as soa.yml`,
@@ -37961,20 +43578,12 @@ function loadSoa(config, root, sink) {
     });
     return null;
   }
-  let isDirectory;
-  try {
-    const stat2 = lstatSync2(absolute);
-    isDirectory = stat2.isDirectory();
-  } catch {
-    return null;
-  }
-  if (isDirectory) {
-    sink("soa-invalid", file, { message: `\`${file}\` is a folder: the SoA is one YAML file (set \`soa\` in .isms.yml)`, ...START });
-    return null;
-  }
-  const read = readPolicyFile(root, absolute);
+  const read = readTextFile(root, absolute, SOA_LIMITS);
   if (!read.ok) {
-    sink("soa-invalid", file, { message: read.problem.message, line: read.problem.line, column: read.problem.column });
+    const refusal = read.refusal;
+    if (refusal.reason === "missing" && !refusal.throughLink) return null;
+    const message = refusal.reason === "folder" ? `\`${file}\` is a folder: the SoA is one YAML file (set \`soa\` in .isms.yml)` : refusal.reason === "special" ? `\`${file}\` is not a regular file (a FIFO, socket or device): the SoA is one YAML file` : refusal.reason === "too-large" ? `\`${file}\` is ${refusal.size === null ? "over" : `${mebibytes(refusal.size)}, over`} the ${MAX_SOA_BYTES / 1024 / 1024} MiB limit for the SoA, and was not read: ${SOA_LIMITS.tooLargeAdvice}` : read.problem.message;
+    sink("soa-invalid", file, { message, line: read.problem.line, column: read.problem.column });
     return null;
   }
   return parseSoa(read.text, file, sink);
@@ -37993,7 +43602,7 @@ function parseSoa(text2, file, sink) {
     invalid("Empty SoA: write `controls:` with one entry per Annex A control, e.g. `A.5.1: { applicable: true }`", START);
     return null;
   }
-  if (!(0, import_yaml4.isMap)(contents) || typeof yaml.data !== "object" || Array.isArray(yaml.data)) {
+  if (!(0, import_yaml5.isMap)(contents) || typeof yaml.data !== "object" || Array.isArray(yaml.data)) {
     invalid(`Unexpected ${describeValue(yaml.data)} as the SoA, expected a mapping with \`controls:\``, position(contents));
     return null;
   }
@@ -38017,8 +43626,8 @@ function parseSoa(text2, file, sink) {
   const unreadable = /* @__PURE__ */ new Set();
   const soa2 = { file, decisions: /* @__PURE__ */ new Map(), unreadable, controlsPosition };
   const controlsNode = resolve3(controlsPair.value, yaml.doc);
-  if (controlsNode === null || (0, import_yaml4.isScalar)(controlsNode) && controlsNode.value === null) return soa2;
-  if (!(0, import_yaml4.isMap)(controlsNode)) {
+  if (controlsNode === null || (0, import_yaml5.isScalar)(controlsNode) && controlsNode.value === null) return soa2;
+  if (!(0, import_yaml5.isMap)(controlsNode)) {
     invalid(
       `Unexpected ${describeValue(controlsNode.toJSON())} for \`controls\`, expected a mapping of control id to decision, e.g. \`A.5.1: { applicable: true }\``,
       position(controlsNode)
@@ -38049,7 +43658,7 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
   }
   const node = resolve3(pair.value, yaml.doc);
   const value = node === null ? null : node.toJS(yaml.doc);
-  if (!(0, import_yaml4.isMap)(node) || value === null || typeof value !== "object" || Array.isArray(value)) {
+  if (!(0, import_yaml5.isMap)(node) || value === null || typeof value !== "object" || Array.isArray(value)) {
     invalid(
       `Unexpected ${describeValue(value)} for \`${id}\`, expected a mapping such as \`{ applicable: true }\` or \`{ applicable: false, justification: "..." }\``,
       node === null ? keyPosition : position(node)
@@ -38058,7 +43667,7 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
     return null;
   }
   const entry = value;
-  const field = (key) => node.items.find((item) => (0, import_yaml4.isPair)(item) && keyText(item, source) === key);
+  const field = (key) => node.items.find((item) => (0, import_yaml5.isPair)(item) && keyText(item, source) === key);
   const valuePosition = (key) => {
     const found = field(key);
     return found ? found.value?.range ? position(found.value) : position(found.key) : keyPosition;
@@ -38072,7 +43681,7 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
       position(item.key)
     );
   }
-  const applicable = own(entry, "applicable");
+  const applicable = own2(entry, "applicable");
   if (applicable === void 0) {
     invalid(`\`${id}\` has no \`applicable\`: write \`applicable: true\` or \`applicable: false\``, keyPosition);
     unreadable.add(id);
@@ -38086,11 +43695,13 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
   const justification = optionalText(entry, "justification", id, invalid, valuePosition);
   const notes = optionalText(entry, "notes", id, invalid, valuePosition);
   let implementation = null;
-  const rawImplementation = own(entry, "implementation");
+  let implementationInvalid = false;
+  const rawImplementation = own2(entry, "implementation");
   if (rawImplementation !== void 0 && rawImplementation !== null) {
     if (typeof rawImplementation === "string" && IMPLEMENTATIONS.includes(rawImplementation)) {
       implementation = rawImplementation;
     } else {
+      implementationInvalid = true;
       const suggestion = typeof rawImplementation === "string" ? nearest(rawImplementation, IMPLEMENTATIONS) : void 0;
       invalid(
         `Unexpected ${describeValue(rawImplementation)} for \`implementation\` of \`${id}\`, expected ${suggestion ? `\`${suggestion}\`` : IMPLEMENTATIONS.map((known) => `\`${known}\``).join(", ")}`,
@@ -38104,10 +43715,18 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
       ...field("justification") ? valuePosition("justification") : keyPosition
     });
   }
-  return { control: id, applicable, justification: justification.text, implementation, notes: notes.text, position: keyPosition };
+  return {
+    control: id,
+    applicable,
+    justification: justification.text,
+    implementation,
+    ...implementationInvalid ? { implementationInvalid: true } : {},
+    notes: notes.text,
+    position: keyPosition
+  };
 }
 function optionalText(entry, key, id, invalid, valuePosition) {
-  const value = own(entry, key);
+  const value = own2(entry, key);
   if (value === void 0 || value === null) return { text: null, missing: true };
   if (typeof value !== "string") {
     invalid(`Unexpected ${describeValue(value)} for \`${key}\` of \`${id}\`, expected text (quote it)`, valuePosition(key));
@@ -38116,19 +43735,19 @@ function optionalText(entry, key, id, invalid, valuePosition) {
   const trimmed = value.trim();
   return trimmed === "" ? { text: null, missing: true } : { text: trimmed, missing: false };
 }
-function own(record, key) {
+function own2(record, key) {
   return Object.hasOwn(record, key) ? record[key] : void 0;
 }
 function keyText(item, source) {
-  if (!(0, import_yaml4.isPair)(item)) return "";
-  const text2 = scalarText(item.key, source);
+  if (!(0, import_yaml5.isPair)(item)) return "";
+  const text2 = scalarText2(item.key, source);
   if (text2 !== null) return text2.trim();
   const key = item.key;
   return key && typeof key.toJSON === "function" ? JSON.stringify(key.toJSON()) : "";
 }
 function resolve3(node, doc) {
   if (node === null || node === void 0) return null;
-  if ((0, import_yaml4.isAlias)(node)) return node.resolve(doc) ?? null;
+  if ((0, import_yaml5.isAlias)(node)) return node.resolve(doc) ?? null;
   return node;
 }
 function describeValue(value) {
@@ -38138,8 +43757,8 @@ function describeValue(value) {
   const text2 = JSON.stringify(value);
   return `\`${text2.length > 40 ? `${text2.slice(0, 37)}...` : text2}\``;
 }
-function toPosix(value) {
-  return value.split(path3.sep).join("/");
+function toPosix2(value) {
+  return value.split(path5.sep).join("/");
 }
 
 // src/rules/approval-missing.ts
@@ -38161,11 +43780,25 @@ var approvalMissing = {
   }
 };
 
+// src/rules/clause-uncovered.ts
+init_catalog();
+
 // src/model/coverage.ts
+init_catalog();
+var SOA_CLAUSE = "6.1.3";
 function policyName(policy2) {
   return policy2.id ?? policy2.file;
 }
+function clauseCovers(mapped, clause) {
+  return mapped === clause || mapped.startsWith(`${clause}.`);
+}
 var knownClauses = new Set(clauses.map((clause) => clause.id));
+function mappingState(mapping) {
+  const inForce = mapping.filter((policy2) => policy2.review_state !== "draft");
+  if (inForce.some((policy2) => policy2.review_state !== "overdue")) return "covered";
+  if (inForce.length > 0) return "overdue-only";
+  return mapping.length > 0 ? "draft-only" : "uncovered";
+}
 function buildIndex(policies, soa2) {
   const byControl = /* @__PURE__ */ new Map();
   const byClause = /* @__PURE__ */ new Map();
@@ -38176,9 +43809,9 @@ function buildIndex(policies, soa2) {
   };
   for (const policy2 of policies) {
     if (policy2.status === "retired") continue;
-    for (const control of new Set(policy2.controls)) add(byControl, control, policy2);
+    for (const control of policy2.mapping.counted.controls) add(byControl, control, policy2);
     const covered = /* @__PURE__ */ new Set();
-    for (const mapped of policy2.clauses) {
+    for (const mapped of policy2.mapping.counted.clauses) {
       const parts = mapped.split(".");
       for (let length = parts.length; length > 0; length--) {
         const clause = parts.slice(0, length).join(".");
@@ -38190,19 +43823,24 @@ function buildIndex(policies, soa2) {
   const controlCoverage = controls.map((control) => {
     const mapping = byControl.get(control.id) ?? [];
     const names = mapping.map(policyName);
-    const decision = soa2?.decisions.get(control.id);
-    if (decision && !decision.applicable) return { id: control.id, state: "excluded", policies: names };
-    if (mapping.length === 0) return { id: control.id, state: "uncovered", policies: names };
-    const allOverdue = mapping.every((policy2) => policy2.review_state === "overdue");
-    return { id: control.id, state: allOverdue ? "overdue-only" : "covered", policies: names };
+    if (soa2) {
+      const decision = soa2.decisions.get(control.id);
+      if (!decision) return { id: control.id, state: "undecided", policies: names };
+      if (!decision.applicable) return { id: control.id, state: "excluded", policies: names };
+    }
+    return { id: control.id, state: mappingState(mapping), policies: names };
   });
   const clauseCoverage = clauses.map((clause) => {
     const mapping = byClause.get(clause.id) ?? [];
+    const state = mappingState(mapping);
+    const soaFile = soa2 && clauseCovers(SOA_CLAUSE, clause.id) ? soa2.file : null;
     return {
       id: clause.id,
-      covered: mapping.length > 0,
+      state,
+      covered: state === "covered" || state === "overdue-only" || soaFile !== null,
       requiresDocument: clausesRequiringDocuments.includes(clause.id),
-      policies: mapping.map(policyName)
+      policies: mapping.map(policyName),
+      soaFile
     };
   });
   const count2 = (state) => controlCoverage.filter((entry) => entry.state === state).length;
@@ -38213,12 +43851,16 @@ function buildIndex(policies, soa2) {
       clauses: clauseCoverage,
       counts: {
         controls: controlCoverage.length,
+        applicable: soa2 ? count2("covered") + count2("overdue-only") + count2("draft-only") + count2("uncovered") : 0,
         covered: count2("covered"),
         overdueOnly: count2("overdue-only"),
+        draftOnly: count2("draft-only"),
         uncovered: count2("uncovered"),
         excluded: count2("excluded"),
+        undecided: count2("undecided"),
         requiredClauses: required.length,
-        requiredClausesCovered: required.filter((entry) => entry.covered).length
+        requiredClausesCovered: required.filter((entry) => entry.covered).length,
+        requiredClausesDraftOnly: required.filter((entry) => !entry.covered && entry.state === "draft-only").length
       }
     },
     controlPolicies: new Map(controls.map((control) => [control.id, byControl.get(control.id) ?? []])),
@@ -38255,9 +43897,13 @@ var clauseUncovered = {
   scope: "repo",
   defaultSeverity: "warning",
   summary: "A clause requiring documented information (4.3, 5.2, 6.1.2 ... 10.2) that no policy maps.",
-  docs: "Add the clause (or one of its sub-clauses) to `iso27001.clauses` of the document that provides the documented information, or write that document (`isms new`). Retired documents do not count. Reported on the SoA file, else `.isms.yml`, else with no file.",
+  docs: 'Add the clause (or one of its sub-clauses) to `iso27001.clauses` of the document that provides the documented information, or write that document (`isms new`). Retired documents do not count; a clause mapped only by drafts is not reported, but the reports count it as "only by drafts" until a document is approved. An SoA file documents 6.1.3 (it is the Statement of Applicability of 6.1.3 d), so with one, 6.1.3 needs no policy. Reported on the SoA file, else `.isms.yml`, else with no file.',
   examples: {
-    ok: [{ name: "every required clause mapped (9.2 through 9.2.2)", text: allClauses("") }],
+    ok: [
+      { name: "every required clause mapped (9.2 through 9.2.2)", text: allClauses("") },
+      { name: "6.1.3 documented by the SoA file", text: allClauses("6.1.3"), files: { "soa.yml": "controls: {}\n" } },
+      { name: '10.2 mapped only by a draft (counted as "only by drafts" in the reports)', text: allClauses("10.2"), files: { "policies/nc.md": "---\nid: PRC-NC-001\ntitle: Nonconformity\nstatus: draft\niso27001:\n  clauses: [10.2]\n---\n" } }
+    ],
     notOk: [
       {
         name: "no document for 10.2, reported on the SoA file",
@@ -38265,15 +43911,16 @@ var clauseUncovered = {
         files: { "soa.yml": "controls: {}\n" },
         expected: ["soa.yml:1:1 Clause 10.2 (Nonconformity and corrective action) requires documented information"]
       },
-      { name: "no document for 4.3, without SoA or config", text: allClauses("4.3"), expected: ["-:1:1 Clause 4.3 (Determining the scope"] }
+      { name: "no document for 4.3, without SoA or config", text: allClauses("4.3"), expected: ["-:1:1 Clause 4.3 (Determining the scope"] },
+      { name: "no document for 6.1.3 and no SoA file", text: allClauses("6.1.3"), expected: ["-:1:1 Clause 6.1.3 (Information security risk treatment)"] }
     ]
   },
   check({ policies, soa: soa2, report: report2 }) {
     const { coverage } = coverageIndex(policies, soa2);
     for (const entry of coverage.clauses) {
-      if (!entry.requiresDocument || entry.covered) continue;
+      if (!entry.requiresDocument || entry.covered || entry.state === "draft-only") continue;
       report2(
-        `Clause ${entry.id} (${getClause(entry.id)?.title ?? ""}) requires documented information${whatIsRequired(entry.id)}; no policy maps it: add \`${entry.id}\` (or a sub-clause) to \`iso27001.clauses\` of the document that provides it`,
+        `Clause ${entry.id} (${getClause(entry.id)?.title ?? ""}) requires documented information${whatIsRequired(entry.id)}; no policy maps it: add \`${entry.id}\` (or a sub-clause) to \`iso27001.clauses\` of the document that provides it${clauseCovers(SOA_CLAUSE, entry.id) ? ", or add the Statement of Applicability (`soa.yml`, `isms init` writes one), which documents 6.1.3 d)" : ""}`,
         { line: 1, column: 1 }
       );
     }
@@ -38285,28 +43932,223 @@ var clauseUnknown = {
   id: "clause-unknown",
   scope: "file",
   defaultSeverity: "error",
-  summary: "A clause id that is not a clause of ISO/IEC 27001:2022.",
-  docs: "Clauses run from `4` to `10.2` (`isms catalog` lists them). Annex A controls go under `iso27001.controls` with their `A.` prefix.",
+  summary: "A clause id that is not a clause of ISO/IEC 27001:2022 or a lettered item of one.",
+  docs: [
+    "Clauses run from `4` to `10.2` (`isms catalog` lists them).",
+    "",
+    "- Accepted: a clause (`6.1.3`) and a lettered item of a real clause, in any of the ways people write it: `6.1.3 d)`, `6.1.3 d`, `6.1.3(d)`, `6.1.3.d`, `7.5.3.c`. An item counts for its clause and the clause's parents (`6.1.3 d` covers 6.1.3 and 6.1).",
+    "- Under edition 2013 (`.isms.yml` `edition: 2013` or `iso27001.edition: 2013`) clauses are read in 2013 numbering; a clause renumbered in 2022 is `control-legacy`.",
+    "- Anything else (`5.2.zz`, `9.2.7`) is this error and covers nothing. `Clause 6.1.3` is named with its fix; no other clause is guessed.",
+    "- Annex A controls go under `iso27001.controls` with their `A.` prefix: `5.15` here is named as `A.5.15`."
+  ].join("\n"),
   examples: {
-    ok: [{ name: "real clauses", text: '---\niso27001:\n  clauses: ["4.3", "6.1.3", "9.2.2"]\n---\n' }],
+    ok: [
+      { name: "real clauses", text: '---\niso27001:\n  clauses: ["4.3", "6.1.3", "9.2.2"]\n---\n' },
+      { name: "lettered items", text: '---\niso27001:\n  clauses: ["6.1.3 d", "6.1.3(d)", "6.1.3.d", "7.5.3.c", "6.1.3 d)"]\n---\n' }
+    ],
     notOk: [
       { name: "a control in the clause list", text: '---\niso27001:\n  clauses: ["5.15"]\n---\n', expected: ["3:13 Unexpected clause `5.15`, expected control `A.5.15`"] },
-      { name: "a clause that does not exist", text: '---\niso27001:\n  clauses:\n    - "9.2.7"\n---\n', expected: ["4:7 expected `9.2`"] }
+      {
+        name: "a clause that does not exist",
+        text: '---\niso27001:\n  clauses:\n    - "9.2.7"\n---\n',
+        expected: ["4:7 Unexpected clause `9.2.7` (not in ISO/IEC 27001:2022): clause 9.2 has `9.2.1`, `9.2.2`"]
+      },
+      {
+        name: "an item that is not one letter",
+        text: '---\niso27001:\n  clauses: ["5.2.zz"]\n---\n',
+        expected: ["3:13 Unexpected clause `5.2.zz` (not in ISO/IEC 27001:2022): an item of clause 5.2 is one letter, written `5.2 a)`"]
+      },
+      { name: "a clause with a prefix", text: '---\niso27001:\n  clauses: ["Clause 6.1.3"]\n---\n', expected: ["3:13 Unexpected clause `Clause 6.1.3`, expected `6.1.3`"] }
     ]
   },
   check({ policy: policy2, report: report2 }) {
-    for (const { id, position } of policy2.positions.clauses) {
-      if (getClause(id)) continue;
-      const control = clauseAsControl(id);
-      if (control) {
-        report2(`Unexpected clause \`${id}\`, expected control \`${control}\` under \`iso27001.controls\``, position);
+    const edition = policy2.mapping.clauseEdition;
+    for (const { id, position, reading } of policy2.mapping.clauses) {
+      if (reading.kind === "clause" || reading.kind === "item") continue;
+      if (reading.kind === "control") {
+        const control = reading.control;
+        const under = "under `iso27001.controls`";
+        if (control.kind === "control" || control.kind === "loose") {
+          report2(`Unexpected clause \`${id}\`, expected control \`${control.id}\` ${under}`, position);
+        } else if (control.kind === "legacy") {
+          report2(`Unexpected clause \`${id}\`: it is ISO 27001:2013 control \`${control.id2013}\` (${control.title}), in 2022 ${formatIds(control.successors)} ${under}`, position);
+        } else {
+          report2(`Unexpected clause \`${id}\`: it is an ISO 27001:2013 control objective, in 2022 ${formatIds(control.successors)} ${under}`, position);
+        }
         continue;
       }
-      const suggestion = nearestClause(id);
-      report2(`Unexpected clause \`${id}\` (not in ISO/IEC 27001:2022)${suggestion ? `, expected \`${suggestion}\`` : ""}`, position);
+      if (reading.nearest) {
+        report2(`Unexpected clause \`${id}\`, expected \`${reading.nearest}\``, position);
+        continue;
+      }
+      const hint2 = clauseShapeHint(id);
+      report2(`Unexpected clause \`${id}\` (not in ISO/IEC 27001:${edition === 2013 ? "2013 or 2022" : "2022"})${hint2 ? `: ${hint2}` : ""}`, position);
     }
   }
 };
+
+// src/rules/control-cited-not-mapped.ts
+init_catalog();
+init_policy();
+var controlCitedNotMapped = {
+  id: "control-cited-not-mapped",
+  scope: "file",
+  defaultSeverity: "warning",
+  summary: "The body cites an Annex A control that `iso27001.controls` does not map, or cites a 2013 id (named with its 2022 successors).",
+  docs: [
+    "The text of a policy says which controls it implements (`## Identity management (A.5.16)`, `Controls A.7.1 \u2013 A.7.14 apply`); coverage, the SoA and the report count only what the front matter maps. Add the cited ids to `iso27001.controls`, or change the text if the document does not implement them.",
+    "",
+    "- Citations are `A.` ids in the text a reader sees: headings, paragraphs, lists, tables and link text; not code spans, code blocks, HTML comments or link destinations. `Appendix A.1.2`, `Section A.2` and `Table A.1` are a document's own numbering, not controls; ids without `A.` are not read in prose (they look like clause numbers).",
+    "- A range is expanded in catalog order: `A.7.1\u2013A.7.14`, `A.7.1 - A.7.14`, `A.7.1 to A.7.14`, `A.7.1 through 7.14` (en dash, em dash or hyphen). Ids joined by `,`, `;`, `/`, `&`, `and` or `or` are one citation: one finding names all its unmapped ids, and a run of three or more is folded (`A.7.5`\u2013`A.7.14`).",
+    "- A 2013 id cited in the text (`A.9.2.3`, or the objective `A.9.1`) is named with its 2022 successor(s): cite those (and map them). When the front matter maps the same 2013 id, `control-legacy` reports it there and the citation is not reported again. Ids are read in the document's edition (`edition` in `.isms.yml`, `iso27001.edition`, or plainly 2013 ids).",
+    "- A control the Statement of Applicability marks not applicable is rightly not mapped (`Cabling security (A.7.12) is excluded in the SoA`): not reported. Ids that are no control of either edition are not reported either (prose uses `A.` numbering for other things).",
+    "- Records, registers, forms and templates need no mapping, and a document with a `parent` and no controls of its own leans on its parent's: neither is checked."
+  ].join("\n"),
+  examples: {
+    ok: [
+      {
+        name: "citations the front matter maps, and ids in code",
+        text: "---\nid: POL-AC-001\niso27001:\n  controls: [A.5.15, A.5.16, A.8.2]\n---\n# Access control\n\n## Identity management (A.5.16)\n\nAccess rules (A.5.15) and privileged access (A.8.2). Write `A.5.18` in `controls` to map provisioning; see Appendix A.1.2.\n\n```yaml\ncontrols: [A.5.18]\n```\n"
+      },
+      {
+        name: "a control the SoA excludes, cited as excluded",
+        files: { "soa.yml": 'controls:\n  A.7.12: { applicable: false, justification: "The landlord owns the cabling." }\n' },
+        text: "---\nid: POL-PHY-001\niso27001:\n  controls: [A.7.11]\n---\n# Physical security\n\nCabling security (A.7.12) is excluded in the Statement of Applicability.\n"
+      },
+      {
+        name: "a register needs no mapping",
+        text: "---\nid: REG-AST-001\ntype: register\n---\n# Asset register\n\n| Asset | Control |\n|---|---|\n| Laptops | A.5.9 |\n"
+      }
+    ],
+    notOk: [
+      {
+        name: "a control cited in a heading that the front matter does not map",
+        text: "---\nid: POL-AC-001\niso27001:\n  controls: [A.5.15]\n---\n# Access control\n\n## Identity management (A.5.16)\n",
+        expected: ["8:25 Cites `A.5.16` (Identity management), which `iso27001.controls` does not map"]
+      },
+      {
+        name: "a range, folded",
+        text: "---\nid: POL-PHY-001\niso27001:\n  controls: [A.7.1, A.7.2, A.7.4]\n---\n# Physical security\n\nControls A.7.1 \u2013 A.7.14 apply to every office.\n",
+        expected: ["8:10 Cites `A.7.1`\u2013`A.7.14`; not mapped in `iso27001.controls`: `A.7.3`, `A.7.5`\u2013`A.7.14` (11 controls)"]
+      },
+      {
+        name: "a list of ids is one citation",
+        text: "---\nid: POL-AC-001\niso27001:\n  controls: [A.5.15]\n---\n# Access control\n\nAccess is granted by role (A.5.15, A.5.18 and A.8.3).\n",
+        expected: ["8:28 Cites `A.5.15`, `A.5.18` and `A.8.3`; not mapped in `iso27001.controls`: `A.5.18`, `A.8.3` (2 controls)"]
+      },
+      {
+        name: "a 2013 id in the text",
+        text: "---\nid: POL-AC-001\niso27001:\n  controls: [A.8.2]\n---\n# Access control\n\nPrivileged access is restricted (A.9.2.3).\n",
+        expected: ["8:34 Cites `A.9.2.3`, an ISO 27001:2013 id (Management of privileged access rights): in ISO 27001:2022 it is `A.8.2` (mapped); cite the 2022 id"]
+      }
+    ]
+  },
+  check({ body, policy: policy2, soa: soa2, report: report2 }) {
+    if (body.citations.length === 0) return;
+    if (UNMAPPED_TYPES.includes(policy2.type)) return;
+    const mapping = policy2.mapping;
+    if (mapping.controls.length === 0 && policy2.document.parent !== null) return;
+    const mapped = new Set(mapping.counted.controls);
+    const written = /* @__PURE__ */ new Set();
+    for (const { id, reading } of mapping.controls) {
+      written.add(id);
+      if (reading.kind === "legacy") written.add(reading.id2013);
+      if (reading.kind === "legacy-objective") written.add(reading.objective);
+    }
+    for (const citation of body.citations) {
+      const cited = citedIds(citation.text, mapping.edition);
+      const unmapped = cited.current.filter((id) => !mapped.has(id) && soa2?.decisions.get(id)?.applicable !== false);
+      const legacy = cited.legacy.filter((entry) => !written.has(entry.id));
+      if (unmapped.length === 0 && legacy.length === 0) continue;
+      const parts = [];
+      if (unmapped.length > 0) {
+        const single = cited.current.length === 1 && cited.legacy.length === 0;
+        parts.push(
+          single ? `Cites \`${unmapped[0]}\` (${titleOf(unmapped[0])}), which \`iso27001.controls\` does not map: add it there, or change the text if this document does not implement it` : `Cites ${citedText(citation.text)}; not mapped in \`iso27001.controls\`: ${fold(unmapped)} (${unmapped.length} control${unmapped.length === 1 ? "" : "s"}): add them there, or change the text if this document does not implement them`
+        );
+      }
+      for (const entry of legacy) {
+        const successors2 = entry.successors.map((id) => `\`${id}\`${mapped.has(id) ? " (mapped)" : ""}`).join(", ");
+        const also = entry.successors.some((id) => !mapped.has(id)) ? " and map it in `iso27001.controls`" : "";
+        parts.push(
+          `Cites \`${entry.id}\`, an ISO 27001:2013 id (${entry.title}): in ISO 27001:2022 it is ${successors2}; cite the 2022 id${entry.successors.length > 1 ? "s that apply" : ""}${also}`
+        );
+      }
+      report2(parts.join(". "), citation);
+    }
+  }
+};
+var ID = /(A\.)?(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)/g;
+var RANGE_BETWEEN = /^[ \t\n]*(?:[-\u2013\u2014]|to|through)[ \t\n]*$/;
+var controlIndex = new Map(controls.map((control, index) => [control.id, index]));
+var legacyIndex = new Map(legacyControls.map((control, index) => [control.id, index]));
+function citedIds(text2, edition) {
+  const current = [];
+  const legacy = [];
+  const seen = /* @__PURE__ */ new Set();
+  const addCurrent = (id) => {
+    if (!seen.has(id)) current.push(id);
+    seen.add(id);
+  };
+  const matches = [...text2.matchAll(ID)];
+  for (let index = 0; index < matches.length; index++) {
+    const start = `A.${matches[index][2]}`;
+    const next = matches[index + 1];
+    const between = next ? text2.slice(matches[index].index + matches[index][0].length, next.index) : "";
+    if (next && RANGE_BETWEEN.test(between)) {
+      const end = `A.${next[2]}`;
+      const expanded = expandRange(start, end);
+      if (expanded) {
+        for (const id of expanded.current) addCurrent(id);
+        for (const id of expanded.legacy) addLegacy(id, edition, legacy, seen);
+        index++;
+        continue;
+      }
+    }
+    const reading = readControlId(start, { edition });
+    if (reading.kind === "control" || reading.kind === "loose") addCurrent(reading.id);
+    else addLegacy(start, edition, legacy, seen);
+  }
+  return { current, legacy };
+}
+function addLegacy(id, edition, into, seen) {
+  if (seen.has(id)) return;
+  seen.add(id);
+  const reading = readControlId(id, { edition });
+  if (reading.kind === "legacy") into.push({ id, title: reading.title, successors: reading.successors });
+  else if (reading.kind === "legacy-objective") {
+    const [first, last] = [reading.controls2013[0], reading.controls2013[reading.controls2013.length - 1]];
+    into.push({ id, title: `the objective of \`${first}\`\u2013\`${last}\``, successors: reading.successors });
+  }
+}
+function expandRange(start, end) {
+  const from = controlIndex.get(start);
+  const to = controlIndex.get(end);
+  if (from !== void 0 && to !== void 0 && from <= to) return { current: controls.slice(from, to + 1).map((control) => control.id), legacy: [] };
+  const legacyFrom = legacyIndex.get(start);
+  const legacyTo = legacyIndex.get(end);
+  if (legacyFrom !== void 0 && legacyTo !== void 0 && legacyFrom <= legacyTo) {
+    return { current: [], legacy: legacyControls.slice(legacyFrom, legacyTo + 1).map((control) => control.id) };
+  }
+  return void 0;
+}
+function titleOf(id) {
+  return controls[controlIndex.get(id)]?.title ?? "";
+}
+function citedText(text2) {
+  return text2.replace(/\s+/g, " ").replace(ID, (id) => `\`${id}\``).replace(/` ?[-\u2013\u2014] ?`/g, "`\u2013`");
+}
+function fold(ids) {
+  const pieces = [];
+  for (let start = 0; start < ids.length; ) {
+    let end = start;
+    while (end + 1 < ids.length && controlIndex.get(ids[end + 1]) === controlIndex.get(ids[end]) + 1) end++;
+    pieces.push(end - start >= 2 ? `\`${ids[start]}\`\u2013\`${ids[end]}\`` : formatIds(ids.slice(start, end + 1)));
+    start = end + 1;
+  }
+  const shown2 = pieces.slice(0, 12).join(", ");
+  return pieces.length > 12 ? `${shown2} and ${pieces.length - 12} more` : shown2;
+}
 
 // src/rules/control-excluded-but-mapped.ts
 var soa = 'controls:\n  A.7.1: { applicable: false, justification: "Fully remote; no offices" }\n  A.5.15: { applicable: true }\n';
@@ -38350,32 +44192,102 @@ function shorten(text2) {
 }
 
 // src/rules/control-legacy.ts
+init_catalog();
+init_mapping();
+var FIX = "replace it or run `isms migrate`";
+function range(ids) {
+  return ids.length > 2 ? `\`${ids[0]}\`\u2013\`${ids[ids.length - 1]}\`` : formatIds(ids);
+}
 var controlLegacy = {
   id: "control-legacy",
   scope: "file",
   defaultSeverity: "error",
-  summary: "An ISO/IEC 27001:2013 control id; the message names its 2022 replacement(s).",
-  docs: "Replace the id with the 2022 control(s) named in the message, or run `isms migrate` to rewrite every file at once (comments and formatting are kept).",
+  summary: "An ISO/IEC 27001:2013 control, objective or renumbered clause, or a document still on the 2013 edition; the message names the 2022 successor(s).",
+  docs: [
+    "Certification against ISO/IEC 27001:2013 ended in October 2025. Replace the id with the 2022 id(s) named in the message, or run `isms migrate` to rewrite every file at once (comments and formatting are kept).",
+    "",
+    "- 2013 controls, with or without `A.` (`A.9.2.2`, `9.2.2`): successors from ISO/IEC 27002:2022 Table B.2 (`9.2.2` is user access provisioning, `A.5.18`).",
+    "- 2013 objectives (`A.9.1`, `A.16.1`) stand for their controls: the successors of those controls.",
+    "- `A.5.1`, `A.6.1`, `A.6.2`, `A.7.1`-`A.7.3`, `A.8.1`-`A.8.3` mean different things in the two editions: they are read as 2013 under `edition: 2013` (`.isms.yml`), `iso27001.edition: 2013` (the document), or when the document's other control ids are all 2013; the message says which.",
+    "- Under edition 2013, clauses are read through the 2013 \u2192 2022 correspondence: 2013 10.1 (nonconformity) is 2022 10.2, 2013 10.2 (continual improvement) is 2022 10.1, items of 9.2 and 9.3 moved to their new sub-clauses.",
+    "- A document read as 2013 whose ids are all the same in 2022 gets one finding: run `isms migrate` (or set `iso27001.edition: 2022`)."
+  ].join("\n"),
   examples: {
-    ok: [{ name: "a 2022 id", text: "---\niso27001:\n  controls: [A.8.2]\n---\n" }],
+    ok: [
+      { name: "a 2022 id", text: "---\niso27001:\n  controls: [A.8.2]\n---\n" },
+      { name: "an ambiguous id in a 2022 document", text: "---\niso27001:\n  controls: [A.6.1, A.8.2]\n---\n" }
+    ],
     notOk: [
       { name: "a 2013 id", text: "---\niso27001:\n  controls:\n    - A.9.2.3\n---\n", expected: ["4:7 Unexpected `A.9.2.3` (ISO 27001:2013), expected `A.8.2`"] },
-      { name: "a 2013 id with two successors", text: "---\niso27001:\n  controls: [A.18.2.3]\n---\n", expected: ["3:14 expected `A.5.36`, `A.8.8`"] }
+      { name: "a 2013 id with two successors", text: "---\niso27001:\n  controls: [A.18.2.3]\n---\n", expected: ["3:14 expected `A.5.36`, `A.8.8`"] },
+      {
+        name: "a 2013 id without A.",
+        text: '---\niso27001:\n  controls: ["11.1.1"]\n---\n',
+        expected: ["3:14 Unexpected `11.1.1` (ISO 27001:2013 `A.11.1.1` Physical security perimeter), expected `A.7.1`"]
+      },
+      {
+        name: "a 2013 objective",
+        text: "---\niso27001:\n  controls: [A.16.1]\n---\n",
+        expected: ["3:14 Unexpected `A.16.1` (ISO 27001:2013 objective of `A.16.1.1`\u2013`A.16.1.7`), expected `A.5.24`, `A.6.8`, `A.5.25`, `A.5.26`, `A.5.27`, `A.5.28`"]
+      },
+      {
+        name: "an ambiguous id beside 2013 ids",
+        text: "---\niso27001:\n  controls: [A.9.1.1, A.6.1]\n---\n",
+        expected: ["3:14 `A.9.1.1`", "3:23 Unexpected `A.6.1` (ISO 27001:2013 objective of `A.6.1.1`\u2013`A.6.1.5`, read as ISO 27001:2013 because this document's other ids are 2013)"]
+      },
+      {
+        name: "a 2013 clause number under edition 2013",
+        text: '---\niso27001:\n  clauses: ["10.1"]\n---\n',
+        files: { ".isms.yml": "edition: 2013\n" },
+        expected: ["3:13 Clause `10.1` is ISO 27001:2013 numbering (read as ISO 27001:2013 because `.isms.yml` sets `edition: 2013`): in 2022 it is `10.2` (Nonconformity and corrective action)"]
+      },
+      {
+        name: "a 2013 document whose ids are the same in 2022",
+        text: '---\niso27001:\n  edition: 2013\n  clauses: ["4.3"]\n---\n',
+        expected: ["3:12 This document is on ISO/IEC 27001:2013 (read as ISO 27001:2013 because this document sets `iso27001.edition: 2013`); certification to 2013 ended in October 2025: run `isms migrate`"]
+      }
     ]
   },
-  check({ policy: policy2, report: report2 }) {
-    for (const { id, position } of policy2.positions.controls) {
-      if (!getLegacyControl(id)) continue;
-      const replacement = legacyReplacement(id) ?? [];
+  check({ frontMatter, policy: policy2, report: report2 }) {
+    const mapping = policy2.mapping;
+    let reported = 0;
+    for (const { id, position, reading } of mapping.controls) {
+      const clauseToo = "alsoClause" in reading && reading.alsoClause ? `; if you meant clause ${reading.alsoClause}, move it to \`iso27001.clauses\`` : "";
+      if (reading.kind === "legacy") {
+        const what = id === reading.id2013 ? "ISO 27001:2013" : `ISO 27001:2013 \`${reading.id2013}\` ${reading.title}`;
+        report2(`Unexpected \`${id}\` (${what}), expected ${formatIds(reading.successors)}: ${FIX}${clauseToo}`, position);
+        reported++;
+      } else if (reading.kind === "legacy-objective") {
+        const because = reading.ambiguous ? `, ${editionBecause(mapping)}` : "";
+        report2(
+          `Unexpected \`${id}\` (ISO 27001:2013 objective of ${range(reading.controls2013)}${because}), expected ${formatIds(reading.successors)} (the successors of its controls; keep those the document implements): ${FIX}${clauseToo}`,
+          position
+        );
+        reported++;
+      }
+    }
+    for (const { id, position, reading } of mapping.clauses) {
+      const moved = renumbered(reading);
+      if (!moved) continue;
       report2(
-        `Unexpected \`${id}\` (ISO 27001:2013), expected ${formatIds(replacement)}: replace it or run \`isms migrate\``,
+        `Clause \`${id}\` is ISO 27001:2013 numbering (${editionBecause({ reason: mapping.reason === "plainly-2013" ? "config" : mapping.reason })}): in 2022 it is \`${moved.to}\` (${getClause(moved.to)?.title ?? ""}); ${FIX}`,
         position
       );
+      reported++;
     }
+    if (reported > 0 || mapping.edition !== 2013 || mapping.reason === "plainly-2013") return;
+    const first = mapping.clauses[0] ?? mapping.controls[0];
+    const declared = frontMatter.node(["iso27001", "edition"]) !== void 0 ? frontMatter.valuePosition(["iso27001", "edition"]) : first?.position;
+    if (!declared) return;
+    report2(
+      `This document is on ISO/IEC 27001:2013 (${editionBecause(mapping)}); certification to 2013 ended in October 2025: run \`isms migrate\` (its ids are the same in 2022, so it only changes the edition)`,
+      declared
+    );
   }
 };
 
 // src/rules/control-uncovered.ts
+init_catalog();
 var policy = (controls2, status = "approved") => `---
 id: POL-AC-001
 title: Access control
@@ -38389,7 +44301,7 @@ var controlUncovered = {
   scope: "repo",
   defaultSeverity: "warning",
   summary: "A control the SoA marks applicable that no non-retired policy maps.",
-  docs: "Add the control to `iso27001.controls` of the policy that implements it (or write one: `isms new`), or, if it does not apply, mark it `applicable: false` with a justification in the SoA. Retired policies cover nothing. Reported at the control's entry in the SoA.",
+  docs: "Add the control to `iso27001.controls` of the policy that implements it (or write one: `isms new`), or, if it does not apply, mark it `applicable: false` with a justification in the SoA. Retired policies cover nothing. A control mapped only by drafts is not reported here (the reports count it as \"only by drafts\", never as covered); an undecided control is soa-control-missing's. Reported at the control's entry in the SoA.",
   examples: {
     ok: [
       { name: "mapped by a policy", path: "soa.yml", text: "controls:\n  A.5.15: { applicable: true }\n", files: { "policies/access.md": policy("A.5.15") } },
@@ -38428,32 +44340,65 @@ var controlUncovered = {
 };
 
 // src/rules/control-unknown.ts
+init_catalog();
 var controlUnknown = {
   id: "control-unknown",
   scope: "file",
   defaultSeverity: "error",
-  summary: "A control id that is not an Annex A control of ISO/IEC 27001:2022.",
-  docs: "Annex A 2022 has 93 controls: A.5.1-A.5.37, A.6.1-A.6.8, A.7.1-A.7.14, A.8.1-A.8.34 (`isms catalog`). The message suggests the nearest one.",
+  summary: "A control id that is not an Annex A control of ISO/IEC 27001:2022, or one written loosely (`A 5.15`).",
+  docs: [
+    "Annex A 2022 has 93 controls: A.5.1-A.5.37, A.6.1-A.6.8, A.7.1-A.7.14, A.8.1-A.8.34 (`isms catalog`).",
+    "",
+    "- Accepted: the exact id, `A.5.15`.",
+    "- A warning that names the exact id (and still counts for coverage): `A 5.15`, `A5.15`, `a.5.15`, `5.15`, `A.05.15`, `A.5.15 Access control`. `isms migrate` rewrites them.",
+    "- An error that counts for nothing: digits that are also a clause (`5.2`): write `A.5.2`, or move the clause to `iso27001.clauses`; and ids that are not controls (`A.5.99`). No near control is ever suggested: a near number is a different control.",
+    "- 2013 ids (`A.9.2.2`, `9.2.2`, the objective `A.9.1`) are `control-legacy`."
+  ].join("\n"),
   examples: {
     ok: [{ name: "real controls", text: "---\niso27001:\n  controls: [A.5.15, A.8.34]\n---\n" }],
     notOk: [
-      { name: "past the end of a theme", text: "---\niso27001:\n  controls: [A.5.99]\n---\n", expected: ["3:14 Unexpected control `A.5.99` (not in ISO/IEC 27001:2022 Annex A), expected `A.5.37`"] },
-      { name: "without the A. prefix", text: '---\niso27001:\n  controls: ["8.24"]\n---\n', expected: ["3:14 expected `A.8.24`"] }
+      {
+        name: "past the end of a theme",
+        text: "---\niso27001:\n  controls: [A.5.99]\n---\n",
+        expected: ["3:14 Unexpected control `A.5.99` (not in ISO/IEC 27001:2022 Annex A): Annex A 5 runs from `A.5.1` to `A.5.37`"]
+      },
+      { name: "without the A. prefix", text: '---\niso27001:\n  controls: ["8.24"]\n---\n', expected: ["3:14 Unexpected `8.24`, expected `A.8.24`"] },
+      { name: "with a space for the dot", text: "---\niso27001:\n  controls:\n    - A 5.15\n---\n", expected: ["4:7 Unexpected `A 5.15`, expected `A.5.15`"] },
+      {
+        name: "digits that are also a clause",
+        text: '---\niso27001:\n  controls: ["5.2"]\n---\n',
+        expected: ["3:14 Unexpected `5.2`, expected `A.5.2` (Information security roles and responsibilities) or, for clause 5.2, move it to `iso27001.clauses`"]
+      }
     ]
   },
   check({ policy: policy2, report: report2 }) {
-    for (const { id, position } of policy2.positions.controls) {
-      if (getControl(id) || getLegacyControl(id)) continue;
-      const suggestion = nearestControl(/^\d/.test(id) ? `A.${id}` : id);
-      report2(`Unexpected control \`${id}\` (not in ISO/IEC 27001:2022 Annex A)${suggestion ? `, expected \`${suggestion}\`` : ""}`, position);
+    for (const { id, position, reading } of policy2.mapping.controls) {
+      if (reading.kind === "loose") {
+        if (reading.alsoClause) {
+          report2(
+            `Unexpected \`${id}\`, expected \`${reading.id}\` (${getControl(reading.id)?.title ?? ""}) or, for clause ${reading.alsoClause}, move it to \`iso27001.clauses\``,
+            position
+          );
+        } else {
+          report2(`Unexpected \`${id}\`, expected \`${reading.id}\` (${getControl(reading.id)?.title ?? ""}): the same control written exactly; \`isms migrate\` rewrites it`, position, {
+            severity: "warning"
+          });
+        }
+        continue;
+      }
+      if (reading.kind !== "unknown") continue;
+      const hint2 = reading.nearest ? `, expected \`${reading.nearest}\` (${getControl(reading.nearest)?.title ?? ""})` : themeRangeHint(id) ? `: ${themeRangeHint(id)}` : "";
+      report2(`Unexpected control \`${id}\` (not in ISO/IEC 27001:2022 Annex A)${hint2}`, position);
     }
   }
 };
 
 // src/rules/date-invalid.ts
 init_dates();
+init_document_control();
 
 // src/rules/fields.ts
+init_owner_ref();
 var KNOWN_FIELDS = [
   "id",
   "title",
@@ -38469,20 +44414,21 @@ var KNOWN_FIELDS = [
   "next_review",
   "iso27001",
   "maps_to",
-  "evidence"
+  "evidence",
+  // Document control, as real registers carry it (see src/model/document-control.ts).
+  "classification",
+  "effective_date",
+  "audience",
+  "distribution",
+  "author",
+  "supersedes",
+  "related",
+  "parent",
+  "history"
 ];
-var ISO27001_KEYS = ["clauses", "controls"];
-var DATE_FIELDS = ["last_reviewed", "next_review", "approved_on"];
-var ID_PATTERN = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
-var LOGIN_PATTERN = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
-var TEAM_PATTERN = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
-var EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-function ownerKind(ref) {
-  if (LOGIN_PATTERN.test(ref)) return "login";
-  if (TEAM_PATTERN.test(ref)) return "team";
-  if (EMAIL_PATTERN.test(ref)) return "email";
-  return void 0;
-}
+var ISO27001_KEYS = ["clauses", "controls", "edition"];
+var DATE_FIELDS = ["last_reviewed", "next_review", "approved_on", "effective_date"];
+var ID_PATTERN2 = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 function show(value) {
   const text2 = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
   const flat = text2.replace(/\s+/g, " ");
@@ -38501,13 +44447,19 @@ var dateInvalid = {
   scope: "file",
   defaultSeverity: "error",
   summary: "A date field that is not a real `YYYY-MM-DD` date (`2026-02-30`).",
-  docs: `Checked fields: ${DATE_FIELDS.map((field) => `\`${field}\``).join(", ")}. Write the date as \`2026-03-31\`: four-digit year, two-digit month and day.`,
+  docs: `Checked fields: ${DATE_FIELDS.map((field) => `\`${field}\``).join(", ")} and the \`date\` of each \`history\` entry. Write the date as \`2026-03-31\`: four-digit year, two-digit month and day.`,
   examples: {
     ok: [{ name: "a leap day", text: "---\nlast_reviewed: 2024-02-29\n---\n" }],
     notOk: [
       { name: "the 30th of February", text: "---\nlast_reviewed: 2026-02-30\n---\n", expected: ["2:16 Unexpected date `2026-02-30`"] },
       { name: "a day-first date", text: "---\nnext_review: 31/03/2027\n---\n", expected: ["2:14 YYYY-MM-DD"] },
-      { name: "a number", text: "---\napproved_on: 20260101\n---\n", expected: ["2:14"] }
+      { name: "a number", text: "---\napproved_on: 20260101\n---\n", expected: ["2:14"] },
+      { name: "a day-first effective date", text: "---\neffective_date: 01.02.2026\n---\n", expected: ["2:17 Unexpected date `01.02.2026` in `effective_date`"] },
+      {
+        name: "a history entry on the 31st of April",
+        text: '---\nhistory:\n  - version: "1.0"\n    date: 2026-04-31\n    summary: First issue\n---\n',
+        expected: ["4:11 Unexpected date `2026-04-31` in `history` entry 1"]
+      }
     ]
   },
   check({ frontMatter, report: report2 }) {
@@ -38520,13 +44472,131 @@ var dateInvalid = {
         frontMatter.valuePosition([field])
       );
     }
+    for (const located of historyEntries(frontMatter)) {
+      const value = located.dateValue;
+      if (value === void 0 || value === null || value === "") continue;
+      if (typeof value === "string" && parseDate(value.trim())) continue;
+      report2(`Unexpected date ${show(value)} in \`history\` entry ${located.index}, expected a real date written YYYY-MM-DD (e.g. 2026-03-31)`, located.datePosition);
+    }
   }
 };
 
 // src/rules/field-invalid.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
+init_edition();
 init_dates();
+init_policy();
 init_nearest();
+
+// src/rules/document-fields.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+init_document_control();
+init_nearest();
+function valueOf(node) {
+  if (node === null || node === void 0) return null;
+  return (0, import_yaml6.isScalar)(node) ? node.value : node.toJSON();
+}
+function isText(node) {
+  return (0, import_yaml6.isScalar)(node) && (typeof node.value === "string" || typeof node.value === "number") && String(node.value).trim() !== "";
+}
+function checkText(context2, field, example, listHint = "") {
+  const { frontMatter, report: report2 } = context2;
+  if (frontMatter.data[field] === void 0) return;
+  const node = frontMatter.node([field]);
+  if (isText(node)) return;
+  const value = valueOf(node);
+  report2(
+    value === null || value === "" ? `Unexpected empty \`${field}\`: write it (e.g. \`${field}: ${example}\`) or remove the field` : `Unexpected ${typeName(value)} for \`${field}\`, expected one value such as \`${field}: ${example}\`${listHint}`,
+    frontMatter.valuePosition([field])
+  );
+}
+function checkTextOrList(context2, field, example) {
+  const { frontMatter, report: report2 } = context2;
+  if (frontMatter.data[field] === void 0) return;
+  const node = frontMatter.node([field]);
+  if (isText(node)) return;
+  if (!(0, import_yaml6.isSeq)(node)) {
+    const value = valueOf(node);
+    report2(
+      value === null || value === "" ? `Unexpected empty \`${field}\`: list the values (e.g. \`${field}: ${example}\`) or remove the field` : `Unexpected ${typeName(value)} for \`${field}\`, expected text or a list such as \`${field}: ${example}\``,
+      frontMatter.valuePosition([field])
+    );
+    return;
+  }
+  for (const entry of node.items) {
+    const item = frontMatter.resolve(entry);
+    if (isText(item)) continue;
+    report2(`Unexpected ${typeName(valueOf(item))} in \`${field}\`, expected text items such as \`${field}: ${example}\``, frontMatter.nodePosition(entry));
+  }
+}
+function checkHistory(context2) {
+  const { frontMatter, report: report2 } = context2;
+  if (frontMatter.data.history === void 0) return;
+  const example = '[{version: "1.0", date: 2026-01-15, summary: First issue}]';
+  const history = frontMatter.node(["history"]);
+  if (!(0, import_yaml6.isSeq)(history)) {
+    report2(`Unexpected ${typeName(valueOf(history))} for \`history\`, expected a list of entries such as \`history: ${example}\``, frontMatter.valuePosition(["history"]));
+    return;
+  }
+  for (const located of historyEntries(frontMatter)) {
+    const where = `\`history\` entry ${located.index}`;
+    const node = located.node;
+    if (!(0, import_yaml6.isMap)(node)) {
+      report2(`Unexpected ${typeName(valueOf(frontMatter.resolve(history.items[located.index - 1])))} as ${where}, expected a mapping with version, date and summary (author and approver optional)`, located.position);
+      continue;
+    }
+    const present = /* @__PURE__ */ new Set();
+    const unknown = [];
+    for (const pair of node.items) {
+      if (!(0, import_yaml6.isScalar)(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (HISTORY_KEYS.includes(key)) {
+        present.add(key);
+        const value = frontMatter.resolve(pair.value);
+        if (key !== "date" && !isText(value)) {
+          report2(`Unexpected ${value === null || valueOf(value) === "" ? "empty value" : typeName(valueOf(value))} for \`${key}\` in ${where}, expected text`, frontMatter.nodePosition(value ?? pair.key));
+        }
+      } else {
+        unknown.push({ key, position: frontMatter.nodePosition(pair.key) });
+      }
+    }
+    const missing = REQUIRED_HISTORY_KEYS.filter((key) => !present.has(key));
+    for (const { key, position } of unknown) {
+      const suggestion = nearest(key, missing) ?? (missing.length === 1 ? missing[0] : void 0) ?? nearest(key, HISTORY_KEYS);
+      const standsFor = suggestion === void 0 ? -1 : missing.indexOf(suggestion);
+      if (standsFor !== -1) missing.splice(standsFor, 1);
+      report2(
+        `Unexpected key ${show(key)} in ${where}${suggestion ? `, expected \`${suggestion}\`` : ""}: an entry has ${HISTORY_KEYS.map((name) => `\`${name}\``).join(", ")}`,
+        position
+      );
+    }
+    if (missing.length > 0) {
+      report2(
+        `Missing ${missing.map((key) => `\`${key}\``).join(" and ")} in ${where}: each entry has a version, a date (YYYY-MM-DD) and a summary of the change`,
+        located.position
+      );
+    }
+  }
+}
+function checkDocumentFields(context2) {
+  const { frontMatter, report: report2 } = context2;
+  checkText(context2, "classification", "Internal");
+  checkText(context2, "author", '"Jane Doe"', " (name the main author; approvers go in `approver`)");
+  checkText(context2, "parent", "POL-IS-001", " (a document hangs off one policy; list others in `related`)");
+  if (frontMatter.data.audience !== void 0 && frontMatter.data.distribution !== void 0) {
+    report2(
+      "Unexpected both `audience` and `distribution`: they are the same field (who must read the document); keep one and merge the lists",
+      frontMatter.keyPosition("distribution") ?? { line: 1, column: 1 }
+    );
+  }
+  checkTextOrList(context2, "audience", "[All staff, Contractors]");
+  checkTextOrList(context2, "distribution", "[All staff, Contractors]");
+  checkTextOrList(context2, "supersedes", "[POL-IS-000]");
+  checkTextOrList(context2, "related", "[POL-AC-001, STD-CR-001]");
+  checkHistory(context2);
+}
+
+// src/rules/field-invalid.ts
 function checkEnum(context2, field, allowed) {
   const value = context2.frontMatter.data[field];
   if (value === void 0) return;
@@ -38539,12 +44609,12 @@ function checkEnum(context2, field, allowed) {
     );
   }
 }
-function checkTextList(context2, path15, single, example) {
+function checkTextList(context2, path18, single, example) {
   const { frontMatter, report: report2 } = context2;
-  const node = frontMatter.node(path15);
+  const node = frontMatter.node(path18);
   if (node === void 0 || node === null) return;
-  const name = path15.join(".");
-  if ((0, import_yaml5.isScalar)(node)) {
+  const name = path18.join(".");
+  if ((0, import_yaml7.isScalar)(node)) {
     if (!single) {
       report2(`Unexpected ${typeName(node.value)} for \`${name}\`, expected a list such as ${example}`, frontMatter.nodePosition(node));
     } else if (typeof node.value !== "string" && typeof node.value !== "number") {
@@ -38552,14 +44622,14 @@ function checkTextList(context2, path15, single, example) {
     }
     return;
   }
-  if (!(0, import_yaml5.isSeq)(node)) {
+  if (!(0, import_yaml7.isSeq)(node)) {
     report2(`Unexpected a mapping for \`${name}\`, expected a list such as ${example}`, frontMatter.nodePosition(node));
     return;
   }
   for (const entry of node.items) {
     const item = frontMatter.resolve(entry);
-    if (!(0, import_yaml5.isScalar)(item) || typeof item.value !== "string" && typeof item.value !== "number" || String(item.value).trim() === "") {
-      const value = (0, import_yaml5.isScalar)(item) ? item.value : item?.toJSON?.();
+    if (!(0, import_yaml7.isScalar)(item) || typeof item.value !== "string" && typeof item.value !== "number" || String(item.value).trim() === "") {
+      const value = (0, import_yaml7.isScalar)(item) ? item.value : item?.toJSON?.();
       report2(`Unexpected ${typeName(value)} in \`${name}\`, expected text items such as ${example}`, frontMatter.nodePosition(entry));
     }
   }
@@ -38572,16 +44642,24 @@ var fieldInvalid = {
   docs: [
     "- `id`: capitals, digits and hyphens with at least one hyphen, e.g. `POL-AC-001`.",
     "- `title`: non-empty text. `version`: text or a number.",
-    "- `type`: `policy`, `procedure`, `standard`, `plan` or `record`. `status`: `draft`, `review`, `approved` or `retired`.",
-    "- `review_every`: `N days`, `N weeks`, `N months`, `N years` or ISO 8601 (`P1Y`, `P6M`, `P90D`).",
+    "- `type`: `policy`, `procedure`, `standard`, `guideline`, `plan`, `record`, `register`, `form` or `template`. `status`: `draft`, `review`, `approved` or `retired`.",
+    "- `review_every`: `N days`, `N weeks`, `N months`, `N years` or ISO 8601 (`P1Y`, `P6M`, `P90D`), from one day to 10 years (a longer cadence would let an approved document go unreviewed for good).",
     "- `owners`, `evidence`, `iso27001.clauses`, `iso27001.controls` and each list in `maps_to`: lists of text.",
-    "- `iso27001` and `maps_to`: mappings. `evidence` entries: repo-relative paths or `https://` URLs."
+    "- `iso27001.edition`: `2013` or `2022`, the edition the document's ids are written in (default: `.isms.yml` `edition`, else 2022).",
+    "- `iso27001` and `maps_to`: mappings. `evidence` entries: repo-relative paths or `https://` URLs.",
+    "- Document control: `classification`, `author` and `parent` (one document id): one text value each. `audience` (or its alias `distribution`, not both), `supersedes` and `related` (document ids): text or a list of text.",
+    "- `history`: a list of entries, each with `version`, `date` and `summary`, and optionally `author` and `approver`."
   ].join("\n"),
   examples: {
     ok: [
       {
         name: "well-typed fields",
         text: '---\nid: POL-AC-001\ntitle: Access Control Policy\ntype: procedure\nstatus: review\nversion: 1.2\nreview_every: P6M\niso27001:\n  clauses: [5.2, "9.2.1"]\n  controls: [A.5.15]\nmaps_to:\n  nist-csf-2.0: [PR.AA-01]\nevidence: [records/access-review.md, "https://example.com/x"]\n---\n'
+      },
+      {
+        name: "document-control fields",
+        text: '---\nid: PRC-AC-002\ntype: guideline\nclassification: Internal\neffective_date: 2026-02-01\ndistribution: All staff\nauthor: Jane Doe\nsupersedes: ISP-2019\nrelated: [POL-AC-001]\nparent: POL-AC-001\nhistory:\n  - { version: 0.9, date: 2025-12-01, author: Jane Doe, summary: Draft }\n  - { version: "1.0", date: 2026-01-15, approver: "@ciso", summary: First issue }\n---\n',
+        files: { "policies/parent.md": "---\nid: POL-AC-001\n---\n" }
       }
     ],
     notOk: [
@@ -38589,15 +44667,25 @@ var fieldInvalid = {
       { name: "an empty title", text: '---\ntitle: ""\n---\n', expected: ["2:8 empty"] },
       { name: "an unknown status", text: "---\nstatus: aproved\n---\n", expected: ["2:9 did you mean `approved`"] },
       { name: "a cadence without a unit", text: "---\nreview_every: 12\n---\n", expected: ["2:15 `12`"] },
+      { name: "a cadence longer than 10 years", text: "---\nreview_every: 999999999999 years\n---\n", expected: ["2:15 expected a cadence of at most 10 years"] },
+      { name: "an unknown edition", text: "---\niso27001:\n  edition: 2017\n---\n", expected: ["3:12 Unexpected `iso27001.edition` `2017`, expected `2013` or `2022`"] },
       { name: "controls as text", text: "---\niso27001:\n  controls: A.5.15\n---\n", expected: ["3:13 expected a list"] },
       { name: "a mapping in a list", text: "---\nevidence:\n  - path: x.md\n---\n", expected: ["3:5 Unexpected a mapping in `evidence`"] },
-      { name: "an http evidence link", text: '---\nevidence: ["http://example.com/x"]\n---\n', expected: ["2:12 https://"] }
+      { name: "an http evidence link", text: '---\nevidence: ["http://example.com/x"]\n---\n', expected: ["2:12 https://"] },
+      { name: "both audience and distribution", text: "---\naudience: [All staff]\ndistribution: [IT]\n---\n", expected: ["3:1 Unexpected both `audience` and `distribution`"] },
+      { name: "two parents", text: "---\nparent: [POL-IS-001, POL-AC-001]\n---\n", expected: ["2:9 Unexpected a list for `parent`, expected one value"] },
+      {
+        name: "a history entry with its summary under another name",
+        text: '---\nhistory:\n  - version: "1.0"\n    date: 2026-01-15\n    description: First issue\n---\n',
+        expected: ["5:5 Unexpected key `description` in `history` entry 1, expected `summary`"]
+      },
+      { name: "a history entry that is text", text: "---\nhistory:\n  - 1.0 2026-01-15 First issue\n---\n", expected: ["3:5 expected a mapping with version, date and summary"] }
     ]
   },
   check(context2) {
     const { frontMatter, report: report2 } = context2;
     const data = frontMatter.data;
-    if (data.id !== void 0 && (typeof data.id !== "string" || !ID_PATTERN.test(data.id))) {
+    if (data.id !== void 0 && (typeof data.id !== "string" || !ID_PATTERN2.test(data.id))) {
       report2(`Unexpected \`id\` ${show(data.id)}, expected capitals, digits and hyphens such as \`POL-AC-001\``, frontMatter.valuePosition(["id"]));
     }
     if (data.title !== void 0 && (typeof data.title !== "string" || data.title.trim() === "")) {
@@ -38611,10 +44699,21 @@ var fieldInvalid = {
     if (data.version !== void 0 && typeof data.version !== "string" && typeof data.version !== "number") {
       report2(`Unexpected ${typeName(data.version)} for \`version\`, expected text or a number such as "1.2"`, frontMatter.valuePosition(["version"]));
     }
-    if (data.review_every !== void 0 && (typeof data.review_every !== "string" || !parseDuration(data.review_every))) {
+    if (data.review_every !== void 0) {
+      const reading = typeof data.review_every === "string" ? readDuration(data.review_every) : void 0;
+      if (!reading?.ok) {
+        report2(
+          `Unexpected \`review_every\` ${show(data.review_every)}, expected ${cadenceExpectation(reading?.problem ?? "syntax")}`,
+          frontMatter.valuePosition(["review_every"])
+        );
+      }
+    }
+    const review = reviewFacts(data, context2.config);
+    if (review.beyondCalendar) {
+      const field = data.review_every !== void 0 ? "review_every" : "last_reviewed";
       report2(
-        `Unexpected \`review_every\` ${show(data.review_every)}, expected a cadence such as \`12 months\`, \`6 months\`, \`90 days\` or \`P1Y\``,
-        frontMatter.valuePosition(["review_every"])
+        `Unexpected \`${field}\`: ${formatDate(review.lastReviewed)} + ${review.reviewEvery.text} is after 9999-12-31, the last date a review can fall due; set \`last_reviewed\` to the day of the last review`,
+        frontMatter.valuePosition([field])
       );
     }
     if (data.approver !== void 0 && typeof data.approver !== "string") {
@@ -38625,21 +44724,26 @@ var fieldInvalid = {
       report2(`Unexpected ${typeName(data.owner)} for \`owner\`, expected one reference such as "@alice" (use \`owners\` for a list)`, frontMatter.valuePosition(["owner"]));
     }
     const iso = frontMatter.node(["iso27001"]);
-    if (iso !== void 0 && iso !== null && !(0, import_yaml5.isMap)(iso)) {
+    if (iso !== void 0 && iso !== null && !(0, import_yaml7.isMap)(iso)) {
       report2(`Unexpected ${typeName(data.iso27001)} for \`iso27001\`, expected a mapping with \`clauses\` and \`controls\` lists`, frontMatter.nodePosition(iso));
     } else {
       checkTextList(context2, ["iso27001", "clauses"], false, '["6.1.2", "9.2"]');
       checkTextList(context2, ["iso27001", "controls"], false, "[A.5.15, A.8.2]");
+      const edition = frontMatter.node(["iso27001", "edition"]);
+      if (edition !== void 0 && editionOf((0, import_yaml7.isScalar)(edition) ? edition.value : void 0) === void 0) {
+        report2(`Unexpected \`iso27001.edition\` ${show((0, import_yaml7.isScalar)(edition) ? edition.value : edition?.toJSON?.())}, expected \`2013\` or \`2022\` (the ISO/IEC 27001 edition this document's ids are written in)`, frontMatter.nodePosition(edition));
+      }
     }
     const mapsTo = frontMatter.node(["maps_to"]);
-    if (mapsTo !== void 0 && mapsTo !== null && !(0, import_yaml5.isMap)(mapsTo)) {
+    if (mapsTo !== void 0 && mapsTo !== null && !(0, import_yaml7.isMap)(mapsTo)) {
       report2(`Unexpected ${typeName(data.maps_to)} for \`maps_to\`, expected a mapping such as \`nist-csf-2.0: [PR.AA-01]\``, frontMatter.nodePosition(mapsTo));
-    } else if ((0, import_yaml5.isMap)(mapsTo)) {
+    } else if ((0, import_yaml7.isMap)(mapsTo)) {
       for (const pair of mapsTo.items) {
-        if ((0, import_yaml5.isScalar)(pair.key)) checkTextList(context2, ["maps_to", String(pair.key.value)], false, "[PR.AA-01]");
+        if ((0, import_yaml7.isScalar)(pair.key)) checkTextList(context2, ["maps_to", String(pair.key.value)], false, "[PR.AA-01]");
       }
     }
     checkTextList(context2, ["evidence"], true, "[records/access-review-2026.md]");
+    checkDocumentFields(context2);
     for (const item of frontMatter.items(["evidence"])) {
       if (typeof item.value === "string" && /^[a-z][a-z0-9+.-]*:/i.test(item.value) && !item.value.startsWith("https://")) {
         report2(`Unexpected evidence link ${show(item.value)}, expected a repo-relative path or an \`https://\` URL`, item.position);
@@ -38678,14 +44782,14 @@ var fieldMissing = {
 };
 
 // src/rules/field-unknown.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 init_nearest();
 var fieldUnknown = {
   id: "field-unknown",
   scope: "file",
   defaultSeverity: "warning",
   summary: "An unknown top-level key; the message suggests the nearest known one.",
-  docs: `Known fields: ${KNOWN_FIELDS.map((field) => `\`${field}\``).join(", ")}; under \`iso27001\`: \`clauses\`, \`controls\`. Framework keys under \`maps_to\` are free (see \`maps-to-unknown\`).`,
+  docs: `Known fields: ${KNOWN_FIELDS.map((field) => `\`${field}\``).join(", ")}; under \`iso27001\`: \`clauses\`, \`controls\`, \`edition\`. Framework keys under \`maps_to\` are free (see \`maps-to-unknown\`).`,
   examples: {
     ok: [{ name: "known keys", text: "---\nid: POL-AC-001\niso27001:\n  controls: [A.5.15]\n---\n" }],
     notOk: [
@@ -38695,9 +44799,9 @@ var fieldUnknown = {
   },
   check({ frontMatter, report: report2 }) {
     const check2 = (node, known, prefix) => {
-      if (!(0, import_yaml6.isMap)(node)) return;
+      if (!(0, import_yaml8.isMap)(node)) return;
       for (const pair of node.items) {
-        if (!(0, import_yaml6.isScalar)(pair.key)) continue;
+        if (!(0, import_yaml8.isScalar)(pair.key)) continue;
         const key = String(pair.key.value);
         if (known.includes(key)) continue;
         const suggestion = nearest(key, known);
@@ -38786,6 +44890,77 @@ var frontMatterMissing = {
   }
 };
 
+// src/rules/history-invalid.ts
+init_dates();
+init_document_control();
+var historyInvalid = {
+  id: "history-invalid",
+  scope: "file",
+  defaultSeverity: "error",
+  summary: "A `history` entry is dated after today, or is out of date order.",
+  docs: [
+    "Each `history` entry records a change that happened: its `date` is today or earlier. Entries are listed in date order, oldest first or newest first (the order most of the entries follow); an entry that breaks it is reported with both dates.",
+    "Fix the date, or move the entry to its place. A planned change belongs in the document once it is made; the date a document takes effect is `effective_date`."
+  ].join("\n\n"),
+  examples: {
+    ok: [
+      {
+        name: "oldest first",
+        text: '---\nhistory:\n  - { version: "0.9", date: 2025-11-02, summary: Draft }\n  - { version: "1.0", date: 2026-01-15, summary: First issue }\n---\n'
+      },
+      {
+        name: "newest first",
+        text: '---\nhistory:\n  - { version: "1.1", date: 2026-06-01, summary: Remote access }\n  - { version: "1.0", date: 2026-01-15, summary: First issue }\n  - { version: "0.9", date: 2025-11-02, summary: Draft }\n---\n'
+      }
+    ],
+    notOk: [
+      {
+        name: "an entry out of order",
+        text: '---\nhistory:\n  - { version: "0.9", date: 2025-11-02, summary: Draft }\n  - { version: "1.1", date: 2026-06-01, summary: Remote access }\n  - { version: "1.0", date: 2026-01-15, summary: First issue }\n---\n',
+        expected: ["5:5 `history` entry 3 (2026-01-15) is dated before entry 2 (2026-06-01)"]
+      },
+      {
+        name: "an entry dated after today",
+        today: "2026-11-24",
+        text: '---\nhistory:\n  - version: "1.0"\n    date: 2026-01-15\n    summary: First issue\n  - version: "2.0"\n    date: 2027-01-01\n    summary: Planned rewrite\n---\n',
+        expected: ["7:11 `history` entry 2 is dated 2027-01-01, after today (2026-11-24)"]
+      }
+    ]
+  },
+  check({ frontMatter, report: report2, today }) {
+    const dated = historyEntries(frontMatter).flatMap((located) => {
+      const date = typeof located.dateValue === "string" ? parseDate(located.dateValue.trim()) : void 0;
+      return date ? [{ ...located, date }] : [];
+    });
+    for (const entry of dated) {
+      if (compareDates(entry.date, today) > 0) {
+        report2(
+          `\`history\` entry ${entry.index} is dated ${formatDate(entry.date)}, after today (${formatDate(today)}): history records changes that were made; fix the date or remove the entry until the change is made`,
+          entry.datePosition
+        );
+      }
+    }
+    let ascending = 0;
+    let descending = 0;
+    for (let index = 1; index < dated.length; index++) {
+      const order = compareDates(dated[index - 1].date, dated[index].date);
+      if (order < 0) ascending++;
+      else if (order > 0) descending++;
+    }
+    const newestFirst = descending > ascending;
+    for (let index = 1; index < dated.length; index++) {
+      const previous = dated[index - 1];
+      const entry = dated[index];
+      const order = compareDates(previous.date, entry.date);
+      if (newestFirst ? order >= 0 : order <= 0) continue;
+      report2(
+        `\`history\` entry ${entry.index} (${formatDate(entry.date)}) is dated ${newestFirst ? "after" : "before"} entry ${previous.index} (${formatDate(previous.date)}), but the history is listed ${newestFirst ? "newest" : "oldest"} first: move the entry to its place or fix its date`,
+        entry.position
+      );
+    }
+  }
+};
+
 // src/rules/id-duplicate.ts
 var idDuplicate = {
   id: "id-duplicate",
@@ -38823,60 +44998,43 @@ var idDuplicate = {
 };
 
 // src/rules/link-broken.ts
-import { lstatSync as lstatSync3, realpathSync as realpathSync3 } from "node:fs";
-import path4 from "node:path";
+init_inside();
+import path6 from "node:path";
 var EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 var caches = /* @__PURE__ */ new WeakMap();
 function cacheFor(config) {
   let cache2 = caches.get(config);
   if (!cache2) {
-    cache2 = { verdicts: /* @__PURE__ */ new Map(), realFolders: /* @__PURE__ */ new Map() };
+    cache2 = /* @__PURE__ */ new Map();
     caches.set(config, cache2);
   }
   return cache2;
 }
-function resolveTarget(root, fromDir, target, cache2 = { verdicts: /* @__PURE__ */ new Map(), realFolders: /* @__PURE__ */ new Map() }) {
+function resolveTarget(root, fromDir, target, cache2 = /* @__PURE__ */ new Map()) {
   let decoded = target;
   try {
     decoded = decodeURIComponent(target);
   } catch {
   }
-  const absolute = decoded.startsWith("/") ? path4.join(root, decoded) : path4.resolve(fromDir, decoded);
+  const absolute = decoded.startsWith("/") ? path6.join(root, decoded) : path6.resolve(fromDir, decoded);
   if (!isInside(root, absolute)) return "outside";
-  let verdict = cache2.verdicts.get(absolute);
+  let verdict = cache2.get(absolute);
   if (verdict === void 0) {
-    verdict = judge(root, absolute, cache2);
-    cache2.verdicts.set(absolute, verdict);
+    verdict = judge(root, absolute);
+    cache2.set(absolute, verdict);
   }
   return verdict;
 }
-function judge(root, absolute, cache2) {
-  let real;
-  try {
-    const link = lstatSync3(absolute);
-    if (link.isSymbolicLink()) {
-      real = realpathSync3.native(absolute);
-    } else {
-      const folder = realFolder(path4.dirname(absolute), cache2);
-      if (folder === null) return "missing";
-      real = path4.join(folder, path4.basename(absolute));
-    }
-  } catch {
-    return "missing";
+function judge(root, absolute) {
+  const where = resolveInside(root, absolute);
+  switch (where.kind) {
+    case "found":
+      return "ok";
+    case "outside":
+      return "outside";
+    default:
+      return "missing";
   }
-  return isInside(root, real) ? "ok" : "outside";
-}
-function realFolder(folder, cache2) {
-  let real = cache2.realFolders.get(folder);
-  if (real === void 0) {
-    try {
-      real = realpathSync3.native(folder);
-    } catch {
-      real = null;
-    }
-    cache2.realFolders.set(folder, real);
-  }
-  return real;
 }
 var linkBroken = {
   id: "link-broken",
@@ -38900,7 +45058,7 @@ var linkBroken = {
   },
   check({ root, file, frontMatter, body, config, report: report2 }) {
     const cache2 = cacheFor(config);
-    const fromDir = path4.dirname(path4.join(root, file));
+    const fromDir = path6.dirname(path6.join(root, file));
     for (const link of body.links) {
       const url = link.url.trim();
       if (url === "" || EXTERNAL.test(url)) continue;
@@ -38921,54 +45079,237 @@ var linkBroken = {
   }
 };
 
+// src/model/document-tree.ts
+var indexes = /* @__PURE__ */ new WeakMap();
+function documentsById(policies) {
+  let byId2 = indexes.get(policies);
+  if (byId2 === void 0) {
+    byId2 = indexById(policies);
+    indexes.set(policies, byId2);
+  }
+  return byId2;
+}
+function indexById(policies) {
+  const byId2 = /* @__PURE__ */ new Map();
+  for (const policy2 of [...policies].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) {
+    if (policy2.id !== null && !byId2.has(policy2.id)) byId2.set(policy2.id, policy2);
+  }
+  return byId2;
+}
+function parentOf(policy2, byId2) {
+  return policy2.document.parent === null ? void 0 : byId2.get(policy2.document.parent);
+}
+function parentCycles(policies, byId2) {
+  const state = /* @__PURE__ */ new Map();
+  const cycles = [];
+  for (const start of byId2.values()) {
+    const path18 = [];
+    let current = start;
+    while (current !== void 0 && !state.has(current)) {
+      state.set(current, "walking");
+      path18.push(current);
+      current = parentOf(current, byId2);
+    }
+    if (current !== void 0 && state.get(current) === "walking") {
+      const cycle = path18.slice(path18.indexOf(current));
+      const first = cycle.reduce((best, member, index) => member.file < cycle[best].file ? index : best, 0);
+      cycles.push([...cycle.slice(first), ...cycle.slice(0, first)]);
+    }
+    for (const member of path18) state.set(member, "done");
+  }
+  return cycles;
+}
+function hasOwnMapping(policy2) {
+  return policy2.clauses.length > 0 || policy2.controls.length > 0;
+}
+function mappingSources(policies, byId2) {
+  const sources = /* @__PURE__ */ new Map();
+  for (const start of policies) {
+    const path18 = [];
+    const onPath = /* @__PURE__ */ new Set();
+    let current = start;
+    let found;
+    for (; ; ) {
+      const known = sources.get(current);
+      if (known !== void 0) {
+        found = known.kind === "own" ? { kind: "ancestor", from: current } : known;
+        break;
+      }
+      if (hasOwnMapping(current)) {
+        sources.set(current, { kind: "own" });
+        found = { kind: "ancestor", from: current };
+        break;
+      }
+      path18.push(current);
+      onPath.add(current);
+      if (current.document.parent === null) {
+        found = { kind: "none", root: current };
+        break;
+      }
+      const parent = byId2.get(current.document.parent);
+      if (parent === void 0 || onPath.has(parent)) {
+        found = { kind: "broken" };
+        break;
+      }
+      current = parent;
+    }
+    for (const member of path18) sources.set(member, found);
+  }
+  return sources;
+}
+
 // src/rules/mapping-missing.ts
+init_policy();
+var FIX2 = 'add the clauses (`iso27001.clauses: ["5.2"]`) or Annex A controls (`iso27001.controls: [A.5.1]`) this document satisfies';
+function needsMapping(type) {
+  return !UNMAPPED_TYPES.includes(type);
+}
 var mappingMissing = {
   id: "mapping-missing",
-  scope: "file",
+  scope: "repo",
   defaultSeverity: "error",
-  summary: "The policy maps no clause and no control.",
-  docs: "List the ISO/IEC 27001:2022 clauses (`iso27001.clauses`) and/or Annex A controls (`iso27001.controls`) the document satisfies. Run `isms catalog` to see them.",
+  summary: "The document maps no clause and no control (and its parent policy maps none either).",
+  docs: [
+    "List the ISO/IEC 27001:2022 clauses (`iso27001.clauses`) and/or Annex A controls (`iso27001.controls`) the document satisfies. Run `isms catalog` to see them.",
+    `Not required for the document types ${UNMAPPED_TYPES.map((type) => `\`${type}\``).join(", ")}, nor for a document whose \`parent\` (or the parent's parent ...) maps something: a procedure under a mapped policy needs no mapping of its own. It inherits no coverage: only what a document maps itself counts.`
+  ].join("\n\n"),
   examples: {
-    ok: [{ name: "one control", text: "---\niso27001:\n  controls: [A.5.15]\n---\n" }],
+    ok: [
+      { name: "one control", text: "---\niso27001:\n  controls: [A.5.15]\n---\n" },
+      { name: "a register", text: "---\nid: REG-AS-001\ntype: register\n---\n" },
+      {
+        name: "a procedure under a mapped policy",
+        text: "---\nid: PRC-AC-001\ntype: procedure\nparent: POL-AC-001\n---\n",
+        files: { "policies/access.md": "---\nid: POL-AC-001\niso27001:\n  controls: [A.5.15]\n---\n" }
+      }
+    ],
     notOk: [
       { name: "no iso27001 key", text: "---\nid: POL-AC-001\n---\n", expected: ["1:1 Missing mapping"] },
-      { name: "empty lists", text: "---\niso27001:\n  clauses: []\n  controls: []\n---\n", expected: ["2:1 Missing mapping"] }
+      { name: "empty lists", text: "---\niso27001:\n  clauses: []\n  controls: []\n---\n", expected: ["2:1 Missing mapping"] },
+      {
+        name: "a procedure under a register",
+        text: "---\nid: PRC-AS-001\ntype: procedure\nparent: REG-AS-001\n---\n",
+        files: { "policies/assets.md": "---\nid: REG-AS-001\ntype: register\n---\n" },
+        expected: ["1:1 Missing mapping: neither this document nor its parent `REG-AS-001` (a register) maps a clause or control"]
+      }
     ]
   },
-  check({ frontMatter, policy: policy2, report: report2 }) {
-    if (policy2.clauses.length > 0 || policy2.controls.length > 0) return;
-    report2(
-      'Missing mapping: add the clauses (`iso27001.clauses: ["5.2"]`) or Annex A controls (`iso27001.controls: [A.5.1]`) this document satisfies',
-      frontMatter.keyPosition("iso27001") ?? { line: 1, column: 1 }
-    );
+  check({ policies, report: report2 }) {
+    const byId2 = documentsById(policies);
+    const sources = mappingSources(policies, byId2);
+    const parentOf2 = (policy2) => policy2.document.parent === null ? void 0 : byId2.get(policy2.document.parent);
+    const mappableAbove = /* @__PURE__ */ new Map();
+    const hasMappableAbove = (policy2) => {
+      const path18 = [];
+      let current = policy2;
+      let answer = false;
+      while (current !== void 0) {
+        const known = mappableAbove.get(current);
+        if (known !== void 0) {
+          answer = known;
+          break;
+        }
+        path18.push(current);
+        current = parentOf2(current);
+        if (current !== void 0 && needsMapping(current.type)) {
+          answer = true;
+          break;
+        }
+      }
+      for (const member of path18) mappableAbove.set(member, answer);
+      return answer;
+    };
+    for (const policy2 of policies) {
+      if (!needsMapping(policy2.type)) continue;
+      const source = sources.get(policy2);
+      if (source === void 0 || source.kind !== "none") continue;
+      const options2 = { file: policy2.file, policy: policy2.id };
+      const parent = parentOf2(policy2);
+      if (parent === void 0) {
+        report2(`Missing mapping: ${FIX2}`, policy2.document.positions.mapping, options2);
+      } else if (!hasMappableAbove(policy2)) {
+        report2(
+          `Missing mapping: neither this document nor its parent \`${parent.id}\` (a ${parent.type}) maps a clause or control; ${FIX2}, or name a mapped policy as \`parent\``,
+          policy2.document.positions.mapping,
+          options2
+        );
+      }
+    }
   }
 };
 
 // src/rules/maps-to-unknown.ts
+init_catalog();
 init_nearest();
+function problemOf(framework, id) {
+  const known = builtInFrameworks.get(framework);
+  if (known?.(id)) return void 0;
+  if (framework === "nist-csf-2.0" || framework === "nist-csf-1.1") return csfProblem(framework, id);
+  const control = readControlId(id, { edition: 2022 });
+  if (control.kind === "loose" && !control.alsoClause) return `, expected \`${control.id}\``;
+  if (control.kind === "legacy") return ` (ISO 27001:2013 \`${control.id2013}\`), expected ${formatIds(control.successors)}`;
+  const clause = readClauseId(id, { edition: 2022 });
+  if (clause.kind === "item") return void 0;
+  if (clause.kind === "unknown" && clause.nearest) return `, expected \`${clause.nearest}\``;
+  return "";
+}
+function csfProblem(framework, id) {
+  const reading = readCsfId(id, { framework });
+  switch (reading.kind) {
+    case "subcategory":
+      return void 0;
+    case "loose":
+      return reading.retained11 ? `: it is the CSF 1.1 form of \`${reading.id}\`, expected \`${reading.id}\` (CSF 2.0 ids have two digits)` : `, expected \`${reading.id}\``;
+    case "withdrawn": {
+      const to = reading.successors.length > 0 ? formatIds(reading.successors) : `a subcategory of ${formatIds(reading.successorCategories)}`;
+      return `: it is CSF 1.1 \`${reading.id11}\` (${reading.title}), ${reading.relationship} ${to} in CSF 2.0; expected ${to}, or list it under \`nist-csf-1.1\``;
+    }
+    case "other-framework":
+      return `: it is a CSF 2.0 id, list it under \`nist-csf-2.0\``;
+    case "unknown":
+      return "";
+  }
+}
 var mapsToUnknown = {
   id: "maps-to-unknown",
   scope: "file",
   defaultSeverity: "error",
-  summary: "An unknown id of a built-in framework (a warning for an unknown framework).",
-  docs: "Built-in frameworks: `nist-csf-2.0` (the 106 CSF 2.0 subcategories, e.g. `PR.AA-01`) and `iso27001-2022`. Run `isms catalog` for the ids.",
+  summary: "An unknown id of a built-in framework (a warning for a framework key that is neither built in nor declared).",
+  docs: [
+    "Built-in frameworks: `nist-csf-2.0` (the 106 CSF 2.0 subcategories, e.g. `PR.AA-01`), `nist-csf-1.1` (the 108 CSF 1.1 subcategories, e.g. `PR.AC-1`) and `iso27001-2022`. Run `isms catalog` for the ids.",
+    "",
+    "- A CSF 1.1 id under `nist-csf-2.0` (`PR.PT-1`) is named with its CSF 2.0 successor(s) from NIST's mapping (`PR.PS-04`), or move it under `nist-csf-1.1`.",
+    "- A CSF 2.0 id written without its zero or in another case (`GV.OC-1`) is named with its exact form (`GV.OC-01`).",
+    "- No near id is ever suggested: a near id is a different subcategory.",
+    "- Other frameworks (`soc-2`, `nis2`): declare them in `.isms.yml` (`frameworks: [soc-2]`) and their ids are accepted as written; an undeclared key is a warning on each document."
+  ].join("\n"),
   examples: {
-    ok: [{ name: "CSF 2.0 subcategories", text: "---\nmaps_to:\n  nist-csf-2.0: [GV.PO-01, PR.AA-05]\n---\n" }],
+    ok: [
+      { name: "CSF 2.0 subcategories", text: "---\nmaps_to:\n  nist-csf-2.0: [GV.PO-01, PR.AA-05]\n---\n" },
+      { name: "CSF 1.1 subcategories", text: "---\nmaps_to:\n  nist-csf-1.1: [PR.AC-4, PR.PT-1]\n---\n" },
+      { name: "a framework declared in .isms.yml", text: "---\nmaps_to:\n  soc-2: [CC6.1]\n---\n", files: { ".isms.yml": "frameworks: [soc-2]\n" } }
+    ],
     notOk: [
-      { name: "a CSF 1.1 id", text: "---\nmaps_to:\n  nist-csf-2.0: [PR.AC-1]\n---\n", expected: ["3:18 Unexpected `PR.AC-1` for `nist-csf-2.0`"] },
+      {
+        name: "a CSF 1.1 id under CSF 2.0",
+        text: "---\nmaps_to:\n  nist-csf-2.0: [PR.PT-1]\n---\n",
+        expected: ["3:18 Unexpected `PR.PT-1` for `nist-csf-2.0`: it is CSF 1.1 `PR.PT-1` (Audit/log records are determined, documented, implemented, and reviewed in accordance with policy), incorporated into `PR.PS-04` in CSF 2.0"]
+      },
+      { name: "a CSF 2.0 id without its zero", text: "---\nmaps_to:\n  nist-csf-2.0: [GV.OC-1]\n---\n", expected: ["3:18 Unexpected `GV.OC-1` for `nist-csf-2.0`, expected `GV.OC-01`"] },
       { name: "an unknown framework", text: "---\nmaps_to:\n  nist-csf-3: [PR.AA-01]\n---\n", expected: ["3:3 Unknown framework `nist-csf-3`"] }
     ]
   },
-  check({ frontMatter, policy: policy2, report: report2 }) {
+  check({ frontMatter, policy: policy2, config, report: report2 }) {
     const frameworks = [...builtInFrameworks.keys()];
+    const declared = new Set(config.frameworks);
     for (const [framework, ids] of Object.entries(policy2.maps_to)) {
-      const isKnown = builtInFrameworks.get(framework);
-      if (!isKnown) {
-        const suggestion = nearest(framework, frameworks);
+      if (!builtInFrameworks.has(framework)) {
+        if (declared.has(framework)) continue;
+        const suggestion = nearest(framework, [...frameworks, ...config.frameworks]);
         const pair = frontMatter.node(["maps_to"]);
         const keyNode = pair && "items" in pair ? pair.items.find((item) => String(item.key?.value) === framework)?.key : void 0;
         report2(
-          `Unknown framework \`${framework}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}: its ids are not checked; built-in: ${frameworks.join(", ")}`,
+          `Unknown framework \`${framework}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}: its ids are not checked; built-in: ${frameworks.join(", ")}; declare your own in \`.isms.yml\` (\`frameworks: [${framework}]\`)`,
           keyNode?.range ? frontMatter.positionOf(keyNode.range[0]) : frontMatter.valuePosition(["maps_to"]),
           { severity: "warning" }
         );
@@ -38976,10 +45317,10 @@ var mapsToUnknown = {
       }
       const items = frontMatter.items(["maps_to", framework]);
       for (const [index, id] of ids.entries()) {
-        if (isKnown(id)) continue;
-        const suggestion = nearest(id, knownIdsOf(framework));
+        const problem = problemOf(framework, id);
+        if (problem === void 0) continue;
         const position = items.find((item) => String(item.value).trim() === id)?.position ?? items[index]?.position ?? { line: 1, column: 1 };
-        report2(`Unexpected \`${id}\` for \`${framework}\`${suggestion ? `, expected \`${suggestion}\`` : ""}`, position);
+        report2(`Unexpected \`${id}\` for \`${framework}\`${problem}`, position);
       }
     }
   }
@@ -38987,6 +45328,7 @@ var mapsToUnknown = {
 
 // src/rules/next-review-inconsistent.ts
 init_dates();
+init_policy();
 var nextReviewInconsistent = {
   id: "next-review-inconsistent",
   scope: "file",
@@ -39023,21 +45365,33 @@ var nextReviewInconsistent = {
 };
 
 // src/rules/owner-invalid.ts
+init_roles();
 var ownerInvalid = {
   id: "owner-invalid",
   scope: "file",
   defaultSeverity: "error",
-  summary: "An owner or approver that is not `@login`, `@org/team` or an e-mail address.",
-  docs: 'Write logins with their `@` (`"@alice"`), teams as `"@org/team"`, or a plain e-mail address. Names such as `Alice (CISO)` cannot be assigned or notified.',
+  summary: "An owner or approver that is not `@login`, `@org/team`, an e-mail address or a role name.",
+  docs: [
+    'Write logins with their `@` (`"@alice"`), teams as `"@org/team"`, a plain e-mail address, or the name of a role defined under `roles:` in `.isms.yml` (`roles: { CISO: ["@maria", "ciso@example.org"] }`).',
+    "A lower-case name without `@` that can only be a GitHub login (`alice`) gets the fix `@alice`. A name that reads like a role or a person (`CISO`, `Alice Smith`) is rule `role-undefined` instead; anything else (`@@x`, `jdoe@`) is reported here."
+  ].join("\n\n"),
   examples: {
-    ok: [{ name: "a login, a team, an e-mail", text: '---\nowners: ["@alice", "@acme/sec-team", "ciso@example.com"]\napprover: "@bob"\n---\n' }],
+    ok: [
+      { name: "a login, a team, an e-mail", text: '---\nowners: ["@alice", "@acme/sec-team", "ciso@example.com"]\napprover: "@bob"\n---\n' },
+      {
+        name: "a defined role as owner and approver",
+        text: "---\nowners: [CISO]\napprover: Information Security Officer\n---\n",
+        files: { ".isms.yml": 'roles:\n  CISO: ["@maria", "ciso@example.org"]\n  Information Security Officer: ["@acme/security"]\n' }
+      },
+      { name: "a role name not defined (rule role-undefined reports it)", text: "---\nowners: [ISMS Owner]\n---\n" }
+    ],
     notOk: [
-      { name: "a name", text: "---\nowners:\n  - Alice Smith\n---\n", expected: ["3:5 Unexpected owner `Alice Smith`"] },
       { name: "a login without @", text: "---\nowners: [alice]\n---\n", expected: ["2:10 expected `@alice`"] },
+      { name: "a reference that is nothing", text: '---\nowners:\n  - "@@x"\n  - "jdoe@"\n---\n', expected: ["3:5 Unexpected owner `@@x`", "4:5 Unexpected owner `jdoe@`"] },
       { name: "a bad approver", text: '---\napprover: "@-bob"\n---\n', expected: ["2:11 Unexpected approver"] }
     ]
   },
-  check({ frontMatter, report: report2 }) {
+  check({ frontMatter, config, report: report2 }) {
     const field = frontMatter.data.owners !== void 0 ? "owners" : "owner";
     const entries = frontMatter.items([field]).map((item) => ({ ...item, role: "owner" }));
     if (typeof frontMatter.data.approver === "string") {
@@ -39045,13 +45399,104 @@ var ownerInvalid = {
     }
     for (const { value, position, role } of entries) {
       if (typeof value !== "string" || value.trim() === "") continue;
-      const ref = value.trim();
-      if (ownerKind(ref)) continue;
-      const hint2 = /^[A-Za-z0-9-]+(\/[A-Za-z0-9_.-]+)?$/.test(ref) ? `\`@${ref}\`` : "a `@login`, `@org/team` or an e-mail address";
-      report2(`Unexpected ${role} ${show(ref)}, expected ${hint2}`, position);
+      const read = readOwnerRef(value, config.roles);
+      if (read.kind === "bare-login") {
+        report2(`Unexpected ${role} ${show(read.ref)}, expected ${show(read.login)} (a GitHub login keeps its \`@\`; quote it)`, position);
+      } else if (read.kind === "invalid") {
+        report2(
+          `Unexpected ${role} ${show(read.ref)}, expected a \`@login\`, an \`@org/team\`, an e-mail address or a role defined under \`roles:\` in \`.isms.yml\``,
+          position
+        );
+      }
     }
   }
 };
+
+// src/rules/role-undefined.ts
+init_roles();
+var REACHING = /* @__PURE__ */ new Set(["login", "team", "email", "role"]);
+var FILES_SHOWN = 3;
+var roleUndefined = {
+  id: "role-undefined",
+  scope: "repo",
+  defaultSeverity: "error",
+  summary: "An owner or approver names a role that `roles:` in `.isms.yml` does not define; reported once per role, at its first use.",
+  docs: [
+    "Policies may name roles instead of people (`owners: [CISO]`, `approver: ISMS Owner`); `.isms.yml` says who holds each one:",
+    '```yaml\nroles:\n  CISO: ["@maria", "ciso@example.org"]\n  ISMS Owner: ["@acme/security"]\n```',
+    "Reminders then assign the role's `@login` holders, mention its teams and list its e-mail addresses; reports show `CISO (@maria, ciso@example.org)`. Role names match whatever their case and spacing.",
+    "An undefined role stands for nobody. The finding is given once per role, at its first use in path order, and counts the documents that use it. It is an error when a document has no other owner who would be reminded, else a warning. Fix it by defining the role, or by writing the person's `@login` instead."
+  ].join("\n\n"),
+  examples: {
+    ok: [
+      {
+        name: "a role defined in .isms.yml",
+        text: "---\nowners: [CISO]\napprover: isms owner\n---\n",
+        files: { ".isms.yml": 'roles:\n  CISO: ["@maria"]\n  ISMS Owner: ["@acme/security"]\n' }
+      },
+      { name: "people, not roles", text: '---\nowners: ["@alice", "security@example.com"]\n---\n' }
+    ],
+    notOk: [
+      {
+        name: "one undefined role in two documents",
+        text: "---\nid: POL-AC-001\nowners: [CISO]\n---\n",
+        path: "policies/a.md",
+        files: { "policies/b.md": "---\nid: POL-BC-001\nowner: ciso\n---\n" },
+        expected: ["policies/a.md:3:10 Undefined role `CISO`: used by 2 documents (policies/a.md, policies/b.md)"]
+      },
+      {
+        name: "an approver role with another owner (a warning)",
+        text: '---\nowners: ["@alice"]\napprover: Information Security Officer\n---\n',
+        expected: ["3:11 Undefined role `Information Security Officer`: used by 1 document"]
+      }
+    ]
+  },
+  check({ policies, config, report: report2 }) {
+    const readings = /* @__PURE__ */ new Map();
+    const kindOf = (ref) => {
+      let kind = readings.get(ref);
+      if (kind === void 0) readings.set(ref, kind = readOwnerRef(ref, config.roles).kind);
+      return kind;
+    };
+    const reachesSomeone = (policy2) => policy2.owners.some((owner) => REACHING.has(kindOf(owner)));
+    const uses = /* @__PURE__ */ new Map();
+    const add = (use) => {
+      if (kindOf(use.ref) !== "undefined-role") return;
+      const key = foldRoleName(use.ref);
+      const list = uses.get(key);
+      if (list) list.push(use);
+      else uses.set(key, [use]);
+    };
+    for (const policy2 of policies) {
+      for (const owner of policy2.positions.owners) add({ ref: owner.id, policy: policy2, position: owner.position, asOwner: true });
+      if (policy2.approver !== null) add({ ref: policy2.approver, policy: policy2, position: policy2.positions.approver, asOwner: false });
+    }
+    const firstUses = [...uses.values()].map((all) => {
+      const sorted = [...all].sort(byPlace);
+      return { first: sorted[0], all: sorted };
+    });
+    firstUses.sort((a, b) => byPlace(a.first, b.first));
+    for (const { first, all } of firstUses) {
+      const name = first.ref.trim();
+      const files = [...new Set(all.map((use) => use.policy.file))];
+      const unreached = all.some((use) => use.asOwner && !reachesSomeone(use.policy));
+      const shown2 = files.slice(0, FILES_SHOWN).join(", ") + (files.length > FILES_SHOWN ? ` and ${files.length - FILES_SHOWN} more` : "");
+      const consequence = unreached ? "so no one is assigned its review reminders" : "so it names no one";
+      report2(
+        `Undefined role ${show(name)}: used by ${files.length} document${files.length === 1 ? "" : "s"} (${shown2}), but \`.isms.yml\` does not define it under \`roles:\`, ${consequence}. Define it with the people who hold it, e.g. \`roles: { ${yamlKey(name)}: ["@maria"] }\`, or write the person's \`@login\` instead`,
+        first.position,
+        { file: first.policy.file, policy: first.policy.id, severity: unreached ? "error" : "warning" }
+      );
+    }
+  }
+};
+function byPlace(a, b) {
+  if (a.policy.file !== b.policy.file) return a.policy.file < b.policy.file ? -1 : 1;
+  return a.position.line - b.position.line || a.position.column - b.position.column;
+}
+function yamlKey(name) {
+  return /^[\p{L}][\p{L}\p{N} ]*$/u.test(name) ? name : JSON.stringify(name);
+}
 
 // src/rules/owner-missing.ts
 var ownerMissing = {
@@ -39080,16 +45525,23 @@ var ownerMissing = {
 };
 
 // src/rules/placeholder-left.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 var placeholderLeft = {
   id: "placeholder-left",
   scope: "file",
   defaultSeverity: "warning",
-  summary: "An unfilled template placeholder `{{ name }}` in front matter or body: an error when the document is approved, a warning otherwise.",
+  summary: "An unfilled template placeholder (`{{ name }}`, a Mustache tag, `[YOUR_ORGANISATION_NAME]`, `<your company name>`, a `TBD` field) in front matter or body: an error when the document is approved, a warning otherwise.",
   docs: [
-    'Templates mark what a person must fill in with a placeholder: two braces around a name, `{{ organization }}`, `{{ in_scope_locations }}` (spaces inside the braces are optional; the name is letters, digits, `_`, `-` or `.`, starting with a letter). In front matter the placeholder is quoted so the YAML parses: `title: "{{ title }}"`.',
+    "Templates mark what a person must fill in. Reported wherever a reader would see it:",
     "",
-    "`isms new` and `isms init` fill `id`, `title`, `owner`, `organization` (from `--org` or `organization` in `.isms.yml`) and `today`; replace the rest with the real text. Placeholders in code spans, code blocks and HTML comments are not reported, nor is a GitHub Actions expression `${{ ... }}`.",
+    "- a variable in two braces, `{{ organization }}`, `{{in_scope_locations}}` (spaces inside the braces are optional; the name is letters, digits, `_`, `-` or `.`, starting with a letter), and Mustache tags: sections `{{#x}}`, `{{/x}}`, `{{^x}}`, raw variables `{{&x}}` and `{{{x}}}`, partials `{{> x}}`;",
+    "- a bracketed upper-case token of two or more characters (letters, digits, `_`, spaces, at least one letter): `[YOUR_ORGANISATION_NAME]`, `[COMPANY NAME]`, `[TBD]`. Not a Markdown link `[X](...)`, a reference `[X][y]` or a shortcut reference whose label is defined, a task list box `[ ]` / `[x]`, a footnote `[^1]` or an escaped `\\[X]`;",
+    "- `<your ...>` in angle brackets (`<your company name>`, `<Your-Org>`), which Markdown would otherwise hide as an HTML tag; other HTML tags and autolinks (`<https://...>`) are not placeholders;",
+    "- a front matter value that is only `TBD`, `TBC`, `TBA`, `XXX` or `TODO` (any case). Inside a sentence (`the date is TBD`) these are prose and not reported.",
+    "",
+    'In front matter a placeholder is quoted so the YAML parses: `title: "{{ title }}"`. `isms new` and `isms init` fill `id`, `title`, `owner`, `organization` (from `--org` or `organization` in `.isms.yml`) and `today`; replace the rest with the real text. Placeholders in code spans, code blocks and HTML comments are not reported, nor is a GitHub Actions expression `${{ ... }}`.',
+    "",
+    "A team that renders its documents from templates at build time can allow variables by name in `.isms.yml`: `placeholders: { allow: [companyShortName] }` allows `{{ companyShortName }}` and `{{companyShortName}}` (and `[COMPANY_SHORT_NAME]`-style tokens whose text is listed).",
     "",
     "The finding is a warning while the document is a draft or in review, and an error once `status: approved`: an approved document with blanks in it is not a decision anyone can audit."
   ].join("\n"),
@@ -39098,6 +45550,15 @@ var placeholderLeft = {
       {
         name: "a filled document, with braces only in code and comments",
         text: '---\nid: POL-AC-001\ntitle: Access Control Policy\nstatus: approved\n---\n# Access control\n\n<!-- Replace {{ organization }} with the company name. -->\n\nWrite `{{ name }}` for a placeholder; the workflow passes `${{ github.token }}`.\n\n```yaml\nid: "{{ id }}"\n```\n'
+      },
+      {
+        name: "links, references, task lists, footnotes, HTML and prose TBD are not blanks",
+        text: "---\nid: POL-AC-001\ntitle: Access Control Policy\nstatus: draft\n---\n# Access control\n\nSee [ISO](https://www.iso.org/), [the SoA][SOA] and [POLICY] and <https://example.org/>.[^1]\n\n- [ ] reviewed\n- [x] approved<br>\n\nThe date of the next test is TBD.\n\n[SOA]: soa.md\n[POLICY]: policy.md\n[^1]: A footnote.\n"
+      },
+      {
+        name: "a variable the build fills, allowed by name",
+        files: { ".isms.yml": "placeholders:\n  allow: [companyShortName]\n" },
+        text: '---\nid: POL-AC-001\ntitle: "{{ companyShortName }} Access Control Policy"\nstatus: approved\n---\n# Access control at {{companyShortName}}\n'
       }
     ],
     notOk: [
@@ -39110,26 +45571,210 @@ var placeholderLeft = {
         name: "a placeholder in an approved document",
         text: '---\nid: POL-AC-001\nstatus: approved\nowners:\n  - "@alice"\n  - "{{ owner }}"\n---\n# Access control\n',
         expected: ["6:6 Unfilled placeholder `{{ owner }}` in an approved document"]
+      },
+      {
+        name: "blanks from other templates: brackets, angle brackets, Mustache sections, a TBD field",
+        text: '---\nid: POL-AC-001\ntitle: "[YOUR_ORGANISATION_NAME] Access Control Policy"\nversion: TBD\nstatus: draft\n---\n# Access control\n\n[COMPANY NAME] and <your company name> agree.\n\n{{#has_offices}}Offices: {{{office_list}}}{{/has_offices}}\n',
+        expected: [
+          "3:9 `[YOUR_ORGANISATION_NAME]`",
+          "4:10 `TBD`",
+          "9:1 `[COMPANY NAME]`",
+          "9:20 `<your company name>`",
+          "11:1 `{{#has_offices}}`",
+          "11:26 `{{{office_list}}}`",
+          "11:43 `{{/has_offices}}`"
+        ]
       }
     ]
   },
-  check({ frontMatter, body, policy: policy2, report: report2 }) {
+  check({ frontMatter, body, policy: policy2, config, report: report2 }) {
     const approved = policy2.status === "approved";
     const severity = approved ? "error" : "warning";
+    const allowed = new Set(config.placeholderAllow);
     const message = (text2) => approved ? `Unfilled placeholder \`${text2}\` in an approved document: replace it with the real text, or set \`status: draft\` until it is written` : `Unfilled placeholder \`${text2}\`: replace it with the real text before the document is approved`;
-    (0, import_yaml7.visit)(frontMatter.doc, {
+    (0, import_yaml9.visit)(frontMatter.doc, {
       Scalar(key, node) {
         if (key === "key" || typeof node.value !== "string" || !node.range) return;
-        const found = findPlaceholders(node.value);
-        if (found.length === 0) return;
         const start = node.range[0];
         const raw = frontMatter.source.slice(start, node.range[1]);
-        const inSource = findPlaceholders(raw);
-        const located = inSource.length > 0 ? inSource.map((match) => ({ text: match.text, offset: start + match.index })) : [{ text: found[0].text, offset: start }];
-        for (const { text: text2, offset } of located) report2(message(text2), frontMatter.positionOf(offset), { severity });
+        const inSource = findValuePlaceholders(node.value, raw);
+        const located = inSource.length > 0 ? inSource.map((match) => ({ text: match.text, name: match.name, offset: start + match.index })) : findValuePlaceholders(node.value).slice(0, 1).map((match) => ({ text: match.text, name: match.name, offset: start }));
+        for (const { text: text2, name, offset } of located) if (!allowed.has(name)) report2(message(text2), frontMatter.positionOf(offset), { severity });
       }
     });
-    for (const placeholder of body.placeholders) report2(message(placeholder.text), placeholder, { severity });
+    for (const placeholder of body.placeholders) if (!allowed.has(placeholder.name)) report2(message(placeholder.text), placeholder, { severity });
+  }
+};
+
+// src/rules/reference-unknown.ts
+function loose(id) {
+  return id.toUpperCase().replace(/[^A-Z0-9]/g, "").replace(/\d+/g, (digits) => String(Number(digits)));
+}
+function oneEditApart(a, b) {
+  if (a === b) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const restA = a.slice(start, endA);
+  const restB = b.slice(start, endB);
+  if (restA.length <= 1 && restB.length <= 1) return true;
+  return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
+}
+var digitsOf = (looseId) => (looseId.match(/\d+/g) ?? []).join(".");
+var lettersOf = (looseId) => looseId.replace(/\d+/g, "");
+var TypoIndex = class {
+  byLoose = /* @__PURE__ */ new Map();
+  byDigits = /* @__PURE__ */ new Map();
+  answers = /* @__PURE__ */ new Map();
+  constructor(ids) {
+    for (const id of ids) {
+      const key = loose(id);
+      if (!this.byLoose.has(key)) this.byLoose.set(key, []);
+      this.byLoose.get(key).push(id);
+      const digits = digitsOf(key);
+      if (!this.byDigits.has(digits)) this.byDigits.set(digits, []);
+      this.byDigits.get(digits).push({ id, letters: lettersOf(key) });
+    }
+  }
+  /**
+   * The existing id that `id` is clearly a mistyping of, if exactly one is. Only
+   * the letters may be mistyped, by one edit: a different number is a different
+   * document (`POL-AC-002` for `POL-AC-001` is never suggested), so the digits
+   * must agree (leading zeros aside).
+   */
+  typoOf(id) {
+    if (this.answers.has(id)) return this.answers.get(id);
+    const answer = this.search(id);
+    this.answers.set(id, answer);
+    return answer;
+  }
+  search(id) {
+    const wanted = loose(id);
+    const same = this.byLoose.get(wanted);
+    if (same !== void 0) return same.length === 1 ? same[0] : void 0;
+    const letters = lettersOf(wanted);
+    if (letters.length < 3) return void 0;
+    const close = (this.byDigits.get(digitsOf(wanted)) ?? []).filter((candidate) => oneEditApart(letters, candidate.letters));
+    return close.length === 1 ? close[0].id : void 0;
+  }
+};
+var NONE = /^(?:n\/?a|none|nil|null|-+|\u2014|\u2013)$/i;
+var WHY = {
+  parent: "fix the id or remove `parent`",
+  related: "fix the id or remove it from `related`",
+  supersedes: "keep the superseded document in the ISMS with `status: retired` (obsolete documented information stays identifiable), fix the id, or remove it from `supersedes`"
+};
+function checkReference(context2, policy2, field, reference, byId2, typos) {
+  const options2 = { file: policy2.file, policy: policy2.id, ...field === "supersedes" ? { severity: "warning" } : {} };
+  if (reference.id === policy2.id) {
+    if (field !== "parent") context2.report(`Unexpected \`${reference.id}\` in \`${field}\`: it is this document's own id; remove it`, reference.position, options2);
+    return;
+  }
+  if (byId2.has(reference.id)) return;
+  if (NONE.test(reference.id)) {
+    context2.report(
+      `Unexpected \`${reference.id}\` in \`${field}\`: it is not a document id; ${field === "parent" ? "remove `parent`" : `remove it from \`${field}\``} when there is none`,
+      reference.position,
+      options2
+    );
+    return;
+  }
+  const typo = typos.typoOf(reference.id);
+  context2.report(
+    `Unknown document \`${reference.id}\` in \`${field}\`: no document in the ISMS has this id${typo ? ` (did you mean \`${typo}\`?)` : ""}; ${WHY[field]}`,
+    reference.position,
+    options2
+  );
+}
+var referenceUnknown = {
+  id: "reference-unknown",
+  scope: "repo",
+  defaultSeverity: "error",
+  summary: "A `parent`, `related` or `supersedes` id that no document in the ISMS has (a warning for `supersedes`), or `parent` references that form a cycle.",
+  docs: [
+    "`parent` names the policy a standard, procedure or guideline hangs off; `related` lists documents to read with this one; `supersedes` lists the documents this one replaces. Each id must be the `id` of a document in the ISMS. The message suggests an existing id only when the one written is clearly a typo of it (case, separators, leading zeros or one letter; never a different number).",
+    "An id in `supersedes` that does not exist is a warning: keep the old document with `status: retired` so that obsolete documented information stays identifiable (clause 7.5.3), or remove the id.",
+    "A document cannot be its own parent, and `parent` references cannot go round in a cycle: the cycle is reported once, on the document first in path order."
+  ].join("\n\n"),
+  examples: {
+    ok: [
+      {
+        name: "references that exist",
+        text: "---\nid: PRC-AC-001\nparent: POL-AC-001\nrelated: [STD-CR-001]\nsupersedes: PRC-AC-000\n---\n",
+        files: {
+          "policies/access.md": "---\nid: POL-AC-001\n---\n",
+          "policies/crypto.md": "---\nid: STD-CR-001\nparent: POL-AC-001\n---\n",
+          "policies/old.md": "---\nid: PRC-AC-000\nstatus: retired\n---\n"
+        }
+      }
+    ],
+    notOk: [
+      {
+        name: "a parent with a mistyped prefix",
+        text: "---\nid: PRC-AC-001\nparent: POL-CA-001\n---\n",
+        files: { "policies/access.md": "---\nid: POL-AC-001\n---\n" },
+        expected: ["3:9 Unknown document `POL-CA-001` in `parent`: no document in the ISMS has this id (did you mean `POL-AC-001`?)"]
+      },
+      {
+        name: "a related id with another number",
+        text: "---\nid: PRC-AC-001\nrelated:\n  - POL-AC-002\n---\n",
+        files: { "policies/access.md": "---\nid: POL-AC-001\n---\n" },
+        expected: ["4:5 Unknown document `POL-AC-002` in `related`: no document in the ISMS has this id; fix the id"]
+      },
+      {
+        name: "a superseded document that is not in the ISMS",
+        text: "---\nid: POL-IS-002\nsupersedes: [ISP-2019]\n---\n",
+        expected: ["3:14 Unknown document `ISP-2019` in `supersedes`"]
+      },
+      {
+        name: "two documents that are each other's parent",
+        path: "policies/a.md",
+        text: "---\nid: STD-AC-001\nparent: PRC-AC-001\n---\n",
+        files: { "policies/b.md": "---\nid: PRC-AC-001\nparent: STD-AC-001\n---\n" },
+        expected: ["3:9 Unexpected `parent` cycle: STD-AC-001 -> PRC-AC-001 -> STD-AC-001"]
+      },
+      {
+        name: `a register's "N/A" for no parent`,
+        text: "---\nid: POL-IS-001\nparent: N/A\n---\n",
+        expected: ["3:9 Unexpected `N/A` in `parent`: it is not a document id; remove `parent` when there is none"]
+      },
+      {
+        name: "a document that is its own parent",
+        text: "---\nid: PRC-AC-001\nparent: PRC-AC-001\n---\n",
+        expected: ["3:9 Unexpected `parent` `PRC-AC-001`: it is this document's own id"]
+      }
+    ]
+  },
+  check(context2) {
+    const byId2 = documentsById(context2.policies);
+    let index;
+    const typos = { typoOf: (id) => (index ??= new TypoIndex(byId2.keys())).typoOf(id) };
+    for (const policy2 of context2.policies) {
+      const { positions } = policy2.document;
+      if (positions.parent) checkReference(context2, policy2, "parent", positions.parent, byId2, typos);
+      for (const reference of positions.related) checkReference(context2, policy2, "related", reference, byId2, typos);
+      for (const reference of positions.supersedes) checkReference(context2, policy2, "supersedes", reference, byId2, typos);
+    }
+    for (const cycle of parentCycles(context2.policies, byId2)) {
+      const first = cycle[0];
+      const at = first.document.positions.parent.position;
+      const options2 = { file: first.file, policy: first.id };
+      if (cycle.length === 1) {
+        context2.report(`Unexpected \`parent\` \`${first.id}\`: it is this document's own id; name the policy this document hangs off, or remove \`parent\``, at, options2);
+        continue;
+      }
+      context2.report(
+        `Unexpected \`parent\` cycle: ${[...cycle, first].map((member) => member.id).join(" -> ")}; a parent chain must end at a document without \`parent\` (the top policy): remove \`parent\` from one of them`,
+        at,
+        options2
+      );
+    }
   }
 };
 
@@ -39251,13 +45896,40 @@ var sectionMissing = {
   scope: "file",
   defaultSeverity: "warning",
   summary: "A heading in `required_sections` is absent from the body.",
-  docs: "Set `required_sections: [Purpose, Scope]` in `.isms.yml` to require those headings in every document. Add a heading with that text (`## Scope`).",
+  docs: [
+    "Set `required_sections: [Purpose, Scope]` in `.isms.yml` to require those headings in every policy, procedure and standard (or per document type: `required_sections: { policy: [Purpose, Scope], procedure: [Purpose] }`). Add a heading with that text (`## Scope`).",
+    "",
+    "Headings are matched as a reader sees them, at any level:",
+    "",
+    "- case, emphasis and code marks, emoji and other symbols, and punctuation at either end do not count: `## **Scope**`, `## \u{1F3AF} Purpose`, `## SCOPE:` are `Scope` and `Purpose`;",
+    "- numbering before the text does not count: `## 2. Purpose`, `## 1.1 Scope`, `## 2) Purpose`, `## A. Scope`, `## IV. Scope`, `## Section 3: Scope`, `## 2\uFE0F\u20E3 Scope`;",
+    "- a combined heading counts for each part: `## Purpose and scope`, `## Purpose & Scope`, `## Purpose / Scope`, `## Purpose, Scope and Objectives`; a required combined section (`Roles and responsibilities`) is there when each part is, in one heading or several;",
+    "- `of this policy` (document, standard, procedure) at the end, and an id in parentheses (`## Scope (A.5.1)`), do not count;",
+    "- a paragraph that is one bold line on its own (`**Purpose**`, `**2. Scope:**`), as documents exported from Word write headings, counts as a heading.",
+    "",
+    "A heading that only mentions the word (`## Out of scope`, `## Policy scope`) is not the section."
+  ].join("\n"),
   examples: {
     ok: [
       {
         name: "both sections",
         files: { ".isms.yml": "required_sections: [Purpose, Scope]\n" },
         text: "---\nid: POL-AC-001\n---\n# Access control\n\n## Purpose\n\n## scope\n"
+      },
+      {
+        name: "numbered, emphasised and emoji headings",
+        files: { ".isms.yml": "required_sections: [Purpose, Scope, Roles and responsibilities]\n" },
+        text: "---\nid: POL-AC-001\n---\n# Access control\n\n## 1. \u{1F3AF} **Purpose:**\n\n### 1.1 _Scope_ of this policy\n\n## Section 3: Roles & Responsibilities\n"
+      },
+      {
+        name: "a combined heading",
+        files: { ".isms.yml": "required_sections: [Purpose, Scope]\n" },
+        text: "---\nid: POL-AC-001\n---\n# Access control\n\n## 2) Purpose and scope\n"
+      },
+      {
+        name: "bold lines used as headings (exported from Word)",
+        files: { ".isms.yml": "required_sections: [Purpose, Scope]\n" },
+        text: "---\nid: POL-AC-001\n---\n# Access control\n\n**1. Purpose**\n\nWhy this policy exists.\n\n__Scope:__\n\nWho it applies to.\n"
       }
     ],
     notOk: [
@@ -39266,24 +45938,52 @@ var sectionMissing = {
         files: { ".isms.yml": "required_sections: [Purpose, Scope]\n" },
         text: "---\nid: POL-AC-001\n---\n# Access control\n\n## Purpose\n",
         expected: ["4:1 Missing section `Scope`"]
+      },
+      {
+        name: "a heading that only mentions the word, and bold text inside a paragraph",
+        files: { ".isms.yml": "required_sections: [Purpose, Scope]\n" },
+        text: "---\nid: POL-AC-001\n---\n# Access control\n\n## Purpose\n\n## Out of scope\n\nThe **Scope** is below.\n\n- **Scope**\n",
+        expected: ["4:1 Missing section `Scope`: add a `## Scope` heading"]
       }
     ]
   },
-  check({ body, config, frontMatter, report: report2 }) {
-    if (config.requiredSections.length === 0) return;
-    const present = new Set(body.headings.map((heading) => normalise(heading.text)));
+  check({ body, config, frontMatter, policy: policy2, report: report2 }) {
+    const required = config.requiredSections[policy2.type] ?? [];
+    if (required.length === 0) return;
+    const present = /* @__PURE__ */ new Set();
+    for (const heading of [...body.headings, ...body.boldLines]) for (const part of sectionParts(heading.text)) present.add(part);
     const bodyLine = frontMatter.positionOf(frontMatter.source.length).line + 1;
-    for (const section of config.requiredSections) {
-      if (present.has(normalise(section))) continue;
-      report2(`Missing section \`${section}\`: add a \`## ${section}\` heading (required by \`required_sections\`)`, { line: bodyLine, column: 1 });
+    for (const section of required) {
+      const parts = sectionParts(section);
+      if (parts.length > 0 && parts.every((part) => present.has(part))) continue;
+      report2(
+        `Missing section \`${section}\`: add a \`## ${section}\` heading (required by \`required_sections\`; numbered, bold or combined headings such as \`## 2. ${section}\` count)`,
+        { line: bodyLine, column: 1 }
+      );
     }
   }
 };
-function normalise(text2) {
-  return text2.trim().replace(/\s+/g, " ").toLowerCase();
+var MAX_HEADING = 300;
+var JOINS = /[&+/,;|]| and /g;
+var NOT_WORDS = /[\p{Extended_Pictographic}\p{S}\p{Cf}\u20e3\ufe0e\ufe0f*_`]/gu;
+var NUMBERING = /^(?:(?:section|chapter|part|clause|article|§)[ ]?)?(?:\d{1,3}(?:\.\d{1,3}){0,5}\.?|[a-z][.)]|[ivxlc]{1,6}[.)])(?:[ ]?[-–—:.)])?[ ]/;
+var TRAILING_PARENTHESES = /\([^()]{0,100}\)$/;
+var OF_THIS_DOCUMENT = / of (?:this|the) (?:policy|document|standard|procedure|guideline)$/;
+var EDGE_PUNCTUATION = /^[\p{P} ]+|[\p{P} ]+$/gu;
+function sectionParts(heading) {
+  const text2 = heading.slice(0, MAX_HEADING).normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
+  const parts = [];
+  for (const piece of text2.replace(NOT_WORDS, " ").replace(/\s+/g, " ").replace(JOINS, "|").split("|")) {
+    let part = piece.trim();
+    for (let again = 0; again < 2; again++) part = part.replace(NUMBERING, "").trim();
+    part = part.replace(TRAILING_PARENTHESES, "").trim().replace(OF_THIS_DOCUMENT, "").replace(EDGE_PUNCTUATION, "").trim();
+    if (part !== "") parts.push(part);
+  }
+  return parts;
 }
 
 // src/rules/soa-control-missing.ts
+init_catalog();
 var everyControl = `controls:
 ${controls.map((control) => `  ${control.id}: { applicable: true }`).join("\n")}
 `;
@@ -39359,6 +46059,50 @@ var soaInvalid = {
   }
 };
 
+// src/rules/soa-implementation-missing.ts
+var withPolicy = { "policies/access.md": "---\nid: POL-AC-001\ntitle: Access control\nstatus: approved\niso27001:\n  controls: [A.5.15]\n---\n" };
+var statuses = IMPLEMENTATIONS.map((status) => `\`${status}\``).join(", ");
+var soaImplementationMissing = {
+  id: "soa-implementation-missing",
+  scope: "repo",
+  defaultSeverity: "warning",
+  summary: "A control the SoA marks applicable has no `implementation` status.",
+  docs: `Clause 6.1.3 d) requires the SoA to say whether each applicable control is implemented. Add \`implementation:\` with one of ${statuses} to the entry, e.g. \`A.5.15: { applicable: true, implementation: partial }\`. Controls marked \`applicable: false\` need a justification instead (soa-justification-missing).`,
+  examples: {
+    ok: [
+      { name: "an applicable control with its status", path: "soa.yml", text: "controls:\n  A.5.15: { applicable: true, implementation: implemented }\n", files: withPolicy },
+      { name: "not implemented yet, said so", path: "soa.yml", text: "controls:\n  A.8.12: { applicable: true, implementation: not-implemented }\n", files: withPolicy },
+      { name: "an excluded control needs no status", path: "soa.yml", text: 'controls:\n  A.7.1: { applicable: false, justification: "Fully remote; no offices" }\n', files: withPolicy }
+    ],
+    notOk: [
+      {
+        name: "an applicable control without a status",
+        path: "soa.yml",
+        text: "controls:\n  A.5.15: { applicable: true, implementation: implemented }\n  A.5.16: { applicable: true }\n",
+        files: withPolicy,
+        expected: ["3:3 `A.5.16` (applicable) has no `implementation` status: add `implementation:` with one of `implemented`, `partial`, `planned`, `not-implemented` (ISO/IEC 27001 6.1.3 d)"]
+      },
+      {
+        name: "the block form",
+        path: "soa.yml",
+        text: "controls:\n  A.8.12:\n    applicable: true\n    notes: DLP pilot\n",
+        files: withPolicy,
+        expected: ["2:3 `A.8.12`"]
+      }
+    ]
+  },
+  check({ soa: soa2, report: report2 }) {
+    if (!soa2) return;
+    for (const decision of soa2.decisions.values()) {
+      if (!decision.applicable || decision.implementation !== null || decision.implementationInvalid) continue;
+      report2(
+        `\`${decision.control}\` (applicable) has no \`implementation\` status: add \`implementation:\` with one of ${statuses} (ISO/IEC 27001 6.1.3 d)`,
+        decision.position
+      );
+    }
+  }
+};
+
 // src/rules/soa-justification-missing.ts
 var soaJustificationMissing = {
   id: "soa-justification-missing",
@@ -39378,6 +46122,54 @@ var soaJustificationMissing = {
   }
 };
 
+// src/rules/superseded-in-force.ts
+var supersededInForce = {
+  id: "superseded-in-force",
+  scope: "repo",
+  defaultSeverity: "warning",
+  summary: "An approved document supersedes a document that is not retired.",
+  docs: "When an approved document lists another in `supersedes`, the old one is no longer in force: set `status: retired` on it (it then counts for no coverage and gets no review reminders, and stays identifiable as obsolete). A new version still in `draft` or `review` may supersede a document in force: the old one stays in force until the new one is approved.",
+  examples: {
+    ok: [
+      {
+        name: "the old version retired",
+        text: "---\nid: POL-IS-002\nstatus: approved\nsupersedes: [POL-IS-001]\n---\n",
+        files: { "policies/old.md": "---\nid: POL-IS-001\nstatus: retired\n---\n" }
+      },
+      {
+        name: "a new version still in review",
+        text: "---\nid: POL-IS-002\nstatus: review\nsupersedes: [POL-IS-001]\n---\n",
+        files: { "policies/old.md": "---\nid: POL-IS-001\nstatus: approved\n---\n" }
+      }
+    ],
+    notOk: [
+      {
+        name: "the old version still approved",
+        text: "---\nid: POL-IS-002\nstatus: approved\nsupersedes: [POL-IS-001]\n---\n",
+        files: { "policies/old.md": "---\nid: POL-IS-001\ntitle: Old\nstatus: approved\n---\n" },
+        expected: ["policies/old.md:4:9 `POL-IS-001` is superseded by `POL-IS-002` (policies/example.md, approved) but its status is `approved`: set `status: retired`"]
+      }
+    ]
+  },
+  check({ policies, report: report2 }) {
+    const byId2 = documentsById(policies);
+    const reported = /* @__PURE__ */ new Set();
+    for (const policy2 of policies) {
+      if (policy2.status !== "approved") continue;
+      for (const id of policy2.document.supersedes) {
+        const old = byId2.get(id);
+        if (old === void 0 || old === policy2 || old.status === "retired" || reported.has(id)) continue;
+        reported.add(id);
+        report2(
+          `\`${id}\` is superseded by \`${policy2.id}\` (${policy2.file}, approved) but its status is \`${old.status ?? "unset"}\`: set \`status: retired\` so that only the new document is in force`,
+          old.positions.status,
+          { file: old.file, policy: old.id }
+        );
+      }
+    }
+  }
+};
+
 // src/rules/index.ts
 var rules = [
   frontMatterMissing,
@@ -39391,10 +46183,13 @@ var rules = [
   clauseUnknown,
   controlUnknown,
   controlLegacy,
+  controlCitedNotMapped,
   ownerMissing,
   ownerInvalid,
+  roleUndefined,
   reviewDateMissing,
   dateInvalid,
+  historyInvalid,
   reviewDateFuture,
   reviewOverdue,
   reviewDueSoon,
@@ -39404,8 +46199,11 @@ var rules = [
   sectionMissing,
   placeholderLeft,
   linkBroken,
+  referenceUnknown,
+  supersededInForce,
   soaInvalid,
   soaJustificationMissing,
+  soaImplementationMissing,
   soaControlMissing,
   controlUncovered,
   controlExcludedButMapped,
@@ -39423,61 +46221,132 @@ function resolveToday(value) {
   return date;
 }
 async function check(options2 = {}) {
-  const root = path5.resolve(options2.root ?? process.cwd());
+  const root = path7.resolve(options2.root ?? process.cwd());
   const config = loadConfig(root, options2.configPath, ruleIds);
   if (options2.remindWithinDays !== void 0) config.remindWithinDays = options2.remindWithinDays;
   const today = resolveToday(options2.today);
-  const files = await findPolicyFiles(config, options2.paths);
-  return checkFiles(config, files, today);
+  const isms = await findPolicyFiles(config, options2.paths);
+  const named = options2.focus !== void 0 && options2.focus.length > 0 ? options2.focus : void 0;
+  const focus = named === void 0 ? [] : await findPolicyFiles(config, named);
+  if (named !== void 0 && focus.length === 0) throw noPolicyFiles(config, named, true);
+  const files = [.../* @__PURE__ */ new Set([...isms, ...focus])].sort();
+  if (files.length === 0 && !options2.allowNoPolicies) throw noPolicyFiles(config, options2.paths ?? [], options2.paths !== void 0 && options2.paths.length > 0);
+  const whole = checkFiles(config, files, today);
+  if (named === void 0 || focus.length === files.length) return whole;
+  const baseline = baselineOf(root, files, focus, readPolicyOrThrow(root));
+  return narrowToFocus(whole, checkFiles(config, baseline.files, today, baseline.read), focus);
+}
+function noPolicyFiles(config, paths, explicit) {
+  const globs = (explicit ? paths : config.policies).map(shown).join(", ");
+  const fix = explicit ? "pass the policy files, folders or globs that hold your documents" : `set \`policies:\` in ${config.file ?? ".isms.yml"} to where your documents are`;
+  return new UsageError(`No policy files match ${globs} in ${safeText(config.root)}: ${fix}`);
 }
 async function findPolicyFiles(config, paths) {
   const root = config.root;
   const patterns = [];
   const direct = [];
-  for (const entry of paths && paths.length > 0 ? paths : config.policies) {
-    const absolute = path5.resolve(root, entry);
-    if (!/[*?[{]/.test(entry) && existsSync2(absolute)) {
-      if (!isInside(root, absolute)) throw new UsageError(`${entry} is outside the repository ${root}`);
-      const relative2 = toPosix2(path5.relative(root, absolute));
-      if (statSync3(absolute).isDirectory()) patterns.push(relative2 === "" ? "**/*.md" : `${relative2}/**/*.md`);
-      else direct.push(relative2);
-    } else if (/[*?[{]/.test(entry)) {
-      patterns.push(toPosix2(entry));
-    } else if (paths && paths.length > 0) {
-      throw new UsageError(`${entry} does not exist: pass policy files, folders or globs`);
+  const excluded = [];
+  const explicit = paths !== void 0 && paths.length > 0;
+  for (const written of explicit ? paths : config.policies) {
+    const negated = isNegation(written);
+    const entry = negated ? written.slice(1) : written;
+    const into = negated ? excluded : patterns;
+    if (isGlob(entry)) {
+      const glob2 = checkGlob(root, entry);
+      if (!glob2.ok) throw new UsageError(glob2.message);
+      into.push(glob2.pattern);
+      continue;
+    }
+    const absolute = path7.resolve(root, entry);
+    const where = resolveInside(root, absolute);
+    const relative2 = toPosix3(path7.relative(root, absolute));
+    switch (where.kind) {
+      case "outside":
+        throw new UsageError(
+          where.throughLink ? `${shown(written)} leads outside the repository through a symbolic link${where.link ? ` (${shown(where.link)})` : ""} and is not read: pass a path inside the repository` : `${safeText(written)} is outside the repository ${root}: pass policy files, folders or globs inside it`
+        );
+      case "loop":
+        throw new UsageError(`${shown(written)} is a loop of symbolic links: pass a path inside the repository`);
+      case "missing":
+      case "error":
+        if (explicit && !negated) throw new UsageError(`${safeText(written)} does not exist: pass policy files, folders or globs`);
+        continue;
+      case "found": {
+        const folder = where.stats.isDirectory();
+        if (negated) into.push(folder ? `${escapePath(relative2)}/**` : escapePath(relative2));
+        else if (folder) patterns.push(relative2 === "" ? "**/*.md" : `${escapePath(relative2)}/**/*.md`);
+        else direct.push(relative2);
+      }
     }
   }
-  const matched = patterns.length === 0 ? [] : await glob(patterns, {
+  const files = [...direct, ...await walk(root, patterns, excluded)];
+  const left = excluded.length === 0 || direct.length === 0 ? /* @__PURE__ */ new Set() : new Set(await walk(root, excluded, []));
+  return [...new Set(files)].filter((file) => !left.has(file)).sort();
+}
+function isNegation(entry) {
+  return entry.startsWith("!") && !entry.startsWith("!(");
+}
+async function walk(root, patterns, excluded) {
+  if (patterns.length === 0) return [];
+  const unreadable = [];
+  const matched = await glob([...patterns], {
     cwd: root,
     onlyFiles: true,
     followSymbolicLinks: false,
-    fs: { readdir: readdirSymlinksAsFiles },
-    ignore: ["**/node_modules/**", "**/.git/**"],
+    fs: { readdir: listingReaddir(unreadable) },
+    ignore: ["**/node_modules/**", "**/.git/**", ...excluded],
     expandDirectories: false
   });
-  return [.../* @__PURE__ */ new Set([...direct, ...matched.map(toPosix2)])].sort();
+  const first = unreadable[0];
+  if (first !== void 0) {
+    const folder = toPosix3(path7.relative(root, path7.resolve(root, first.dir))) || ".";
+    throw new UsageError(
+      `Cannot read the folder ${shown(folder)} (${first.code}), so its policies would be missed: make it readable, or leave it out with \`!${safeGlobText(folder)}/**\` in \`policies:\``
+    );
+  }
+  const files = matched.map(toPosix3);
+  const stray = files.find((file) => !isInside(root, path7.resolve(root, file)));
+  if (stray !== void 0) throw new UsageError(`The policy globs ${patterns.map(shown).join(", ")} match files outside the repository: point them at folders inside it`);
+  return files;
 }
-var readdirSymlinksAsFiles = ((dir, options2, callback2) => {
-  readdir2(dir, { ...options2, withFileTypes: true }, (error, entries) => {
-    for (const entry of entries ?? []) {
-      if (entry.isSymbolicLink()) {
-        entry.isFile = () => true;
-        entry.isDirectory = () => false;
-        entry.isSymbolicLink = () => false;
+function safeGlobText(folder) {
+  return safeText(folder).replaceAll("`", "'");
+}
+var NOTHING_MISSED = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR"]);
+function listingReaddir(unreadable) {
+  return ((dir, options2, callback2) => {
+    readdir2(dir, { ...options2, withFileTypes: true }, (error, entries) => {
+      if (error && !NOTHING_MISSED.has(error.code ?? "")) unreadable.push({ dir, code: error.code ?? "error" });
+      for (const entry of entries ?? []) {
+        if (entry.isSymbolicLink() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()) {
+          entry.isFile = () => true;
+          entry.isDirectory = () => false;
+          entry.isSymbolicLink = () => false;
+        }
       }
-    }
-    callback2(error, entries ?? []);
+      callback2(error, entries ?? []);
+    });
   });
-});
-function toPosix2(value) {
-  return value.split(path5.sep).join("/");
+}
+function toPosix3(value) {
+  return value.split(path7.sep).join("/");
 }
 function severityOf(config, rule, requested) {
   return config.rules[rule] ?? requested;
 }
-function checkFiles(config, files, todayDate) {
+function readPolicyOrThrow(root) {
+  return (file) => {
+    const read = readTextFile(root, path7.join(root, file), POLICY);
+    if (read.ok) return { ok: true, text: read.text };
+    if (read.refusal.reason === "error") {
+      throw new UsageError(`Cannot read the policy file ${shown(file)} (${read.refusal.code}): make it readable, or leave it out with \`!${safeGlobText(file)}\` in \`policies:\``);
+    }
+    return { ok: false, problem: read.problem };
+  };
+}
+function checkFiles(config, files, todayDate, readFile = readPolicyOrThrow(config.root)) {
   const root = config.root;
-  const realRoot = realpathSync4(root);
+  const realRoot = realpathSync3(root);
   const findings = [];
   const policies = [];
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
@@ -39497,8 +46366,9 @@ function checkFiles(config, files, todayDate) {
     });
   };
   const reportProblem = (file, problem) => makeReport(problem.rule, file, null)(problem.message, problem);
+  const soa2 = loadSoa(config, realRoot, (ruleId, file, problem) => makeReport(ruleId, file, null)(problem.message, problem));
   for (const file of files) {
-    const read = readPolicyFile(realRoot, path5.join(root, file));
+    const read = readFile(file);
     if (!read.ok) {
       reportProblem(file, read.problem);
       continue;
@@ -39526,12 +46396,12 @@ function checkFiles(config, files, todayDate) {
         policy: policy2,
         config,
         today: todayDate,
+        soa: soa2,
         report: makeReport(rule.id, file, policy2.id)
       });
     }
     policies.push(policy2);
   }
-  const soa2 = loadSoa(config, realRoot, (ruleId, file, problem) => makeReport(ruleId, file, null)(problem.message, problem));
   for (const rule of repoRules) {
     if (config.rules[rule.id] === "off") continue;
     rule.check({ root: realRoot, policies, config, today: todayDate, soa: soa2, report: makeReport(rule.id, wholeIsmsFile(config, soa2), null) });
@@ -39554,23 +46424,156 @@ function wholeIsmsFile(config, soa2) {
 
 // src/commands/output.ts
 init_load();
-function writeFileAtomic(file, content) {
-  const temporary = `${file}.${process.pid}.tmp`;
+
+// src/fs/write-inside.ts
+init_load();
+init_boundary();
+init_inside();
+init_shown();
+import { linkSync, lstatSync as lstatSync3, mkdirSync, renameSync, rmSync as rmSync2, writeFileSync } from "node:fs";
+import path9 from "node:path";
+
+// src/fs/temp-files.ts
+import { lstatSync as lstatSync2, readdirSync as readdirSync3, rmSync } from "node:fs";
+import path8 from "node:path";
+var OURS = /^(.+)\.isms-(\d+)\.tmp$/;
+var EARLIER = /^(.+)\.(\d+)\.tmp$/;
+function tempPathFor(target) {
+  return path8.join(path8.dirname(target), `${path8.basename(target)}.isms-${process.pid}.tmp`);
+}
+function alive(pid) {
+  if (pid === process.pid) return false;
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
   try {
-    mkdirSync(path6.dirname(file), { recursive: true });
-    writeFileSync(temporary, content);
-    renameSync(temporary, file);
+    process.kill(pid, 0);
+    return true;
   } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new UsageError(`Cannot write ${file}: ${error.code ?? error.message}`);
+    return error.code === "EPERM";
   }
 }
+var listed = /* @__PURE__ */ new Map();
+function remove(file) {
+  try {
+    if (!lstatSync2(file).isDirectory()) rmSync(file, { force: true });
+  } catch {
+  }
+}
+function sweepStaleTemps(folder, target) {
+  let earlier = listed.get(folder);
+  if (!earlier) {
+    earlier = /* @__PURE__ */ new Map();
+    listed.set(folder, earlier);
+    let names = [];
+    try {
+      names = readdirSync3(folder);
+    } catch {
+      return;
+    }
+    for (const name2 of names) {
+      const ours = OURS.exec(name2);
+      if (ours) {
+        if (!alive(Number(ours[2]))) remove(path8.join(folder, name2));
+        continue;
+      }
+      const old = EARLIER.exec(name2);
+      if (old && !alive(Number(old[2]))) earlier.set(old[1], [...earlier.get(old[1]) ?? [], name2]);
+    }
+  }
+  const name = path8.basename(target);
+  for (const leftover of earlier.get(name) ?? []) remove(path8.join(folder, leftover));
+  earlier.delete(name);
+}
+
+// src/fs/write-inside.ts
+var PathRefused = class extends UsageError {
+  name = "PathRefused";
+};
+function prepare(boundary, target, name) {
+  try {
+    mkdirSync(boundary, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`Cannot write ${shown(name)}: ${error.code ?? error.message}`);
+  }
+  const folder = resolveInside(boundary, path9.dirname(target));
+  switch (folder.kind) {
+    case "outside":
+      throw new PathRefused(
+        folder.throughLink ? `Refusing to write ${shown(name)}: a folder on its path is a symbolic link that leads outside ${shown(boundary)}; remove the link or write elsewhere` : `Refusing to write ${shown(name)}: it is outside ${shown(boundary)}`
+      );
+    case "loop":
+      throw new PathRefused(`Refusing to write ${shown(name)}: its folder is a loop of symbolic links; remove them`);
+    case "error":
+      throw new UsageError(`Cannot write ${shown(name)}: ${folder.code}`);
+    case "missing":
+      try {
+        mkdirSync(folder.real, { recursive: true });
+      } catch (error) {
+        throw new UsageError(`Cannot write ${shown(name)}: ${error.code ?? error.message}`);
+      }
+      break;
+    case "found":
+      if (!folder.stats.isDirectory()) throw new UsageError(`Cannot write ${shown(name)}: ${shown(path9.dirname(name))} is not a folder`);
+      break;
+  }
+  const real = path9.join(folder.real, path9.basename(target));
+  let existing;
+  try {
+    existing = lstatSync3(real);
+  } catch {
+    existing = void 0;
+  }
+  return { real, existing };
+}
+function writeFileInside(boundary, target, content, name = target) {
+  const { real, existing } = prepare(boundary, target, name);
+  if (existing?.isSymbolicLink()) {
+    throw new PathRefused(`Refusing to write ${shown(name)}: it is a symbolic link, and writing would go wherever it points; remove the link or choose another file`);
+  }
+  sweepStaleTemps(path9.dirname(real), real);
+  const temporary = tempPathFor(real);
+  try {
+    writeFileSync(temporary, content, { flag: "wx" });
+    renameSync(temporary, real);
+  } catch (error) {
+    rmSync2(temporary, { force: true });
+    throw new UsageError(`Cannot write ${shown(name)}: ${error.code ?? error.message}`);
+  }
+}
+function writeOutputFile(base, typed, content) {
+  const { target, boundary } = outputBoundary(base, typed);
+  writeFileInside(boundary, target, content, typed);
+}
+function createFileInside(boundary, target, content, name = target) {
+  const { real, existing } = prepare(boundary, target, name);
+  if (existing) return "exists";
+  sweepStaleTemps(path9.dirname(real), real);
+  const temporary = tempPathFor(real);
+  try {
+    writeFileSync(temporary, content, { flag: "wx" });
+    try {
+      linkSync(temporary, real);
+    } catch (error) {
+      const code = error.code;
+      if (code === "EEXIST") return "exists";
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS" && code !== "EMLINK") throw error;
+      writeFileSync(real, content, { flag: "wx" });
+    }
+    return "created";
+  } catch (error) {
+    if (error.code === "EEXIST") return "exists";
+    throw new UsageError(`Cannot create ${shown(name)}: ${error.code ?? error.message}`);
+  } finally {
+    rmSync2(temporary, { force: true });
+  }
+}
+
+// src/commands/output.ts
 function emit(io, output, content) {
   if (output === void 0 || output === "-") {
     io.stdout(content);
     return;
   }
-  writeFileAtomic(path6.resolve(io.cwd, output), content);
+  writeOutputFile(io.cwd, output, content);
 }
 function stringOption(value) {
   return typeof value === "string" ? value : void 0;
@@ -39606,21 +46609,38 @@ function catalogJson() {
         clauses: clauses.map(({ id, title }) => ({ id, title })),
         controls: controls.map(({ id, title, theme }) => ({ id, title, theme }))
       },
-      { id: "iso27001-2013", controls: legacyControls.map(({ id, title, domain }) => ({ id, title, domain })) },
-      { id: "nist-csf-2.0", controls: csfSubcategories.map(({ id, title }) => ({ id, title })) }
+      {
+        id: "iso27001-2013",
+        clauses: clauses2013.map(({ id, title }) => ({ id, title })),
+        controls: legacyControls.map(({ id, title, domain }) => ({ id, title, domain }))
+      },
+      { id: "nist-csf-2.0", controls: csfSubcategories.map(({ id, title }) => ({ id, title })) },
+      { id: "nist-csf-1.1", controls: csf11Subcategories.map(({ id, title, status }) => ({ id, title, status })) }
     ],
     mappings: [
       {
         from: "iso27001-2013",
         to: "iso27001-2022",
-        pairs: [...legacyMapping].map(([from, to]) => ({ from, to: [...to] }))
+        pairs: [...legacyMapping].map(([from, to]) => ({ from, to: [...to] })),
+        clause_pairs: clauseCorrespondence.map(({ from, to }) => ({ from, to: [...to] })),
+        new_controls: controlsNewIn2022.map(({ id }) => id)
+      },
+      {
+        from: "nist-csf-1.1",
+        to: "nist-csf-2.0",
+        pairs: csf11Subcategories.map(({ id, successors: successors2, successorCategories }) => ({
+          from: id,
+          to: [...successors2],
+          // Only where NIST links a 2.0 category too (DE.DP-2 is linked to DE.AE alone).
+          ...successorCategories.length > 0 ? { categories: [...successorCategories] } : {}
+        }))
       }
     ]
   };
 }
 var catalogCommand = {
   name: "catalog",
-  summary: "Print the ISO/IEC 27001:2022 clauses and controls, the 2013 ids and their 2022 successors, NIST CSF 2.0",
+  summary: "Print the ISO/IEC 27001:2022 clauses and controls, the 2013 ids and their 2022 successors, NIST CSF 2.0 and 1.1",
   usage: "isms catalog [--format text|json] [--output FILE]",
   options: { format: { type: "string", short: "f" }, output: { type: "string", short: "o" } },
   async run({ values }, io) {
@@ -39641,8 +46661,20 @@ var catalogCommand = {
     for (const control of legacyControls) {
       lines.push(`  ${control.id.padEnd(9)} -> ${(legacyMapping.get(control.id) ?? []).join(", ").padEnd(14)} ${control.title}`);
     }
+    lines.push("", `New in 2022, no 2013 predecessor (${controlsNewIn2022.length})`, "");
+    for (const control of controlsNewIn2022) lines.push(`  ${control.id.padEnd(7)} ${control.title}`);
+    lines.push("", `ISO/IEC 27001:2013 clauses (${clauses2013.length}) -> 2022`, "");
+    for (const entry of clauseCorrespondence) {
+      const title = clauses2013.find((clause) => clause.id === entry.from)?.title ?? "";
+      lines.push(`  ${entry.from.padEnd(7)} -> ${entry.to.join(", ").padEnd(21)} ${title}`);
+    }
     lines.push("", `NIST CSF 2.0 subcategories (${csfSubcategories.length})`, "");
     for (const entry of csfSubcategories) lines.push(`  ${entry.id.padEnd(9)} ${entry.title}`);
+    lines.push("", `NIST CSF 1.1 subcategories (${csf11Subcategories.length}) -> 2.0`, "");
+    for (const entry of csf11Subcategories) {
+      const to = entry.successors.length > 0 ? entry.successors : entry.successorCategories.map((category) => `${category} (category)`);
+      lines.push(`  ${entry.id.padEnd(8)} -> ${to.join(", ").padEnd(20)} ${entry.status === "withdrawn" ? "" : "(retained) "}${entry.title}`);
+    }
     emit(io, stringOption(values.output), `${lines.join("\n")}
 `);
     return 0;
@@ -39652,12 +46684,54 @@ var catalogCommand = {
 // src/commands/check.ts
 init_load();
 
+// src/format/json.ts
+init_document_control();
+
 // src/version.ts
 var TOOL_NAME = "isms-as-code";
 var TOOL_VERSION = "0.1.0";
 var TOOL_URL = "https://github.com/isms-as-code/isms-as-code";
 
 // src/format/json.ts
+var JSON_STATE = {
+  covered: "covered",
+  "overdue-only": "overdue_only",
+  "draft-only": "draft_only",
+  uncovered: "uncovered",
+  excluded: "excluded",
+  undecided: "undecided"
+};
+function coverageJson(coverage, soaFile) {
+  const { counts: counts2 } = coverage;
+  const ids = { covered: [], overdue_only: [], draft_only: [], uncovered: [], excluded: [], undecided: [] };
+  for (const entry of coverage.controls) ids[JSON_STATE[entry.state]].push(entry.id);
+  const required = coverage.clauses.filter((entry) => entry.requiresDocument);
+  const clauseIds2 = (predicate) => required.filter(predicate).map((entry) => entry.id);
+  const draftOnly = clauseIds2((entry) => !entry.covered && entry.state === "draft-only");
+  const uncovered = clauseIds2((entry) => !entry.covered && entry.state !== "draft-only");
+  return {
+    soa: soaFile,
+    controls: {
+      total: counts2.controls,
+      applicable: counts2.applicable,
+      covered: counts2.covered,
+      overdue_only: counts2.overdueOnly,
+      draft_only: counts2.draftOnly,
+      uncovered: counts2.uncovered,
+      excluded: counts2.excluded,
+      undecided: counts2.undecided,
+      ids
+    },
+    clauses: {
+      required: counts2.requiredClauses,
+      covered: counts2.requiredClausesCovered,
+      draft_only: draftOnly.length,
+      uncovered: uncovered.length,
+      ids: { covered: clauseIds2((entry) => entry.covered), draft_only: draftOnly, uncovered },
+      documented_by_soa: coverage.clauses.filter((entry) => entry.soaFile !== null).map((entry) => entry.id)
+    }
+  };
+}
 function toJsonReport(result) {
   return {
     version: 1,
@@ -39673,7 +46747,8 @@ function toJsonReport(result) {
       message: finding.message,
       policy: finding.policy ?? null
     })),
-    policies: result.policies.map(policyJson)
+    policies: (result.focus ? result.policies.filter((policy2) => result.focus?.includes(policy2.file)) : result.policies).map(policyJson),
+    coverage: coverageJson(coverageIndex(result.policies, result.soa).coverage, result.soa?.file ?? null)
   };
 }
 function policyJson(policy2) {
@@ -39682,12 +46757,17 @@ function policyJson(policy2) {
     title: policy2.title,
     file: policy2.file,
     owners: policy2.owners,
+    owner_holders: policy2.owner_holders,
+    roles: policy2.roles,
     status: policy2.status,
     last_reviewed: policy2.last_reviewed,
     next_review: policy2.next_review,
     review_state: policy2.review_state,
     clauses: policy2.clauses,
-    controls: policy2.controls
+    controls: policy2.controls,
+    edition: policy2.mapping.edition,
+    type: policy2.type,
+    ...documentControlFields(policy2.document)
   };
 }
 function formatJson(result) {
@@ -39696,14 +46776,69 @@ function formatJson(result) {
 }
 
 // src/format/markdown-escape.ts
-function escapeMarkdown(text2) {
-  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@/g, "@\u200D").replace(/\r?\n/g, " ");
+init_terminal();
+function escapeMarkdown(text2, options2 = {}) {
+  const escaped = safeText(text2.replace(/\r\n|[\r\n\t\u0085\u2028\u2029]/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, "\\$&").replace(/:\/\//g, "\\://").replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`).replace(/\bGH-(?=\d)/gi, (match) => `${match.slice(0, 2)}\\-`);
+  return options2.mentions === false ? escaped : escaped.replace(/@/g, "@\u200D");
 }
-function inlineCode(text2) {
-  const clean = text2.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/@/g, "@\u200D");
-  const fence = clean.includes("`") ? "`` " : "`";
-  const close = clean.includes("`") ? " ``" : "`";
-  return `${fence}${clean.replace(/\|/g, "\\|")}${close}`;
+function longestBacktickRun(text2) {
+  let longest = 0;
+  let run = 0;
+  for (const char of text2) {
+    run = char === "`" ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+function escapeCellPipes(text2) {
+  return text2.replace(/(\\*)\|/g, (_match, slashes) => `${slashes}${slashes.length % 2 === 0 ? "\\" : ""}|`);
+}
+function inlineCode(text2, options2 = {}) {
+  let clean = safeText(text2);
+  if (options2.table !== false) clean = escapeCellPipes(clean);
+  if (clean === "") return "` `";
+  const fence = "`".repeat(longestBacktickRun(clean) + 1);
+  const allSpaces = /^ +$/.test(clean);
+  const pad = !allSpaces && /^[` ]|[` ]$/.test(clean) ? " " : "";
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+function splitCodeSpans(message) {
+  const runs = [];
+  for (const match of message.matchAll(/`+/g)) runs.push({ start: match.index, end: match.index + match[0].length });
+  const byLength = /* @__PURE__ */ new Map();
+  runs.forEach((run, index) => {
+    const length = run.end - run.start;
+    const list = byLength.get(length);
+    if (list) list.push(index);
+    else byLength.set(length, [index]);
+  });
+  const cursor = /* @__PURE__ */ new Map();
+  const parts = [];
+  let textFrom = 0;
+  for (let index = 0; index < runs.length; index++) {
+    const open = runs[index];
+    const length = open.end - open.start;
+    const candidates = byLength.get(length);
+    let at = cursor.get(length) ?? 0;
+    while (at < candidates.length && candidates[at] <= index) at++;
+    cursor.set(length, at);
+    if (at === candidates.length) continue;
+    const closeIndex = candidates[at];
+    const close = runs[closeIndex];
+    if (open.start > textFrom) parts.push({ code: false, text: message.slice(textFrom, open.start) });
+    let content = message.slice(open.end, close.start);
+    if (content.length >= 2 && content.startsWith(" ") && content.endsWith(" ") && /[^ ]/.test(content)) content = content.slice(1, -1);
+    const previous = parts.at(-1);
+    if (previous?.code && textFrom === open.start) previous.text += content;
+    else parts.push({ code: true, text: content });
+    textFrom = close.end;
+    index = closeIndex;
+  }
+  if (textFrom < message.length) parts.push({ code: false, text: message.slice(textFrom) });
+  return parts;
+}
+function markdownMessage(message, options2 = {}) {
+  return splitCodeSpans(message).map((part) => part.code ? inlineCode(part.text, options2) : escapeMarkdown(part.text, options2)).join("");
 }
 function truncate(text2, max, note = "\n\n_\u2026 truncated: the full report is in the job summary and the JSON report._\n") {
   if (text2.length <= max) return text2;
@@ -39729,7 +46864,7 @@ function findingsTable(result, options2 = {}) {
     const icon = finding.severity === "error" ? "\u274C" : "\u26A0\uFE0F";
     const label = finding.file ? `${escapeMarkdown(finding.file)}:${finding.line}` : "ISMS";
     const where = finding.file && options2.linkTo ? `[${label}](${options2.linkTo(finding.file, finding.line)})` : label;
-    lines.push(`| ${icon} | ${where} | ${escapeMarkdown(finding.message)} | \`${finding.rule}\` |`);
+    lines.push(`| ${icon} | ${where} | ${markdownMessage(finding.message)} | \`${finding.rule}\` |`);
   }
   if (result.findings.length > maxRows) {
     lines.push("", `_${result.findings.length - maxRows} more findings are not shown; see the JSON report._`);
@@ -39790,28 +46925,11 @@ function formatSarif(result) {
 `;
 }
 
-// src/format/terminal.ts
-var wrap = (open, close) => (text2) => `\x1B[${open}m${text2}\x1B[${close}m`;
-var colours = {
-  red: wrap(31, 39),
-  yellow: wrap(33, 39),
-  green: wrap(32, 39),
-  dim: wrap(2, 22),
-  bold: wrap(1, 22),
-  underline: wrap(4, 24)
-};
-var identity = (text2) => text2;
-var plain = { red: identity, yellow: identity, green: identity, dim: identity, bold: identity, underline: identity };
-function wantsColour(isTTY, env) {
-  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0") return true;
-  return isTTY;
-}
-function safeText(text2) {
-  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
+// src/commands/check.ts
+init_terminal();
 
 // src/format/text.ts
+init_terminal();
 function formatText(result, style = plain) {
   const lines = [];
   let currentFile;
@@ -39845,9 +46963,14 @@ function summaryLine(result, style = plain) {
 function coverageLine(result) {
   const { counts: counts2 } = coverageIndex(result.policies, result.soa).coverage;
   const mapped = counts2.covered + counts2.overdueOnly;
-  const applicable = counts2.controls - counts2.excluded;
-  const controls2 = result.soa ? `${mapped}/${applicable} applicable Annex A controls mapped (${counts2.excluded} not applicable${counts2.overdueOnly ? `, ${counts2.overdueOnly} only by overdue policies` : ""})` : `${mapped}/${counts2.controls} Annex A controls mapped (no SoA file)`;
-  return `Coverage: ${controls2}; ${counts2.requiredClausesCovered}/${counts2.requiredClauses} clauses that require documented information`;
+  const notes = (parts) => parts.filter((part) => part !== false).join(", ");
+  const coverageNotes = [
+    counts2.overdueOnly > 0 && `${counts2.overdueOnly} only by overdue policies`,
+    counts2.draftOnly > 0 && `${counts2.draftOnly} only by drafts`
+  ];
+  const controls2 = result.soa ? `${mapped}/${counts2.applicable} applicable Annex A controls mapped (${notes([`${counts2.excluded} not applicable`, counts2.undecided > 0 && `${counts2.undecided} undecided`, ...coverageNotes])})` : `${mapped}/${counts2.controls} Annex A controls mapped (${notes(["no SoA file", ...coverageNotes])})`;
+  const clauseNote = counts2.requiredClausesDraftOnly > 0 ? ` (${counts2.requiredClausesDraftOnly} only by drafts)` : "";
+  return `Coverage: ${controls2}; ${counts2.requiredClausesCovered}/${counts2.requiredClauses} clauses that require documented information${clauseNote}`;
 }
 
 // src/commands/check.ts
@@ -39856,6 +46979,15 @@ var checkCommand = {
   name: "check",
   summary: "Check policies and report every problem with file, line and fix",
   usage: "isms check [paths...] [--format text|json|sarif|markdown] [--output FILE] [--today YYYY-MM-DD] [--config FILE] [--max-warnings N]",
+  help: [
+    "Without paths: every policy that `policies:` in .isms.yml matches (an entry starting with `!` leaves files out).",
+    "With paths (files, folders or globs): the rules still run over the whole ISMS, and you see",
+    "  - every finding on the named files,",
+    "  - findings elsewhere that name them (an id already used by a named file),",
+    "  - coverage and other findings that the named files cause: absent when they are as in the",
+    "    last commit (git HEAD), or absent without them when the last commit has none.",
+    "So editing one file never shows gaps that other policies close. The summary counts what is shown."
+  ].join("\n"),
   allowPositionals: true,
   options: {
     ...REPORT_OPTIONS,
@@ -39868,7 +47000,7 @@ var checkCommand = {
     if (maxWarnings !== void 0 && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
       throw new UsageError(`--max-warnings takes a whole number, not \`${maxWarningsText}\``);
     }
-    const result = await checkWithOptions(values, io, { paths: positionals });
+    const result = await checkWithOptions(values, io, { focus: positionals });
     const output = stringOption(values.output);
     const toTerminal = output === void 0 || output === "-";
     let content;
@@ -39892,7 +47024,95 @@ var checkCommand = {
   }
 };
 
+// src/report/model.ts
+init_catalog();
+init_roles();
+var THEME_SECTION = { Organizational: "A.5", People: "A.6", Physical: "A.7", Technological: "A.8" };
+function buildSoaView(result) {
+  const index = coverageIndex(result.policies, result.soa);
+  const stateById = new Map(index.coverage.controls.map((entry) => [entry.id, entry.state]));
+  const rows2 = controls.map((control) => {
+    const decision = result.soa?.decisions.get(control.id);
+    const policies = index.controlPolicies.get(control.id) ?? [];
+    return {
+      control,
+      applicability: decision ? decision.applicable ? "applicable" : "not-applicable" : "undecided",
+      justification: decision?.justification ?? null,
+      implementation: decision?.implementation ?? null,
+      notes: decision?.notes ?? null,
+      state: stateById.get(control.id) ?? "uncovered",
+      policies,
+      owners: [...new Set(policies.flatMap((policy2) => policy2.owners))],
+      ownerLabels: [...new Set(policies.flatMap(ownerLabels))]
+    };
+  });
+  const count2 = (predicate) => rows2.filter(predicate).length;
+  return {
+    organization: result.config.organization,
+    today: result.today,
+    soaFile: result.soa?.file ?? null,
+    rows: rows2,
+    coverage: index.coverage,
+    clausePolicies: index.clausePolicies,
+    counts: {
+      controls: rows2.length,
+      applicable: count2((row2) => row2.applicability === "applicable"),
+      notApplicable: count2((row2) => row2.applicability === "not-applicable"),
+      undecided: count2((row2) => row2.applicability === "undecided"),
+      implemented: count2((row2) => row2.applicability === "applicable" && row2.implementation === "implemented"),
+      partial: count2((row2) => row2.applicability === "applicable" && row2.implementation === "partial"),
+      planned: count2((row2) => row2.applicability === "applicable" && row2.implementation === "planned"),
+      notImplemented: count2((row2) => row2.applicability === "applicable" && row2.implementation === "not-implemented"),
+      covered: index.coverage.counts.covered,
+      overdueOnly: index.coverage.counts.overdueOnly,
+      draftOnly: index.coverage.counts.draftOnly,
+      uncovered: index.coverage.counts.uncovered,
+      excluded: index.coverage.counts.excluded
+    }
+  };
+}
+function rowsByTheme(rows2) {
+  return themes.map((theme) => ({ theme, section: THEME_SECTION[theme], rows: rows2.filter((row2) => row2.control.theme === theme) }));
+}
+var APPLICABILITY_LABEL = {
+  applicable: "Yes",
+  "not-applicable": "No",
+  undecided: "Undecided"
+};
+var STATE_LABEL = {
+  covered: "Covered",
+  "overdue-only": "Covered only by overdue policies",
+  "draft-only": "Only by drafts",
+  uncovered: "Not covered",
+  excluded: "Not applicable",
+  undecided: "Undecided"
+};
+function reviewText(policy2) {
+  switch (policy2.review_state) {
+    case "ok":
+      return `reviewed ${policy2.last_reviewed ?? "?"}, next ${policy2.next_review ?? "?"}`;
+    case "due-soon":
+      return `due ${policy2.next_review ?? "?"}`;
+    case "overdue":
+      return policy2.next_review ? `overdue since ${policy2.next_review}` : "never reviewed";
+    case "draft":
+      return "draft";
+    case "retired":
+      return "retired";
+  }
+}
+function ownerLabels(policy2) {
+  return policy2.owners.map((owner) => ownerLabel(owner, policy2.roles));
+}
+function ownersText(policy2) {
+  return ownerLabels(policy2).join(", ");
+}
+function policyLabel(policy2) {
+  return policy2.id ?? policy2.file;
+}
+
 // src/commands/due.ts
+init_terminal();
 var ORDER = { overdue: 0, "due-soon": 1, ok: 2, draft: 3, retired: 4 };
 function sortByReviewState(policies) {
   return [...policies].sort(
@@ -39921,7 +47141,7 @@ var dueCommand = {
     }
     const result = await checkWithOptions(values, io, { remindWithinDays: within });
     const sorted = sortByReviewState(result.policies);
-    const shown = values.all ? sorted : sorted.filter((policy2) => policy2.review_state === "overdue" || policy2.review_state === "due-soon");
+    const shown2 = values.all ? sorted : sorted.filter((policy2) => policy2.review_state === "overdue" || policy2.review_state === "due-soon");
     if (format === "json") {
       emit(
         io,
@@ -39929,7 +47149,7 @@ var dueCommand = {
         `${JSON.stringify(
           {
             today: result.today,
-            policies: shown.map((policy2) => ({ ...policyJson(policy2), days_until_review: policy2.days_until_review }))
+            policies: shown2.map((policy2) => ({ ...policyJson(policy2), days_until_review: policy2.days_until_review }))
           },
           null,
           2
@@ -39939,19 +47159,19 @@ var dueCommand = {
       return 0;
     }
     const style = stringOption(values.output) === void 0 && wantsColour(io.isTTY, io.env) ? colours : plain;
-    const rows2 = shown.map((policy2) => [
+    const rows2 = shown2.map((policy2) => [
       policy2.review_state,
       policy2.next_review ?? "never reviewed",
       dueText(policy2),
       safeText(policy2.id ?? "(no id)"),
       safeText(policy2.title ?? ""),
-      safeText(policy2.owners.join(", ") || "(no owner)")
+      safeText(ownersText(policy2) || "(no owner)")
     ]);
     const header2 = ["STATE", "DUE", "WHEN", "ID", "TITLE", "OWNERS"];
-    const widths = header2.map((title, column) => Math.max(title.length, ...rows2.map((row) => row[column].length)));
+    const widths = header2.map((title, column) => Math.max(title.length, ...rows2.map((row2) => row2[column].length)));
     const line = (cells) => cells.map((cell2, column) => column === cells.length - 1 ? cell2 : cell2.padEnd(widths[column])).join("  ");
     const paint = (state, text2) => state === "overdue" ? style.red(text2) : state === "due-soon" ? style.yellow(text2) : text2;
-    const lines = [style.bold(line(header2)), ...rows2.map((row) => paint(row[0], line(row)))];
+    const lines = [style.bold(line(header2)), ...rows2.map((row2) => paint(row2[0], line(row2)))];
     const overdue = result.policies.filter((policy2) => policy2.review_state === "overdue").length;
     const dueSoon = result.policies.filter((policy2) => policy2.review_state === "due-soon").length;
     const summary2 = `${overdue} overdue, ${dueSoon} due within ${result.config.remindWithinDays} days, of ${result.policies.length} policies (today ${result.today})`;
@@ -39971,8 +47191,8 @@ function dueText(policy2) {
 }
 
 // src/commands/init.ts
-import { statSync as statSync4 } from "node:fs";
-import path9 from "node:path";
+import { statSync as statSync2 } from "node:fs";
+import path12 from "node:path";
 init_load();
 init_dates();
 
@@ -39986,6 +47206,9 @@ function configText(organization) {
     "remind_within_days: 30",
     "required_sections: [Purpose, Scope]",
     "soa: soa.yml",
+    "# Roles that documents may name as owners or approver, and who holds them:",
+    '# roles: { CISO: ["@maria", "ciso@example.org"], ISMS Owner: ["@your-org/security"] }',
+    "# edition: 2022   # the ISO/IEC 27001 edition ids are written in (2013 until `isms migrate`)",
     "# Per-rule severities: error | warning | off",
     "# rules: { section-missing: error }"
   ];
@@ -40009,6 +47232,7 @@ function slugify(title) {
 }
 
 // src/scaffold/soa.ts
+init_catalog();
 function soaText(organization, today) {
   const width = Math.max(...controls.map((control) => control.id.length));
   const lines = [
@@ -40018,7 +47242,7 @@ function soaText(organization, today) {
     "# Every Annex A control is listed and still undecided (commented out); `isms check` warns",
     "# (soa-control-missing) until each one is decided. To decide a control, remove the `# ` in",
     "# front of its line, then either",
-    "#   - keep `applicable: true` and set `implementation: implemented | partial | planned`, or",
+    "#   - keep `applicable: true` and set `implementation: implemented | partial | planned | not-implemented`, or",
     '#   - write `applicable: false` and a `justification: "why it does not apply"`.',
     "# Map each applicable control from the policy that implements it (`iso27001.controls`);",
     "# `isms soa` prints the Statement of Applicability joined with the policies.",
@@ -40041,9 +47265,16 @@ function oneLine(text2) {
 
 // src/scaffold/workflow.ts
 var ACTION_REF = "isms-as-code/isms-as-code@v1";
+var ACTIONS = {
+  checkout: "actions/checkout@v7",
+  uploadArtifact: "actions/upload-artifact@v7",
+  uploadSarif: "github/codeql-action/upload-sarif@v4",
+  uploadPagesArtifact: "actions/upload-pages-artifact@v5",
+  deployPages: "actions/deploy-pages@v5"
+};
 function workflowText() {
-  return `# isms-as-code: checks the ISMS on every pull request and push, and opens one
-# review-reminder issue per policy that is due, every Monday.
+  return `# isms-as-code: checks the ISMS on every pull request and push, and keeps one
+# review-reminder issue open per policy that is due, checked every Monday.
 name: ISMS
 
 on:
@@ -40054,32 +47285,60 @@ on:
     - cron: "30 6 * * 1"   # Mondays 06:30 UTC: review reminders
   workflow_dispatch:
 
-permissions:
-  contents: read
+permissions: {}
 
 jobs:
-  check:
-    if: github.event_name != 'schedule'
+  review:
+    # Pull requests: annotations, one summary comment, line comments, the coverage change.
+    if: github.event_name == 'pull_request'
     runs-on: ubuntu-latest
     permissions:
       contents: read
-      pull-requests: write   # review comments on the changed lines
-      issues: write          # the summary comment on the pull request
+      pull-requests: write   # line comments (one review)
+      issues: write          # the summary comment lives in the PR's conversation
+    concurrency:
+      group: isms-pr-\${{ github.event.pull_request.number }}
+      cancel-in-progress: true   # a newer push to the PR replaces this run
     steps:
-      - uses: actions/checkout@v4
+      - uses: ${ACTIONS.checkout}
+        with:
+          fetch-depth: 2             # the merge commit's parents: the base commit, for the coverage change
+          persist-credentials: false
+      - uses: ${ACTION_REF}
+
+  check:
+    # Pushes to main and manual runs: annotations and the job summary.
+    if: github.event_name == 'push' || github.event_name == 'workflow_dispatch'
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    concurrency:
+      group: isms-check-\${{ github.ref }}
+      cancel-in-progress: true
+    steps:
+      - uses: ${ACTIONS.checkout}
+        with:
+          persist-credentials: false
       - uses: ${ACTION_REF}
 
   remind:
+    # Mondays and manual runs: one reminder issue per policy that is due or overdue.
     if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
     runs-on: ubuntu-latest
     permissions:
       contents: read
-      issues: write          # one reminder issue per due policy
+      issues: write          # open, update and close reminder issues
+    concurrency:
+      group: isms-remind     # one reminder run at a time; a second one waits, never cancels
+      cancel-in-progress: false
     steps:
-      - uses: actions/checkout@v4
+      - uses: ${ACTIONS.checkout}
+        with:
+          persist-credentials: false
       - uses: ${ACTION_REF}
         with:
           mode: remind
+          fail-on: never     # a due review is a reminder, not a broken build
 `;
 }
 
@@ -40106,23 +47365,24 @@ function planInit(options2, templates, read) {
 }
 
 // src/scaffold/templates.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 init_load();
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import path7 from "node:path";
+init_policy();
+import { existsSync, readFileSync } from "node:fs";
+import path10 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function templatesDir() {
-  let dir = path7.dirname(fileURLToPath2(import.meta.url));
+  let dir = path10.dirname(fileURLToPath2(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = path7.join(dir, "templates");
-    if (existsSync3(path7.join(candidate, "index.yml"))) return candidate;
-    dir = path7.dirname(dir);
+    const candidate = path10.join(dir, "templates");
+    if (existsSync(path10.join(candidate, "index.yml"))) return candidate;
+    dir = path10.dirname(dir);
   }
   throw new UsageError("Cannot find the templates folder (templates/index.yml) next to isms: reinstall isms-as-code");
 }
 function loadTemplates(dir = templatesDir()) {
-  const file = path7.join(dir, "index.yml");
-  const data = (0, import_yaml8.parse)(readFileSync3(file, "utf8"));
+  const file = path10.join(dir, "index.yml");
+  const data = (0, import_yaml10.parse)(readFileSync(file, "utf8"));
   if (!Array.isArray(data?.templates)) throw new UsageError(`${file}: expected a \`templates:\` list`);
   return data.templates.map((raw, index) => {
     const entry = raw ?? {};
@@ -40142,34 +47402,28 @@ function loadTemplates(dir = templatesDir()) {
       description: text2("description")
     };
     if (!POLICY_TYPES.includes(template.type)) throw new UsageError(`${file}: template ${template.name} has an unknown type ${template.type}`);
-    if (!ID_PATTERN.test(`${template.idPrefix}-001`)) throw new UsageError(`${file}: template ${template.name} has a bad id_prefix ${template.idPrefix}`);
+    if (!ID_PATTERN2.test(`${template.idPrefix}-001`)) throw new UsageError(`${file}: template ${template.name} has a bad id_prefix ${template.idPrefix}`);
     return template;
   });
 }
 function readTemplate(entry, dir = templatesDir()) {
-  return readFileSync3(path7.join(dir, entry.file), "utf8");
+  return readFileSync(path10.join(dir, entry.file), "utf8");
 }
 
 // src/scaffold/write.ts
 init_load();
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path8 from "node:path";
+import path11 from "node:path";
 function createFiles(root, files) {
   const report2 = { created: [], skipped: [] };
   for (const file of files) {
-    const absolute = path8.join(root, ...file.path.split("/"));
+    const absolute = path11.join(root, ...file.path.split("/"));
     try {
-      mkdirSync2(path8.dirname(absolute), { recursive: true });
-      writeFileSync2(absolute, file.content, { flag: "wx" });
-      report2.created.push(file.path);
+      if (createFileInside(root, absolute, file.content, file.path) === "created") report2.created.push(file.path);
+      else report2.skipped.push(file.path);
     } catch (error) {
-      const code = error.code;
-      if (code === "EEXIST") {
-        report2.skipped.push(file.path);
-        continue;
-      }
       const done = report2.created.length > 0 ? ` (already created: ${report2.created.join(", ")})` : "";
-      throw new UsageError(`Cannot create ${file.path}: ${code ?? error.message}${done}`);
+      const message = error instanceof Error ? error.message : String(error);
+      throw new UsageError(`${message}${done}`);
     }
   }
   return report2;
@@ -40191,14 +47445,14 @@ var initCommand = {
     const owner = requireOwner(stringOption(values.owner));
     const organization = optionalText2(stringOption(values.org), "--org");
     const today = formatDate(resolveToday(stringOption(values.today) ?? io.env.ISMS_TODAY));
-    const root = path9.resolve(io.cwd, positionals[0] ?? ".");
+    const root = path12.resolve(io.cwd, positionals[0] ?? ".");
     assertFolder(root);
     const dir = templatesDir();
     const templates = loadTemplates(dir);
     const files = planInit({ owner, organization, today }, templates, (entry) => readTemplate(entry, dir));
     const { created, skipped } = createFiles(root, files);
-    const relative2 = path9.relative(io.cwd, root);
-    const where = relative2 === "" ? "." : relative2.startsWith("..") || path9.isAbsolute(relative2) ? root : relative2;
+    const relative2 = path12.relative(io.cwd, root);
+    const where = relative2 === "" ? "." : relative2.startsWith("..") || path12.isAbsolute(relative2) ? root : relative2;
     const lines = [];
     if (created.length > 0) lines.push(`Created ${count(created.length, "file")} in ${where}:`, ...created.map((file) => `  ${file}`));
     if (skipped.length > 0) lines.push(`Skipped ${count(skipped.length, "file")} that already exist (nothing was overwritten):`, ...skipped.map((file) => `  ${file}`));
@@ -40234,7 +47488,7 @@ function optionalText2(value, flag) {
 }
 function assertFolder(root) {
   try {
-    if (!statSync4(root).isDirectory()) throw new UsageError(`${root} is a file: pass a folder to create the ISMS in`);
+    if (!statSync2(root).isDirectory()) throw new UsageError(`${root} is a file: pass a folder to create the ISMS in`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
   }
@@ -40244,8 +47498,8 @@ function count(n, noun) {
 }
 
 // src/commands/migrate.ts
-import { existsSync as existsSync4, realpathSync as realpathSync5 } from "node:fs";
-import path10 from "node:path";
+init_catalog();
+import path13 from "node:path";
 init_load();
 
 // src/edit/diff.ts
@@ -40331,31 +47585,63 @@ function groupHunks(ops, context2) {
       body += op.kind + op.line;
       if (!op.line.endsWith("\n")) body += "\n\\ No newline at end of file\n";
     }
-    hunks.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@
+    hunks.push(`@@ -${range2(oldStart, oldCount)} +${range2(newStart, newCount)} @@
 ${body}`);
   }
   return hunks;
 }
-function range(start, count2) {
+function range2(start, count2) {
   if (count2 === 0) return `${start - 1},0`;
   return count2 === 1 ? `${start}` : `${start},${count2}`;
 }
 
-// src/edit/migrate-controls.ts
-var import_yaml10 = __toESM(require_dist(), 1);
+// src/edit/migrate.ts
+var import_yaml16 = __toESM(require_dist(), 1);
+init_catalog();
+
+// src/edit/migrate-clauses.ts
+var import_yaml12 = __toESM(require_dist(), 1);
+init_catalog();
+init_mapping();
 
 // src/edit/scalar.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml11 = __toESM(require_dist(), 1);
 function renderLike(node, value) {
   switch (node?.type) {
-    case import_yaml9.Scalar.QUOTE_DOUBLE:
+    case import_yaml11.Scalar.QUOTE_DOUBLE:
       return JSON.stringify(value);
-    case import_yaml9.Scalar.QUOTE_SINGLE:
+    case import_yaml11.Scalar.QUOTE_SINGLE:
       return `'${value.replace(/'/g, "''")}'`;
     default:
       return value;
   }
 }
+
+// src/edit/migrate-clauses.ts
+var ARROW = "\u2192";
+function planClauses(text2, offset, node, edition) {
+  if (edition !== 2013) return { edits: [], notes: [] };
+  const nodes = (0, import_yaml12.isSeq)(node) ? node.items : (0, import_yaml12.isScalar)(node) ? [node] : [];
+  const edits = [];
+  const notes = [];
+  for (const child of nodes) {
+    if (!(0, import_yaml12.isScalar)(child) || !child.range) continue;
+    const scalar = child;
+    const written = typeof scalar.value === "string" ? scalar.value.trim() : typeof scalar.value === "number" ? text2.slice(offset + scalar.range[0], offset + scalar.range[1]).trim() : null;
+    if (written === null) continue;
+    const reading = readClauseId(written, { edition });
+    const moved = renumbered(reading);
+    if (!moved) continue;
+    const replacement = reading.kind === "item" && written.startsWith(moved.from) ? `${moved.to}${written.slice(moved.from.length)}` : moved.to;
+    edits.push({ start: offset + scalar.range[0], end: offset + scalar.range[1], text: renderLike(scalar, replacement) });
+    notes.push(`clause ${written} ${ARROW} ${replacement} (2013 numbering)`);
+  }
+  return { edits, notes };
+}
+
+// src/edit/migrate-controls.ts
+var import_yaml13 = __toESM(require_dist(), 1);
+init_catalog();
 
 // src/edit/text.ts
 function applyEdits(text2, edits) {
@@ -40407,31 +47693,31 @@ function replaceKeepingComment(text2, start, end, replacement) {
 }
 
 // src/edit/migrate-controls.ts
-var ARROW = "\u2192";
-function planControls(text2, offset, node) {
-  if ((0, import_yaml10.isScalar)(node)) return planLoneScalar(text2, offset, node);
-  if (!(0, import_yaml10.isSeq)(node)) return { edits: [], notes: [] };
+var ARROW2 = "\u2192";
+function planControls(text2, offset, node, edition = 2022) {
+  if ((0, import_yaml13.isScalar)(node)) return planLoneScalar(text2, offset, node, edition);
+  if (!(0, import_yaml13.isSeq)(node)) return { edits: [], notes: [] };
   const seq = node;
-  const items = resolveItems(seq);
-  if (!items.some((item) => item.legacy)) return { edits: [], notes: [] };
+  const items = resolveItems(seq, text2, offset, edition);
+  if (!items.some((item) => item.change)) return { edits: [], notes: [] };
   const flow = seq.flow === true;
   const edits = [];
   const notes = [];
   items.forEach((item, index) => {
     notes.push(...describe2(item));
-    if (!item.legacy && item.kept.length === 1) return;
+    if (!item.change && item.kept.length === 1) return;
     const [start, end] = [offset + item.node.range[0], offset + item.node.range[1]];
     if (item.kept.length === 0) {
-      const into = item.legacy ? `${item.id} (2013), merged into ${item.merged.join(", ")}` : `${item.id}, a duplicate`;
+      const into = item.change ? `${item.id}${item.change === "loose" ? "" : " (2013)"}, merged into ${item.merged.join(", ")}` : `${item.id}, a duplicate`;
       const edit = flow ? flowDeletion(text2, offset, items, index) : blockDeletion(text2, start, end, into);
       if (edit) {
         edits.push(edit);
         return;
       }
       notes.pop();
-      if (item.legacy) {
+      if (item.change) {
         edits.push({ start, end, text: renderLike(item.node, item.merged[0]) });
-        notes.push(`${item.id} ${ARROW} ${item.merged[0]} (listed twice now: its line also holds an anchor or tag, remove one by hand)`);
+        notes.push(`${item.id} ${ARROW2} ${item.merged[0]} (listed twice now: its line also holds an anchor or tag, remove one by hand)`);
       }
       return;
     }
@@ -40448,42 +47734,63 @@ function planControls(text2, offset, node) {
       edits.push({ start: at, end: at, text: rendered.slice(1).map((id) => `${eol}${prefix}${id}`).join("") });
     }
   });
-  return { edits, notes };
+  return { edits, notes, from2013: items.some((item) => item.change === "legacy" || item.change === "objective") };
 }
-function resolveItems(seq) {
+function rewriteOf(reading) {
+  switch (reading.kind) {
+    case "legacy":
+      return reading.successors.length > 0 ? { ids: reading.successors, change: "legacy" } : null;
+    case "legacy-objective":
+      return reading.successors.length > 0 ? { ids: reading.successors, change: "objective" } : null;
+    case "loose":
+      return reading.alsoClause ? null : { ids: [reading.id], change: "loose" };
+    default:
+      return null;
+  }
+}
+function scalarSource(node, text2, offset) {
+  if (typeof node.value === "string") return node.value.trim();
+  if (typeof node.value === "number" && node.range) return text2.slice(offset + node.range[0], offset + node.range[1]).trim();
+  return null;
+}
+function resolveItems(seq, text2, offset, edition) {
   const seen = /* @__PURE__ */ new Set();
   const items = [];
   for (const child of seq.items) {
-    if (!(0, import_yaml10.isScalar)(child) || typeof child.value !== "string" || !child.range) continue;
-    const id = child.value.trim();
-    const replacement = legacyReplacement(id);
-    const candidates = replacement ?? [id];
+    if (!(0, import_yaml13.isScalar)(child) || !child.range) continue;
+    const id = scalarSource(child, text2, offset);
+    if (id === null) continue;
+    const rewrite = rewriteOf(readControlId(id, { edition }));
+    const candidates = rewrite?.ids ?? [id];
     const kept = candidates.filter((candidate) => !seen.has(candidate));
     const merged = candidates.filter((candidate) => seen.has(candidate));
     for (const candidate of kept) seen.add(candidate);
-    items.push({ node: child, id, legacy: replacement !== void 0, kept, merged });
+    items.push({ node: child, id, change: rewrite?.change ?? null, kept, merged });
   }
   return items;
 }
 function describe2(item) {
-  if (!item.legacy) return item.kept.length === 0 ? [`removed duplicate ${item.id}`] : [];
+  if (!item.change) return item.kept.length === 0 ? [`removed duplicate ${item.id}`] : [];
   const all = [...item.kept, ...item.merged];
-  if (item.kept.length === 0) return [`${item.id} ${ARROW} ${item.merged.join(", ")} (merged: already listed)`];
-  if (all.length === 1) return [`${item.id} ${ARROW} ${item.kept[0]}`];
-  if (item.merged.length === 0) return [`${item.id} ${ARROW} ${item.kept.join(", ")} (split in 2022: all written)`];
-  return [`${item.id} ${ARROW} ${item.kept.join(", ")} (split in 2022 into ${all.join(", ")}; ${item.merged.join(", ")} already listed)`];
+  if (item.kept.length === 0) return [`${item.id} ${ARROW2} ${item.merged.join(", ")} (merged: already listed)`];
+  if (all.length === 1) return [`${item.id} ${ARROW2} ${item.kept[0]}${item.change === "loose" ? " (written exactly)" : ""}`];
+  const split = item.change === "objective" ? "2013 objective: the successors of its controls, all written; keep those the document implements" : "split in 2022: all written";
+  if (item.merged.length === 0) return [`${item.id} ${ARROW2} ${item.kept.join(", ")} (${split})`];
+  return [`${item.id} ${ARROW2} ${item.kept.join(", ")} (split in 2022 into ${all.join(", ")}; ${item.merged.join(", ")} already listed)`];
 }
-function planLoneScalar(text2, offset, node) {
-  if (typeof node.value !== "string" || !node.range) return { edits: [], notes: [] };
-  const id = node.value.trim();
-  const replacement = legacyReplacement(id);
-  if (!replacement) return { edits: [], notes: [] };
+function planLoneScalar(text2, offset, node, edition) {
+  const id = node.range ? scalarSource(node, text2, offset) : null;
+  if (id === null || !node.range) return { edits: [], notes: [] };
+  const rewrite = rewriteOf(readControlId(id, { edition }));
+  if (!rewrite) return { edits: [], notes: [] };
+  const replacement = rewrite.ids;
   const rendered = replacement.map((candidate) => renderLike(node, candidate));
   const value = rendered.length === 1 ? rendered[0] : `[${rendered.join(", ")}]`;
   const several = replacement.length > 1 ? " (split in 2022: all written)" : "";
   return {
     edits: [{ start: offset + node.range[0], end: offset + node.range[1], text: value }],
-    notes: [`${id} ${ARROW} ${replacement.join(", ")}${several}`]
+    notes: [`${id} ${ARROW2} ${replacement.join(", ")}${several}`],
+    from2013: rewrite.change !== "loose"
   };
 }
 function itemPrefix(text2, itemStart) {
@@ -40524,16 +47831,16 @@ function flowDeletion(text2, offset, items, index) {
 }
 
 // src/edit/migrate-soa.ts
-var import_yaml12 = __toESM(require_dist(), 1);
+var import_yaml15 = __toESM(require_dist(), 1);
+init_catalog();
 
 // src/edit/source.ts
-var import_yaml11 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync4 } from "node:fs";
-function readEditable(realRoot, absolutePath) {
-  const read = readPolicyFile(realRoot, absolutePath);
+var import_yaml14 = __toESM(require_dist(), 1);
+var POLICY_LIMIT = { limit: MAX_FILE_BYTES, tooLargeAdvice: "split it or move attachments to evidence" };
+function readEditable(root, absolutePath, limits = POLICY_LIMIT) {
+  const read = readTextFile(root, absolutePath, limits);
   if (!read.ok) return { ok: false, message: read.problem.message };
-  const head = readFileSync4(absolutePath).subarray(0, 3);
-  return { ok: true, file: { text: read.text, bom: head.length === 3 && head[0] === 239 && head[1] === 187 && head[2] === 191 } };
+  return { ok: true, file: { text: read.text, bom: read.bom, real: read.real } };
 }
 function withBom(file, text2) {
   return file.bom ? `\uFEFF${text2}` : text2;
@@ -40550,40 +47857,41 @@ function wholeYaml(text2) {
   return parseRegion(text2, 0);
 }
 function parseRegion(yaml, offset) {
-  const doc = (0, import_yaml11.parseDocument)(yaml, { prettyErrors: false, uniqueKeys: true, schema: "core", strict: true });
+  const doc = (0, import_yaml14.parseDocument)(yaml, { prettyErrors: false, uniqueKeys: true, schema: "core", strict: true });
   const error = doc.errors[0];
   if (error) return { ok: false, message: `invalid YAML: ${error.message.split("\n")[0]}` };
   return { ok: true, region: { doc, offset, length: yaml.length } };
 }
 function pairOf(map, key) {
-  if (!(0, import_yaml11.isMap)(map)) return void 0;
+  if (!(0, import_yaml14.isMap)(map)) return void 0;
   for (const item of map.items) {
-    if ((0, import_yaml11.isPair)(item) && (0, import_yaml11.isScalar)(item.key) && String(item.key.value) === key) return item;
+    if ((0, import_yaml14.isPair)(item) && (0, import_yaml14.isScalar)(item.key) && String(item.key.value) === key) return item;
   }
   return void 0;
 }
 
 // src/edit/migrate-soa.ts
-var ARROW2 = "\u2192";
+var ARROW3 = "\u2192";
 function planSoa(text2, offset, root) {
   const controls2 = pairOf(root, "controls")?.value;
-  if (!(0, import_yaml12.isMap)(controls2)) return { edits: [], notes: [] };
+  if (!(0, import_yaml15.isMap)(controls2)) return { edits: [], notes: [] };
   const map = controls2;
   const entries = map.items.flatMap((pair) => {
-    if (!(0, import_yaml12.isScalar)(pair.key) || !pair.key.range) return [];
+    if (!(0, import_yaml15.isScalar)(pair.key) || !pair.key.range) return [];
     const keyRange = pair.key.range;
     const valueRange = pair.value?.range;
     const end = trimEnd(text2, offset + keyRange[0], offset + (valueRange ? valueRange[1] : keyRange[1]));
-    return [{ pair, key: String(pair.key.value).trim(), start: offset + keyRange[0], end, value: plainValue(pair.value) }];
+    const key = typeof pair.key.value === "number" ? text2.slice(offset + keyRange[0], offset + keyRange[1]).trim() : String(pair.key.value).trim();
+    return [{ pair, key, start: offset + keyRange[0], end, value: plainValue(pair.value) }];
   });
-  if (!entries.some((entry) => legacyReplacement(entry.key))) return { edits: [], notes: [] };
+  if (!entries.some((entry) => targetsOf(entry.key))) return { edits: [], notes: [] };
   const owner = /* @__PURE__ */ new Map();
-  for (const entry of entries) if (!legacyReplacement(entry.key)) owner.set(entry.key, { from: entry.key, value: entry.value });
+  for (const entry of entries) if (!targetsOf(entry.key)) owner.set(entry.key, { from: entry.key, value: entry.value });
   const edits = [];
   const notes = [];
   const flow = map.flow === true;
   for (const entry of entries) {
-    const targets = legacyReplacement(entry.key);
+    const targets = targetsOf(entry.key);
     if (!targets) continue;
     const claimed = [];
     const taken = [];
@@ -40597,12 +47905,12 @@ function planSoa(text2, offset, root) {
       const kind = sameDecision(current.value, entry.value) ? "same" : applicableOf(current.value) === applicableOf(entry.value) ? "details" : "conflict";
       taken.push({ target, keeper: current.from, kind, kept: current.value });
     }
-    if (claimed.length > 0) notes.push(`${entry.key} ${ARROW2} ${claimed.join(", ")}${targets.length > 1 ? " (split in 2022: the decision is copied to each)" : ""}`);
+    if (claimed.length > 0) notes.push(`${entry.key} ${ARROW3} ${claimed.join(", ")}${targets.length > 1 ? " (split in 2022: the decision is copied to each)" : ""}`);
     for (const { target, keeper, kind, kept } of taken) {
       const by = keeper === target ? `${target} is already decided` : `${target} keeps the decision of ${keeper}`;
-      if (kind === "same") notes.push(`${entry.key} ${ARROW2} ${target} (merged: same decision as ${keeper})`);
-      else if (kind === "details") notes.push(`${entry.key} ${ARROW2} ${target} (merged: ${by}; the details of ${entry.key} differed${claimed.length === 0 ? flow ? " and were removed" : " and are kept as a comment" : ""})`);
-      else notes.push(`${entry.key} ${ARROW2} ${target}: conflict, ${by} (${summary(kept)}) but ${entry.key} said ${summary(entry.value)}${claimed.length === 0 ? flow ? " (removed)" : " (kept as a comment)" : ""}: decide and edit the SoA`);
+      if (kind === "same") notes.push(`${entry.key} ${ARROW3} ${target} (merged: same decision as ${keeper})`);
+      else if (kind === "details") notes.push(`${entry.key} ${ARROW3} ${target} (merged: ${by}; the details of ${entry.key} differed${claimed.length === 0 ? flow ? " and were removed" : " and are kept as a comment" : ""})`);
+      else notes.push(`${entry.key} ${ARROW3} ${target}: conflict, ${by} (${summary(kept)}) but ${entry.key} said ${summary(entry.value)}${claimed.length === 0 ? flow ? " (removed)" : " (kept as a comment)" : ""}: decide and edit the SoA`);
     }
     const keyNode = entry.pair.key;
     if (claimed.length > 0) {
@@ -40618,11 +47926,19 @@ function planSoa(text2, offset, root) {
     }
     const keepers = targets.map((target) => owner.get(target).from === target ? `${target} (already decided)` : `${target} (decided by ${owner.get(target).from})`).join(" and ");
     const differs = taken.some((item) => item.kind !== "same");
-    const note = differs ? `isms migrate: ${entry.key} (2013) maps to ${keepers}; its own entry differs and is kept below for review:` : null;
-    const merged = `${entry.key} (2013), merged into ${targets.join(", ")}`;
+    const was = readControlId(entry.key, { edition: 2022 }).kind === "legacy" ? " (2013)" : "";
+    const note = differs ? `isms migrate: ${entry.key}${was} maps to ${keepers}; its own entry differs and is kept below for review:` : null;
+    const merged = `${entry.key}${was}, merged into ${targets.join(", ")}`;
     edits.push(flow ? flowRemoval(text2, entry, entries) : blockRemoval(text2, entry, note, merged));
   }
   return { edits, notes };
+}
+function targetsOf(key) {
+  const legacy = legacyReplacement(key);
+  if (legacy) return legacy;
+  const reading = readControlId(key, { edition: 2022 });
+  if (reading.kind === "legacy") return reading.successors;
+  return reading.kind === "loose" ? [reading.id] : void 0;
 }
 function plainValue(node) {
   if (!node) return null;
@@ -40689,27 +48005,65 @@ function flowRemoval(text2, entry, entries) {
 }
 
 // src/edit/migrate.ts
-function migrateText(kind, text2) {
+function migrateText(kind, text2, options2 = { edition: 2022 }) {
   const parsed = kind === "soa" ? wholeYaml(text2) : frontMatterYaml(text2);
   if (!parsed.ok) return { ok: false, message: `${parsed.message}; fix it (isms check shows where) and run migrate again` };
   const region = parsed.region;
-  if (!region) return { ok: true, text: text2, notes: [] };
+  if (!region) return { ok: true, text: text2, notes: [], from2013: false };
   const contents = region.doc.contents;
   let plan;
+  let from2013 = false;
   if (kind === "soa") {
     plan = planSoa(text2, region.offset, contents);
+    from2013 = plan.notes.some((note) => /^A\.\d+\.\d+\.\d+ /.test(note));
   } else {
     const iso = pairOf(contents, "iso27001")?.value;
-    plan = planControls(text2, region.offset, pairOf(iso, "controls")?.value);
+    const editionNode = pairOf(iso, "edition")?.value;
+    const declared = (0, import_yaml16.isScalar)(editionNode) ? editionOf(editionNode.value) : void 0;
+    const stated = declared ?? options2.edition;
+    const controlsNode = pairOf(iso, "controls")?.value;
+    const written = controlTexts(controlsNode, text2, region.offset);
+    const controls2 = planControls(text2, region.offset, controlsNode, stated);
+    if (stated === 2022 && documentEditionOf(written, stated).edition === 2013) controls2.notes.push(...ambiguousNotes(written));
+    const clauses2 = planClauses(text2, region.offset, pairOf(iso, "clauses")?.value, stated);
+    const edits = [...controls2.edits, ...clauses2.edits];
+    const notes = [...controls2.notes, ...clauses2.notes];
+    if (declared === 2013 && (0, import_yaml16.isScalar)(editionNode) && editionNode.range) {
+      edits.push({ start: region.offset + editionNode.range[0], end: region.offset + editionNode.range[1], text: renderLike(editionNode, "2022") });
+      notes.push("iso27001.edition 2013 \u2192 2022");
+    }
+    from2013 = controls2.from2013 === true || clauses2.edits.length > 0 || declared === 2013;
+    plan = { edits, notes };
   }
-  if (plan.edits.length === 0) return { ok: true, text: text2, notes: plan.notes };
-  return { ok: true, text: applyEdits(text2, plan.edits), notes: plan.notes };
+  if (plan.edits.length === 0) return { ok: true, text: text2, notes: plan.notes, from2013 };
+  return { ok: true, text: applyEdits(text2, plan.edits), notes: plan.notes, from2013 };
+}
+function ambiguousNotes(written) {
+  return written.flatMap((id) => {
+    const reading = readControlId(id, { edition: 2013 });
+    if (reading.kind !== "legacy-objective" || !reading.ambiguous) return [];
+    return [
+      `${id.trim()} left as written: it is a 2022 control, but in 2013 the objective of ${reading.controls2013.join(", ")} (\u2192 ${reading.successors.join(", ")}); this document's other ids are 2013, so check which is meant (set \`iso27001.edition: 2013\` and run migrate again to rewrite it as 2013)`
+    ];
+  });
+}
+function controlTexts(node, text2, offset) {
+  const items = node && typeof node === "object" && "items" in node ? node.items : [node];
+  return items.flatMap((item) => {
+    if (!(0, import_yaml16.isScalar)(item)) return [];
+    if (typeof item.value === "string") return [item.value];
+    if (typeof item.value === "number" && item.range) return [text2.slice(offset + item.range[0], offset + item.range[1])];
+    return [];
+  });
 }
 
 // src/commands/migrate.ts
+var import_yaml17 = __toESM(require_dist(), 1);
+init_inside();
+init_terminal();
 var migrateCommand = {
   name: "migrate",
-  summary: "Rewrite ISO/IEC 27001:2013 control ids to 2022 (policies and soa.yml)",
+  summary: "Rewrite ISO/IEC 27001:2013 ids and loosely written ids to exact 2022 ids (policies, soa.yml, .isms.yml edition)",
   usage: "isms migrate [paths...] [--dry-run] [--config FILE]",
   allowPositionals: true,
   options: {
@@ -40721,38 +48075,41 @@ var migrateCommand = {
     const config = loadConfig(io.cwd, stringOption(values.config), ruleIds);
     const root = config.root;
     const targets = await findTargets(config, positionals, io.cwd);
-    const realRoot = path10.resolve(root);
     const plans = [];
     const failures = [];
     for (const target of targets) {
-      const read = readEditable(realRoot, path10.join(root, target.file));
+      const read = readEditable(root, path13.join(root, target.file), target.kind === "soa" ? SOA_LIMITS : void 0);
       if (!read.ok) {
         failures.push(`${target.file}: ${read.message}`);
         continue;
       }
-      const result = migrateText(target.kind, read.file.text);
+      const result = migrateText(target.kind, read.file.text, { edition: config.edition });
       if (!result.ok) {
         failures.push(`${target.file}: ${result.message}`);
         continue;
       }
       if (result.text !== read.file.text || result.notes.length > 0) {
-        plans.push({ file: target.file, before: read.file.text, after: result.text, written: withBom(read.file, result.text), notes: result.notes });
+        plans.push({ file: target.file, real: read.file.real, before: read.file.text, after: result.text, written: withBom(read.file, result.text), notes: result.notes, from2013: result.from2013 });
       }
     }
+    const configNote = config.edition === 2013 ? planConfigEdition(config, positionals.length === 0, plans, failures) : null;
     if (failures.length > 0) {
-      throw new UsageError(`Nothing was written; cannot migrate ${failures.length === 1 ? "this file" : "these files"}:
-${failures.map((line) => `  ${line}`).join("\n")}`);
+      io.stderr(failures.map((line) => `  ${safeText(line)}
+`).join(""));
+      throw new UsageError(`Nothing was written; cannot migrate ${failures.length === 1 ? "the file" : `the ${failures.length} files`} above`);
     }
     const changed = plans.filter((plan) => plan.after !== plan.before);
-    const report2 = describe3(plans, targets.length, dryRun);
+    const scanned = targets.length + (plans.some((plan) => plan.file === config.file) ? 1 : 0);
+    const report2 = describe3(plans, scanned, dryRun) + (configNote ? `
+${configNote}` : "");
     if (dryRun) {
-      io.stdout(changed.map((plan) => unifiedDiff(plan.before, plan.after, plan.file)).join(""));
+      io.stdout(changed.map((plan) => unifiedDiff(plan.before, plan.after, safeText(plan.file))).join(""));
       io.stderr(`${report2}
 Dry run: nothing was written.
 `);
       return 0;
     }
-    for (const plan of changed) writeFileAtomic(realpathSync5(path10.join(root, plan.file)), plan.written);
+    for (const plan of changed) writeFileInside(root, plan.real, plan.written, plan.file);
     io.stdout(`${report2}
 `);
     return 0;
@@ -40760,41 +48117,64 @@ Dry run: nothing was written.
 };
 async function findTargets(config, positionals, cwd) {
   const root = config.root;
-  const soaPath = path10.resolve(root, config.soa);
-  const relative2 = (absolute) => path10.relative(root, absolute).split(path10.sep).join("/");
+  const soaPath = path13.resolve(root, config.soa);
+  const relative2 = (absolute) => path13.relative(root, absolute).split(path13.sep).join("/");
   if (positionals.length === 0) {
     const targets = (await findPolicyFiles(config, void 0)).map((file) => ({ file, kind: "policy" }));
-    if (existsSync4(soaPath) && isInside(root, soaPath)) targets.push({ file: relative2(soaPath), kind: "soa" });
+    if (isInside(root, soaPath) && resolveInside(root, soaPath).kind !== "missing") targets.push({ file: relative2(soaPath), kind: "soa" });
     return targets;
   }
   const yamlFiles = [];
   const others = [];
   for (const entry of positionals) {
-    const absolute = path10.resolve(cwd, entry);
-    if (/\.ya?ml$/i.test(entry) && existsSync4(absolute)) {
-      if (!isInside(root, absolute)) throw new UsageError(`${entry} is outside the repository ${root}`);
-      yamlFiles.push({ file: relative2(absolute), kind: "soa" });
+    const absolute = path13.resolve(cwd, entry);
+    if (/\.ya?ml$/i.test(entry)) {
+      for (const file of await findPolicyFiles(config, [path13.relative(root, absolute) || "."])) yamlFiles.push({ file, kind: "soa" });
     } else {
-      others.push(path10.relative(root, absolute) || ".");
+      others.push(path13.relative(root, absolute) || ".");
     }
   }
   const policies = others.length > 0 ? await findPolicyFiles(config, others) : [];
   return [...policies.map((file) => ({ file, kind: "policy" })), ...yamlFiles];
 }
+function planConfigEdition(config, wholeIsms, plans, failures) {
+  if (!config.file) return null;
+  if (!wholeIsms) {
+    return `${safeText(config.file)} still sets \`edition: 2013\`: run \`isms migrate\` without paths to move the whole ISMS, or set \`iso27001.edition: 2022\` in each migrated document until then.`;
+  }
+  const read = readEditable(config.root, path13.join(config.root, config.file));
+  if (!read.ok) {
+    failures.push(`${config.file}: ${read.message}`);
+    return null;
+  }
+  const parsed = wholeYaml(read.file.text);
+  const node = parsed.ok ? pairOf(parsed.region?.doc.contents, "edition")?.value : void 0;
+  if (!parsed.ok || !parsed.region || !(0, import_yaml17.isScalar)(node) || !node.range) return null;
+  const offset = parsed.region.offset;
+  const after = applyEdits(read.file.text, [{ start: offset + node.range[0], end: offset + node.range[1], text: renderLike(node, "2022") }]);
+  plans.push({ file: config.file, real: read.file.real, before: read.file.text, after, written: withBom(read.file, after), notes: ["edition 2013 \u2192 2022"], from2013: true });
+  return null;
+}
 function describe3(plans, scanned, dryRun) {
   if (plans.length === 0) return `No ISO/IEC 27001:2013 control ids in ${scanned} file${scanned === 1 ? "" : "s"}: nothing to migrate.`;
   const lines = [];
   for (const plan of plans) {
-    lines.push(plan.file, ...plan.notes.map((note) => `  ${note}`));
+    lines.push(safeText(plan.file), ...plan.notes.map((note) => `  ${safeText(note)}`));
   }
   const changed = plans.filter((plan) => plan.after !== plan.before).length;
   const files = `${changed} of ${scanned} file${scanned === 1 ? "" : "s"}`;
+  if (plans.some((plan) => plan.from2013)) {
+    lines.push(
+      `New in ISO/IEC 27001:2022, with no 2013 predecessor: consider these ${controlsNewIn2022.length} controls in your risk treatment and SoA:`,
+      ...controlsNewIn2022.map((control) => `  ${control.id} ${control.title}`)
+    );
+  }
   lines.push(dryRun ? `Would migrate ${files} to ISO/IEC 27001:2022 ids.` : `Migrated ${files} to ISO/IEC 27001:2022 ids. Review the changes (git diff) and run \`isms check\`.`);
   return lines.join("\n");
 }
 
 // src/commands/new.ts
-import path11 from "node:path";
+import path14 from "node:path";
 init_load();
 init_dates();
 init_nearest();
@@ -40859,12 +48239,12 @@ var newCommand = {
     const configPath = stringOption(values.config);
     const config = loadConfig(io.cwd, configPath, ruleIds);
     const organization = optionalText2(stringOption(values.org), "--org") ?? config.organization ?? void 0;
-    const result = await check({ root: io.cwd, configPath, today });
+    const result = await check({ root: io.cwd, configPath, today, allowNoPolicies: true });
     const used = /* @__PURE__ */ new Map();
     for (const policy2 of result.policies) if (policy2.id && !used.has(policy2.id)) used.set(policy2.id, policy2.file);
     const requested = stringOption(values.id);
     const id = requested?.trim() ?? nextId(entry.idPrefix, used.keys());
-    if (!ID_PATTERN.test(id)) {
+    if (!ID_PATTERN2.test(id)) {
       throw new UsageError(`Unexpected id \`${id}\`, expected capitals, digits and dashes such as \`${entry.idPrefix}-001\``);
     }
     const owning = used.get(id);
@@ -40872,10 +48252,10 @@ var newCommand = {
       throw new UsageError(`The id ${id} is already used by ${owning}: pick another --id (the next free one is ${nextId(entry.idPrefix, used.keys())})`);
     }
     const folder = stringOption(values.dir);
-    if (folder !== void 0 && !isInside(config.root, path11.resolve(io.cwd, folder))) {
+    if (folder !== void 0 && !isInside(config.root, path14.resolve(io.cwd, folder))) {
       throw new UsageError(`--dir ${folder} is outside the repository ${config.root}`);
     }
-    const relativeFolder = folder === void 0 ? void 0 : path11.relative(config.root, path11.resolve(io.cwd, folder)).split(path11.sep).join("/");
+    const relativeFolder = folder === void 0 ? void 0 : path14.relative(config.root, path14.resolve(io.cwd, folder)).split(path14.sep).join("/");
     const planned = planNew(entry, readTemplate(entry, dir), { id, title, owner, today, organization, folder: relativeFolder });
     const { created } = createFiles(config.root, [planned]);
     if (created.length === 0) {
@@ -40897,8 +48277,8 @@ var newCommand = {
 };
 function listTemplates(templates) {
   const rows2 = templates.map((template) => [template.name, template.type, `${template.idPrefix}-NNN`, template.folder, template.description]);
-  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows2.map((row) => row[column].length), ["template", "type", "id", "folder"][column].length));
-  const format = (row) => row.map((cell2, index) => index < 4 ? cell2.padEnd(widths[index]) : cell2).join("  ").trimEnd();
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows2.map((row2) => row2[column].length), ["template", "type", "id", "folder"][column].length));
+  const format = (row2) => row2.map((cell2, index) => index < 4 ? cell2.padEnd(widths[index]) : cell2).join("  ").trimEnd();
   return [
     "Templates (create one with `isms new <template> --owner @login [--id ID] [--title TITLE]`):",
     "",
@@ -40914,7 +48294,7 @@ function listTemplates(templates) {
 init_load();
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync5, existsSync as existsSync5 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -40924,11 +48304,11 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync5(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path15 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path15} does not exist${EOL}`);
+        const path18 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path18} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -45215,7 +52595,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path18) => path18.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -45378,6 +52758,7 @@ throttling.triggersNotification = triggersNotification;
 // src/github/client.ts
 var import_bottleneck = __toESM(require_lib2(), 1);
 var IsmsOctokit = GitHub.plugin(retry, throttling);
+var DEFAULT_TIMEOUT_MS = 3e4;
 function bottleneckWithSpacing(minTime) {
   class Spaced extends import_bottleneck.default {
   }
@@ -45390,14 +52771,57 @@ function bottleneckWithSpacing(minTime) {
   Spaced.Group = SpacedGroup;
   return Spaced;
 }
+function isIdempotent(method, url) {
+  const verb = method.toUpperCase();
+  if (verb !== "POST") return true;
+  const pathname = new URL(url, "http://github.invalid").pathname;
+  return /\/graphql$/.test(pathname) || /\/labels$/.test(pathname) || /\/issues\/\d+\/assignees$/.test(pathname);
+}
+var RequestTimeoutError = class extends Error {
+  name = "RequestTimeoutError";
+};
+function describeUrl(url) {
+  const href = typeof url === "string" ? url : url instanceof URL ? url.href : url.url;
+  const parsed = new URL(href, "http://github.invalid");
+  return `${parsed.pathname}${parsed.search}`;
+}
+function fetchWithTimeout(timeoutMs, inner = (url, init) => globalThis.fetch(url, init)) {
+  return async (url, init) => {
+    const controller = new AbortController();
+    const outer = init?.signal;
+    const abortFromOuter = () => controller.abort(outer?.reason);
+    outer?.addEventListener("abort", abortFromOuter, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const response = await inner(url, { ...init, signal: controller.signal });
+      const noBody = [101, 204, 205, 304].includes(response.status) || (init?.method ?? "GET").toUpperCase() === "HEAD";
+      const body = noBody ? null : await response.arrayBuffer();
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    } catch (error) {
+      if (timedOut) {
+        const seconds = timeoutMs % 1e3 === 0 ? `${timeoutMs / 1e3} s` : `${timeoutMs} ms`;
+        throw new RequestTimeoutError(`GitHub did not answer ${(init?.method ?? "GET").toUpperCase()} ${describeUrl(url)} within ${seconds}`);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", abortFromOuter);
+    }
+  };
+}
 function createClient(options2) {
   const retries = options2.retries ?? 3;
   const log2 = options2.log ?? (() => {
   });
   const baseUrl2 = options2.baseUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com";
-  return new IsmsOctokit(
+  const octokit = new IsmsOctokit(
     getOctokitOptions(options2.token, {
       baseUrl: baseUrl2,
+      request: { fetch: fetchWithTimeout(options2.timeoutMs ?? DEFAULT_TIMEOUT_MS) },
       // 403 is not retried here: a read-only token's 403 is final, and rate-limit
       // 403s are retried by the throttling plugin, which reads retry-after.
       // `retries` belongs here, not in `request`: plugin-retry retries every failed
@@ -45415,6 +52839,7 @@ function createClient(options2) {
           log2(`GitHub rate limit on ${request2.method} ${request2.url}: waiting ${retryAfter} s (retry ${retryCount + 1} of ${retries})`);
           return retryCount < retries;
         },
+        // A rate-limited request was not carried out, so even a create may be sent again.
         onSecondaryRateLimit: (retryAfter, request2, _octokit, retryCount) => {
           log2(`GitHub secondary rate limit on ${request2.method} ${request2.url}: waiting ${retryAfter} s (retry ${retryCount + 1} of ${retries})`);
           return retryCount < retries;
@@ -45422,18 +52847,140 @@ function createClient(options2) {
       }
     })
   );
+  octokit.hook.before("request", (request2) => {
+    if (!isIdempotent(request2.method, request2.url)) request2.request = { ...request2.request, retries: 0 };
+  });
+  return octokit;
+}
+function noAnswer(error) {
+  const err = error;
+  if (err?.name === "RequestTimeoutError") return err.message ?? "timeout";
+  if (err?.cause instanceof Error) {
+    const cause = err.cause;
+    if (cause.name === "RequestTimeoutError") return cause.message ?? "timeout";
+    const deeper = cause.cause instanceof Error ? `: ${cause.cause.message}` : "";
+    return `no answer from GitHub (${cause.message}${deeper})`;
+  }
+  return null;
 }
 function describeRequestError(error) {
+  const lost = noAnswer(error);
+  if (lost) return lost.split("\n")[0] ?? lost;
   const err = error;
-  const message = err.response?.data?.message ?? err.message ?? String(error);
+  if (err?.status === void 0 || err.response === void 0) return String(err?.message ?? error).split("\n")[0] ?? "";
+  const data = err.response?.data;
+  const message = typeof data?.message === "string" ? data.message : err.message ?? String(error);
   return `${err.status ?? "network error"} ${message.split("\n")[0]}`;
 }
+function mayHaveWritten(error) {
+  if (error instanceof MalformedReplyError) return true;
+  if (noAnswer(error) !== null) return true;
+  const status = error.status;
+  return status !== void 0 && status >= 500;
+}
+var MalformedReplyError = class extends Error {
+  name = "MalformedReplyError";
+};
+function replyNumber(data, what) {
+  const number = data?.number;
+  if (typeof number === "number" && Number.isSafeInteger(number) && number > 0) return number;
+  throw new MalformedReplyError(`GitHub's answer to ${what} carries no issue number (the reply was cut off or is not the JSON GitHub sends)`);
+}
+function replyId(data, what) {
+  const id = data?.id;
+  if (typeof id === "number" && Number.isSafeInteger(id) && id > 0) return id;
+  throw new MalformedReplyError(`GitHub's answer to ${what} carries no id (the reply was cut off or is not the JSON GitHub sends)`);
+}
+var IncompleteListingError = class extends Error {
+  name = "IncompleteListingError";
+};
 
 // src/github/reminders/run.ts
 init_load();
 
+// src/github/create-once.ts
+var UnconfirmedWriteError = class extends Error {
+  name = "UnconfirmedWriteError";
+  status;
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+};
+async function createOnce(options2) {
+  const attempts = options2.attempts ?? 2;
+  if (!options2.justListed) {
+    const existing = await options2.find();
+    if (existing !== void 0) return { kind: "found", value: existing };
+  }
+  let lastError;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      return { kind: "created", value: await options2.create(), confirmedByLooking: false };
+    } catch (error) {
+      if (!mayHaveWritten(error)) throw error;
+      lastError = error;
+      options2.log?.(`Could not ${options2.what} (${describeRequestError(error)}): looking whether GitHub made it anyway.`);
+      let found;
+      try {
+        found = await options2.find();
+      } catch (lookError) {
+        throw new UnconfirmedWriteError(
+          `Could not confirm that GitHub did ${options2.what}: the request failed (${describeRequestError(error)}) and looking for it failed too (${describeRequestError(lookError)}); run again: the next run finds it or makes it`,
+          error.status
+        );
+      }
+      if (found !== void 0) return { kind: "created", value: found, confirmedByLooking: true };
+    }
+  }
+  throw new UnconfirmedWriteError(
+    `Could not ${options2.what}: ${describeRequestError(lastError)}, ${attempts} times (it is not there when looked for)`,
+    lastError.status
+  );
+}
+
+// src/github/listing.ts
+var PER_PAGE = 100;
+async function readPage(octokit, route, parameters, what) {
+  const request2 = octokit.request;
+  for (let attempt = 1; ; attempt++) {
+    const response = await request2(route, parameters);
+    if (Array.isArray(response.data)) {
+      pageLinks.set(response.data, String(response.headers.link ?? ""));
+      return response.data;
+    }
+    if (attempt >= 3) throw new MalformedReplyError(`GitHub's answer listing ${what} is not a JSON list, ${attempt} times (cut off?)`);
+  }
+}
+var pageLinks = /* @__PURE__ */ new WeakMap();
+async function listAll(octokit, route, parameters, what) {
+  const items = [];
+  let lastPage;
+  for (let page = 1; ; page++) {
+    const data = await readPage(octokit, route, { ...parameters, per_page: PER_PAGE, ...page > 1 ? { page } : {} }, what);
+    items.push(...data);
+    const link = pageLinks.get(data) ?? "";
+    const last = /<([^>]*)>;\s*rel="last"/.exec(link)?.[1];
+    const lastNumber = last ? Number(new URL(last, "http://github.invalid").searchParams.get("page")) : NaN;
+    if (Number.isSafeInteger(lastNumber) && lastNumber > 0) lastPage = lastNumber;
+    if (/\brel="next"/.test(link)) continue;
+    if (lastPage !== void 0 && page < lastPage) throw incomplete(what, page, `page ${lastPage} is the last one`);
+    if (lastPage !== void 0 || data.length < PER_PAGE) return items;
+    const after = await readPage(octokit, route, { ...parameters, per_page: PER_PAGE, page: page + 1 }, what);
+    if (after.length === 0) return items;
+    throw incomplete(what, page, `page ${page + 1} has items`);
+  }
+}
+function incomplete(what, page, evidence) {
+  return new IncompleteListingError(
+    `GitHub's listing of ${what} ended early: page ${page} came without a link to the next page, yet ${evidence}. Nothing is created from an incomplete listing; run again.`
+  );
+}
+
 // src/github/reminders/content.ts
+init_catalog();
 import { createHash } from "node:crypto";
+init_roles();
 var MARKER_NAME = "isms-as-code:review";
 var MARKER_PATTERN = /<!--\s*isms-as-code:review\s+([^<>]*?)\s*-->/;
 var MARKER_VALUE = /^[A-Za-z0-9._,[\]-]*$/;
@@ -45488,20 +53035,46 @@ function replaceMarker(body, marker) {
 function shortHash(text2) {
   return createHash("sha256").update(text2).digest("hex").slice(0, 12);
 }
-function ownerRefs(owners) {
-  const refs = { logins: [], extraLogins: [], teams: [], emails: [], other: [] };
-  const seen = /* @__PURE__ */ new Set();
+function ownerRefs(owners, roles = {}) {
+  const refs = { logins: [], extraLogins: [], teams: [], emails: [], other: [], undefinedRoles: [], written: [] };
+  const seenRefs = /* @__PURE__ */ new Set();
+  const seenPeople = /* @__PURE__ */ new Set();
+  const addPerson = (person) => {
+    const read = readOwnerRef(person, {});
+    if (seenPeople.has(read.ref.toLowerCase())) return;
+    seenPeople.add(read.ref.toLowerCase());
+    if (read.kind === "login") (refs.logins.length < MAX_ASSIGNEES ? refs.logins : refs.extraLogins).push(read.ref.slice(1));
+    else if (read.kind === "team") refs.teams.push(read.ref);
+    else if (read.kind === "email") refs.emails.push(read.ref);
+  };
   for (const raw of owners) {
     const ref = raw.trim();
-    if (seen.has(ref.toLowerCase())) continue;
-    seen.add(ref.toLowerCase());
-    const kind = ownerKind(ref);
-    if (kind === "login") (refs.logins.length < MAX_ASSIGNEES ? refs.logins : refs.extraLogins).push(ref.slice(1));
-    else if (kind === "team") refs.teams.push(ref);
-    else if (kind === "email") refs.emails.push(ref);
-    else refs.other.push(ref);
+    if (seenRefs.has(ref.toLowerCase())) continue;
+    seenRefs.add(ref.toLowerCase());
+    const read = readOwnerRef(ref, Object.hasOwn(roles, ref) ? { [ref]: roles[ref] } : {});
+    refs.written.push(read);
+    if (read.kind === "role") read.holders.forEach(addPerson);
+    else if (read.kind === "login" || read.kind === "team" || read.kind === "email") addPerson(read.ref);
+    else {
+      refs.other.push(ref);
+      if (read.kind === "undefined-role") refs.undefinedRoles.push(ref);
+    }
   }
   return refs;
+}
+function personText(person) {
+  const kind = readOwnerRef(person, {}).kind;
+  return kind === "login" || kind === "team" ? person : inlineCode(person);
+}
+function ownerText(read) {
+  if (read.kind === "role") return `${escapeMarkdown(read.ref)} (${read.holders.map(personText).join(", ")})`;
+  if (read.kind === "login" || read.kind === "team" || read.kind === "email") return personText(read.ref);
+  return escapeMarkdown(read.ref);
+}
+function approverCode(approver, roles, table) {
+  const holders = Object.hasOwn(roles, approver) ? roles[approver] : void 0;
+  const name = inlineCode(approver, { table });
+  return holders ? `${name} (${holders.map((holder) => inlineCode(holder, { table })).join(", ")})` : name;
 }
 function sameName(a, b) {
   return a.toLowerCase() === b.toLowerCase();
@@ -45540,20 +53113,16 @@ function listOrNone(items) {
 function renderIssue(input) {
   const { policy: policy2, links } = input;
   const id = policy2.id ?? "";
-  const refs = ownerRefs(policy2.owners);
+  const roles = policy2.roles ?? {};
+  const refs = ownerRefs(policy2.owners, roles);
   const unassignable = refs.logins.filter((login) => includesName(input.unassignable, login));
   const assignees = refs.logins.filter((login) => !includesName(unassignable, login));
   const url = fileUrl(links, policy2.file);
   const name = policy2.title ? `${escapeMarkdown(id)} ${escapeMarkdown(policy2.title)}` : escapeMarkdown(id);
   const due = policy2.next_review ? `due on **${policy2.next_review}**` : "due **now**: it has never been reviewed";
-  const owners = [
-    // The owners are the one group this tool mentions, by design: the refs are validated patterns.
-    ...[...refs.logins, ...refs.extraLogins].map((login) => `@${login}`),
-    ...refs.teams,
-    ...refs.emails.map(inlineCode),
-    ...refs.other.map(escapeMarkdown)
-  ];
-  const approver = policy2.approver ? inlineCode(policy2.approver) : "(none)";
+  const owners = refs.written.map(ownerText);
+  const approver = policy2.approver ? approverCode(policy2.approver, roles, true) : "(none)";
+  const approverInText = policy2.approver ? approverCode(policy2.approver, roles, false) : "(none)";
   const clauses2 = policy2.clauses.map((clause) => {
     const known = getClause(clause);
     return known ? `${escapeMarkdown(clause)} ${escapeMarkdown(known.title)}` : escapeMarkdown(clause);
@@ -45573,7 +53142,7 @@ function renderIssue(input) {
     ["ISO/IEC 27001 clauses", listOrNone(clauses2)],
     ["Annex A controls", listOrNone(controls2)]
   ];
-  const file = inlineCode(policy2.file);
+  const file = inlineCode(policy2.file, { table: false });
   const lastReviewedLine = lineOf(policy2.positions?.lastReviewed);
   const nextReviewLine = lineOf(policy2.positions?.nextReview);
   const record = lastReviewedLine ? `Record the review: change \`last_reviewed\` on line ${lastReviewedLine} of ${file} to the date of the review (\`last_reviewed: YYYY-MM-DD\`), or run \`isms review ${id}\`` : `Record the review: add \`last_reviewed: YYYY-MM-DD\` (the date of the review) to the front matter of ${file}, or run \`isms review ${id}\``;
@@ -45582,7 +53151,7 @@ function renderIssue(input) {
     "Confirm it is still accurate and complete, or change it in a pull request",
     record,
     ...nextReviewLine ? [`Update or remove \`next_review\` on line ${nextReviewLine}: while it is set it fixes the due date (without it, the due date is \`last_reviewed\` + \`review_every\`)`] : [],
-    policy2.approver ? `Get the approval of ${approver} (the approver) on the pull request` : "Get the approval of whoever approves your policies on the pull request (no `approver` is set)",
+    policy2.approver ? `Get the approval of ${approverInText} (the approver) on the pull request` : "Get the approval of whoever approves your policies on the pull request (no `approver` is set)",
     "Merge it: the next scheduled run closes this issue"
   ];
   const lines = [
@@ -45599,7 +53168,14 @@ function renderIssue(input) {
   if (unassignable.length > 0) {
     lines.push(
       "",
-      `GitHub did not accept these owners as assignees: ${unassignable.map((login) => inlineCode(`@${login}`)).join(", ")}. Give them access to this repository, or correct \`owners\` in the policy.`
+      `GitHub did not accept these owners as assignees: ${unassignable.map((login) => inlineCode(`@${login}`, { table: false })).join(", ")}. ` + (Object.keys(roles).length > 0 ? "Give them access to this repository, or correct `owners` in the policy (or the holders of its roles under `roles:` in `.isms.yml`)." : "Give them access to this repository, or correct `owners` in the policy.")
+    );
+  }
+  if (refs.undefinedRoles.length > 0) {
+    const names = refs.undefinedRoles.map((role) => inlineCode(role, { table: false })).join(", ");
+    lines.push(
+      "",
+      `${names} ${refs.undefinedRoles.length === 1 ? "is a role" : "are roles"} that \`.isms.yml\` does not define under \`roles:\`, so ${refs.undefinedRoles.length === 1 ? "it names" : "they name"} no one to assign. Define each with the people who hold it (\`roles: { CISO: ["@maria"] }\`) and the next run assigns them.`
     );
   }
   if (refs.extraLogins.length > 0) {
@@ -45609,7 +53185,7 @@ function renderIssue(input) {
     "",
     "---",
     "",
-    `<sub>Opened by isms-as-code from ${file}. Keep the ${inlineCode(input.label)} label: it is how this issue is found again. Change owners and dates in the policy file, not here; the issue follows the file on every scheduled run.</sub>`
+    `<sub>Opened by isms-as-code from ${file}. Keep the ${inlineCode(input.label, { table: false })} label: it is how this issue is found again. Change owners and dates in the policy file, not here; the issue follows the file on every scheduled run.</sub>`
   );
   const text2 = truncate(lines.join("\n"), MAX_BODY, "\n\n_\u2026 truncated: see the policy file._\n");
   const title = issueTitle(policy2);
@@ -45626,263 +53202,44 @@ ${text2}
 `, marker, assignees };
 }
 
-// src/github/reminders/apply.ts
-async function applyPlan(octokit, ref, entries, log2) {
-  const applied = [];
-  for (const entry of entries) {
-    const operation = entry.operation;
-    if (operation.kind === "none") continue;
-    try {
-      if (operation.kind === "create") {
-        const result = await createIssue(octokit, ref, operation);
-        applied.push({ entry, ...result });
-        log2(`Opened #${result.issue} for ${entry.policyId}${refusedNote(result.refused)}`);
-      } else if (operation.kind === "update") {
-        const refused = await updateIssue(octokit, ref, operation.issue, operation.changes, operation.render);
-        applied.push({ entry, issue: operation.issue, refused });
-        log2(`Updated #${operation.issue} for ${entry.policyId} (${operation.reasons.join(", ")})${refusedNote(refused)}`);
-      } else {
-        await octokit.rest.issues.createComment({ ...ref, issue_number: operation.issue, body: operation.comment });
-        await octokit.rest.issues.update({
-          ...ref,
-          issue_number: operation.issue,
-          state: "closed",
-          state_reason: operation.stateReason,
-          body: operation.body
-        });
-        applied.push({ entry, issue: operation.issue, refused: [] });
-        log2(`Closed #${operation.issue} for ${entry.policyId} (${operation.reason})`);
-      }
-    } catch (error) {
-      return { applied, failure: { entry, message: describeRequestError(error), status: error.status } };
-    }
-  }
-  return { applied, failure: null };
+// src/github/reminders/github.ts
+async function listLabelledIssues(octokit, ref, label) {
+  const items = await listAll(octokit, "GET /repos/{owner}/{repo}/issues", { ...ref, labels: label, state: "all" }, `the issues labelled ${label}`);
+  return items.map((item) => toExistingIssue(item));
 }
-function refusedNote(refused) {
-  return refused.length > 0 ? `; GitHub refused to assign ${refused.map((login) => `@${login}`).join(", ")}` : "";
-}
-function refusedAssignees(error, tried) {
-  const err = error;
-  if (err.status !== 422 || tried.length === 0) return null;
-  const errors = Array.isArray(err.response?.data?.errors) ? err.response.data.errors : [];
-  const about = errors.filter(
-    (item) => typeof item === "object" && item !== null && ["assignees", "assignee"].includes(String(item.field))
-  );
-  if (about.length === 0) return null;
-  const named = about.flatMap((item) => Array.isArray(item.value) ? item.value : [item.value]).filter((value) => typeof value === "string");
-  const refused = tried.filter((login) => includesName(named, login));
-  return refused.length > 0 ? refused : [...tried];
-}
-async function createIssue(octokit, ref, operation) {
-  try {
-    const { data } = await octokit.rest.issues.create({ ...ref, title: operation.title, body: operation.body, labels: operation.labels, assignees: operation.assignees });
-    return { issue: data.number, refused: [] };
-  } catch (error) {
-    const refused = refusedAssignees(error, operation.assignees);
-    if (!refused) throw error;
-    const rendered = renderIssue({ ...operation.render, unassignable: [...operation.render.unassignable, ...refused] });
-    const { data } = await octokit.rest.issues.create({ ...ref, title: rendered.title, body: rendered.body, labels: operation.labels, assignees: rendered.assignees });
-    return { issue: data.number, refused };
-  }
-}
-async function updateIssue(octokit, ref, issue, changes, render) {
-  try {
-    await octokit.rest.issues.update({ ...ref, issue_number: issue, ...changes });
-    return [];
-  } catch (error) {
-    const refused = refusedAssignees(error, changes.assignees ?? []);
-    if (!refused) throw error;
-    const rendered = renderIssue({ ...render, unassignable: [...render.unassignable, ...refused] });
-    await octokit.rest.issues.update({
-      ...ref,
-      issue_number: issue,
-      ...changes,
-      body: rendered.body,
-      assignees: (changes.assignees ?? []).filter((login) => !includesName(refused, login))
-    });
-    return refused;
-  }
-}
-
-// src/github/reminders/digest.ts
-function rows(input) {
-  const done = new Map(input.applied.map((item) => [item.entry, item]));
-  return input.plan.entries.map((entry) => {
-    const operation = entry.operation;
-    const applied = done.get(entry);
-    const status = operation.kind === "none" || applied ? "done" : input.dryRun ? "planned" : "not done";
-    const issue = applied?.issue ?? entry.issue;
-    const past = status === "done";
-    let text2;
-    switch (operation.kind) {
-      case "create":
-        text2 = past ? "opened" : "open a new issue";
-        break;
-      case "update":
-        text2 = `${past ? "updated" : "update"}: ${operation.reasons.join(", ")}`;
-        break;
-      case "close":
-        text2 = `${past ? "closed" : "close"}: ${operation.reason}`;
-        break;
-      default:
-        text2 = operation.reason;
-    }
-    if (status === "not done") text2 = `not done (${text2})`;
-    return { entry, issue, status, text: text2, refused: applied?.refused ?? [] };
-  });
-}
-function counts(input, all) {
-  const count2 = (kind, status) => all.filter((row) => row.entry.operation.kind === kind && row.status === status).length;
-  const policies = /* @__PURE__ */ new Map();
-  for (const entry of input.plan.entries) if (entry.state === "overdue" || entry.state === "due-soon") policies.set(entry.policyId, entry);
-  const due = [...policies.values()];
+function toExistingIssue(issue) {
   return {
-    overdue: due.filter((entry) => entry.state === "overdue").length,
-    dueSoon: due.filter((entry) => entry.state === "due-soon").length,
-    create: count2("create", input.dryRun ? "planned" : "done"),
-    update: count2("update", input.dryRun ? "planned" : "done"),
-    close: count2("close", input.dryRun ? "planned" : "done"),
-    upToDate: input.plan.entries.filter((entry) => entry.operation.kind === "none").length
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? null,
+    state: issue.state === "closed" ? "closed" : "open",
+    labels: (issue.labels ?? []).map((item) => typeof item === "string" ? item : item.name ?? "").filter((name) => name !== ""),
+    assignees: (issue.assignees ?? []).map((user) => user.login),
+    author: issue.user?.login ?? null,
+    isPullRequest: issue.pull_request !== void 0 && issue.pull_request !== null
   };
 }
-function headline(input, all) {
-  const c = counts(input, all);
-  const window2 = `${c.overdue} overdue, ${c.dueSoon} due within ${input.plan.withinDays} days (today ${input.plan.today})`;
-  const verbs = input.dryRun ? `dry run, nothing written: would open ${c.create}, update ${c.update}, close ${c.close}` : `opened ${c.create}, updated ${c.update}, closed ${c.close}`;
-  return `${window2}; ${verbs}; ${c.upToDate} unchanged.`;
-}
-function requestsLine(input) {
-  if (!input.counts) return null;
-  const { requests, writes, retries } = input.counts;
-  return `${requests} API request${requests === 1 ? "" : "s"} (${writes} write${writes === 1 ? "" : "s"}${retries > 0 ? `, ${retries} retr${retries === 1 ? "y" : "ies"}` : ""})`;
-}
-function listingLine(input) {
-  if (!input.counts) return null;
-  const { listed, label } = input.plan;
-  const parts = [`${listed.issues} issue${listed.issues === 1 ? "" : "s"} labelled ${label} listed: ${listed.ours} ours`];
-  if (listed.foreign > 0) parts.push(`${listed.foreign} others left alone`);
-  if (listed.pullRequests > 0) parts.push(`${listed.pullRequests} pull requests skipped`);
-  return parts.join(", ");
-}
-function failureLine(input) {
-  if (!input.failure) return null;
-  const done = input.applied.map((item) => `#${item.issue}`);
-  return `Stopped at ${input.failure.entry.policyId}: ${input.failure.message}. ${done.length > 0 ? `Done before that: ${done.join(", ")}.` : "Nothing was written before that."} The next run continues from here.`;
-}
-function refusedLines(list) {
-  return list.filter((row) => row.refused.length > 0).map((row) => `#${row.issue}: GitHub refused to assign ${row.refused.map((login) => `@${login}`).join(", ")}; the issue says so.`);
-}
-function renderDigestMarkdown(input) {
-  const { plan } = input;
-  const all = rows(input);
-  const link = (issue) => issue === null ? "new" : `[#${issue}](${issueUrl(plan.links, issue)})`;
-  const policy2 = (entry) => entry.policyTitle ? `${escapeMarkdown(entry.policyId)} ${escapeMarkdown(entry.policyTitle)}` : escapeMarkdown(entry.policyId);
-  const out = ["## Policy reviews", "", headline(input, all), ""];
-  const failure = failureLine(input);
-  if (failure) out.push(`> [!WARNING]
-> ${escapeMarkdown(failure)}`, "");
-  const byOwner = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  for (const row of all) {
-    const { entry } = row;
-    if (entry.state !== "overdue" && entry.state !== "due-soon" || seen.has(entry.policyId)) continue;
-    seen.add(entry.policyId);
-    for (const owner of entry.owners.length > 0 ? entry.owners : ["(no owner)"]) {
-      byOwner.set(owner, [...byOwner.get(owner) ?? [], row]);
-    }
-  }
-  if (byOwner.size > 0) {
-    out.push("### Due and overdue by owner", "", "| Owner | Policy | Due | State | Issue |", "| --- | --- | --- | --- | --- |");
-    for (const owner of [...byOwner.keys()].sort((a, b) => a.localeCompare(b))) {
-      for (const row of byOwner.get(owner)) {
-        const ownerCell = owner === "(no owner)" ? owner : inlineCode(owner);
-        out.push(`| ${ownerCell} | ${policy2(row.entry)} | ${row.entry.due ?? "never reviewed"} | ${row.entry.state} | ${link(row.issue)} |`);
-      }
-    }
-    out.push("");
-  }
-  const changes = all.filter((row) => row.entry.operation.kind !== "none");
-  if (changes.length > 0) {
-    out.push(input.dryRun ? "### Planned operations" : "### Operations", "", "| Policy | Due | State | Issue | Operation |", "| --- | --- | --- | --- | --- |");
-    for (const row of changes) {
-      out.push(`| ${policy2(row.entry)} | ${row.entry.due ?? "never reviewed"} | ${row.entry.state} | ${link(row.issue)} | ${escapeMarkdown(row.text)} |`);
-    }
-    out.push("");
-  }
-  const notes = [
-    ...[...refusedLines(all), ...plan.warnings, ...input.notes].map(escapeMarkdown),
-    ...input.labelsCreated.map((name) => `Created the label ${inlineCode(name)}.`),
-    ...input.labelsMissing.map((name) => `Would create the label ${inlineCode(name)}.`)
-  ];
-  if (notes.length > 0) out.push(...notes.map((note) => `- ${note}`), "");
-  const footer = [requestsLine(input), listingLine(input), input.identity ? `issues by ${input.identity.login} count as ours (${input.identity.source})` : null].filter((part) => part !== null).map(escapeMarkdown);
-  if (footer.length > 0) out.push(`<sub>${footer.join(" \xB7 ")}</sub>`, "");
-  return out.join("\n");
-}
-function renderPlanText(input) {
-  const all = rows(input);
-  const header2 = ["POLICY", "DUE", "STATE", "ISSUE", "OPERATION"];
-  const body = all.map((row) => [
-    safeText(row.entry.policyId),
-    row.entry.due ?? "never reviewed",
-    row.entry.state,
-    row.issue === null ? "new" : `#${row.issue}`,
-    safeText(row.text)
-  ]);
-  const lines = [];
-  if (body.length > 0) {
-    const widths = header2.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column].length)));
-    const line = (cells) => cells.map((cell2, column) => column === cells.length - 1 ? cell2 : cell2.padEnd(widths[column])).join("  ");
-    lines.push(line(header2), ...body.map(line), "");
-  }
-  lines.push(headline(input, all));
-  const failure = failureLine(input);
-  if (failure) lines.push(safeText(failure));
-  for (const note of [
-    ...refusedLines(all),
-    ...input.labelsCreated.map((name) => `Created the label ${name}.`),
-    ...input.labelsMissing.map((name) => `Would create the label ${name}.`),
-    ...input.plan.warnings,
-    ...input.notes
-  ]) {
-    lines.push(safeText(note));
-  }
-  const footer = [requestsLine(input), listingLine(input)].filter((part) => part !== null);
-  if (footer.length > 0) lines.push(safeText(footer.join("; ")));
-  return `${lines.join("\n")}
-`;
-}
-
-// src/github/reminders/github.ts
-var ACTIONS_IDENTITY = "github-actions[bot]";
-async function listLabelledIssues(octokit, ref, label) {
-  return octokit.paginate(
-    octokit.rest.issues.listForRepo,
-    { ...ref, labels: label, state: "all", per_page: 100 },
-    (response) => response.data.map((issue) => ({
-      number: issue.number,
-      title: issue.title,
-      body: issue.body ?? null,
-      state: issue.state === "closed" ? "closed" : "open",
-      labels: issue.labels.map((item) => typeof item === "string" ? item : item.name ?? "").filter((name) => name !== ""),
-      assignees: (issue.assignees ?? []).map((user) => user.login),
-      author: issue.user?.login ?? null,
-      isPullRequest: issue.pull_request !== void 0 && issue.pull_request !== null
-    }))
-  );
-}
+var IdentityError = class extends Error {
+  name = "IdentityError";
+};
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 async function resolveIdentity(octokit, override) {
   if (override) return { login: override, source: "option" };
-  const auth2 = await octokit.auth();
-  if (auth2.tokenType === "installation") return { login: ACTIONS_IDENTITY, source: "installation token" };
+  let login;
   try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    return { login: data.login, source: "GET /user" };
+    const data = await octokit.graphql("query { viewer { login } }");
+    login = data?.viewer?.login;
   } catch (error) {
-    if (error.status === 403) return { login: ACTIONS_IDENTITY, source: "GET /user refused" };
-    throw error;
+    throw new IdentityError(
+      `Cannot tell which login this token writes as (GraphQL viewer { login }: ${describeRequestError(error)}), so nothing is written rather than guessed: set the \`identity\` input (e.g. my-app[bot]) or \`--identity\`.`
+    );
   }
+  if (typeof login !== "string" || !LOGIN.test(login)) {
+    throw new IdentityError(
+      "Cannot tell which login this token writes as (GraphQL viewer { login } gave no login), so nothing is written rather than guessed: set the `identity` input (e.g. my-app[bot]) or `--identity`."
+    );
+  }
+  return { login, source: "GraphQL viewer" };
 }
 async function missingLabels(octokit, ref, labels, seen) {
   const missing = [];
@@ -45912,8 +53269,375 @@ async function defaultBranch(octokit, ref) {
   return data.default_branch;
 }
 
+// src/github/reminders/apply.ts
+var CLOSING_MARKER = "<!-- isms-as-code:closing -->";
+var unassignableMarker = (logins) => `<!-- isms-as-code:unassignable ${logins.join(",")} -->`;
+async function applyPlan(octokit, ref, entries, log2, context2) {
+  const applied = [];
+  const executor = new Executor(octokit, ref, log2, context2);
+  let current = null;
+  try {
+    for (const entry of entries) {
+      current = entry;
+      const operation = entry.operation;
+      if (operation.kind === "none") continue;
+      if (operation.kind === "create") {
+        const result = await executor.create(entry.policyId, operation);
+        if (result) applied.push({ entry, ...result });
+      } else if (operation.kind === "update") {
+        const refused = await executor.update(operation.issue, operation.changes, operation.render);
+        applied.push({ entry, issue: operation.issue, refused });
+        log2(`Updated #${operation.issue} for ${entry.policyId} (${operation.reasons.join(", ")})${refusedNote(refused)}`);
+      } else {
+        await executor.close(operation.issue, operation.comment, operation.stateReason, operation.body);
+        applied.push({ entry, issue: operation.issue, refused: [] });
+        log2(`Closed #${operation.issue} for ${entry.policyId} (${operation.reason})`);
+      }
+    }
+    current = null;
+    await executor.settleDuplicates();
+  } catch (error) {
+    const entry = current ?? entries[entries.length - 1];
+    return { applied, failure: { entry, message: describeRequestError(error), status: error.status } };
+  }
+  return { applied, failure: null };
+}
+function refusedNote(refused) {
+  return refused.length > 0 ? `; GitHub refused to assign ${refused.map((login) => `@${login}`).join(", ")}` : "";
+}
+function refusedAssignees(error, tried) {
+  const err = error;
+  if (err.status !== 422 || tried.length === 0) return null;
+  const errors = Array.isArray(err.response?.data?.errors) ? err.response.data.errors : [];
+  const about = errors.filter(
+    (item) => typeof item === "object" && item !== null && ["assignees", "assignee"].includes(String(item.field))
+  );
+  if (about.length === 0) return null;
+  const named = about.flatMap((item) => Array.isArray(item.value) ? item.value : [item.value]).filter((value) => typeof value === "string");
+  const refused = tried.filter((login) => includesName(named, login));
+  return refused.length > 0 ? refused : [...tried];
+}
+function droppedAssignees(asked, answer) {
+  const listed2 = answer?.assignees;
+  if (!Array.isArray(listed2)) return [];
+  const kept = listed2.map((user) => user?.login).filter((login) => typeof login === "string");
+  return asked.filter((login) => !includesName(kept, login));
+}
+var Executor = class {
+  constructor(octokit, ref, log2, context2) {
+    this.octokit = octokit;
+    this.ref = ref;
+    this.log = log2;
+    this.context = context2;
+  }
+  octokit;
+  ref;
+  log;
+  context;
+  /** Issues we created whose policy has not yet been checked for a concurrent duplicate. */
+  unsettled = [];
+  /** Our open reminder issues for `policyId`, oldest first. */
+  async ourOpenIssues(policyId, listing) {
+    const marked = listing.filter((issue) => !issue.isPullRequest && issue.state === "open" && parseMarker(issue.body)?.id === policyId);
+    if (marked.length === 0) return [];
+    const login = await this.context.identity();
+    return marked.filter((issue) => issue.author !== null && sameName(issue.author, login)).sort((a, b) => a.number - b.number);
+  }
+  /** Lists again and closes each of our new issues that a concurrent run's older issue duplicates. */
+  async listAndSettle() {
+    const listing = await listLabelledIssues(this.octokit, this.ref, this.context.label);
+    for (const created of this.unsettled.splice(0)) {
+      const open = await this.ourOpenIssues(created.policyId, listing);
+      const older = open.find((issue) => issue.number < created.number);
+      const mine = open.find((issue) => issue.number === created.number);
+      if (!older || !mine) continue;
+      const marker = parseMarker(mine.body);
+      await this.octokit.rest.issues.update({
+        ...this.ref,
+        issue_number: created.number,
+        state: "closed",
+        state_reason: "duplicate",
+        ...marker ? { body: replaceMarker(mine.body ?? "", { ...marker, closed: "duplicate" }) } : {}
+      });
+      mine.state = "closed";
+      this.log(`Closed #${created.number} for ${created.policyId}: #${older.number}, opened by a run at the same time, is kept`);
+    }
+    return listing;
+  }
+  async settleDuplicates() {
+    if (this.unsettled.length > 0) await this.listAndSettle();
+  }
+  async create(policyId, operation) {
+    const before = await this.listAndSettle();
+    const already = (await this.ourOpenIssues(policyId, before))[0];
+    if (already) {
+      this.log(`#${already.number} for ${policyId} was opened meanwhile (by a run at the same time): not opened again`);
+      return null;
+    }
+    let refused = [];
+    let sent = operation;
+    const send = async (fields) => {
+      const { data } = await this.octokit.rest.issues.create({ ...this.ref, title: fields.title, body: fields.body, labels: fields.labels, assignees: fields.assignees });
+      replyNumber(data, `POST /repos/${this.ref.owner}/${this.ref.repo}/issues`);
+      return toExistingIssue(data);
+    };
+    const outcome = await createOnce({
+      what: `open the reminder issue for ${policyId}`,
+      justListed: true,
+      find: async () => (await this.ourOpenIssues(policyId, await listLabelledIssues(this.octokit, this.ref, this.context.label)))[0],
+      create: async () => {
+        try {
+          return await send(sent);
+        } catch (error) {
+          const named = refusedAssignees(error, sent.assignees);
+          if (!named) throw error;
+          refused = named;
+          const rendered = renderIssue({ ...operation.render, unassignable: [...operation.render.unassignable, ...named] });
+          sent = { ...operation, title: rendered.title, body: rendered.body, assignees: rendered.assignees };
+          return await send(sent);
+        }
+      },
+      log: this.log
+    });
+    const issue = outcome.value;
+    this.unsettled.push({ policyId, number: issue.number });
+    if (outcome.kind === "found") {
+      this.log(`#${issue.number} for ${policyId} was opened meanwhile: not opened again`);
+      return null;
+    }
+    const dropped = droppedAssignees(sent.assignees, { assignees: issue.assignees.map((login) => ({ login })) });
+    if (dropped.length > 0) await this.recordUnassignable(issue.number, issue.body ?? sent.body, dropped, sent.render);
+    refused = [...refused, ...dropped];
+    this.log(`Opened #${issue.number} for ${policyId}${outcome.confirmedByLooking ? " (GitHub lost its answer; found by looking again)" : ""}${refusedNote(refused)}`);
+    return { issue: issue.number, refused };
+  }
+  async update(issue, changes, render) {
+    try {
+      const { data } = await this.octokit.rest.issues.update({ ...this.ref, issue_number: issue, ...changes });
+      const dropped = changes.assignees ? droppedAssignees(changes.assignees, data) : [];
+      if (dropped.length > 0) {
+        const body = typeof data.body === "string" ? data.body : changes.body ?? "";
+        await this.recordUnassignable(issue, body, dropped, render);
+      }
+      return dropped;
+    } catch (error) {
+      const refused = refusedAssignees(error, changes.assignees ?? []);
+      if (!refused) throw error;
+      const rendered = renderIssue({ ...render, unassignable: [...render.unassignable, ...refused] });
+      await this.octokit.rest.issues.update({
+        ...this.ref,
+        issue_number: issue,
+        ...changes,
+        body: rendered.body,
+        assignees: (changes.assignees ?? []).filter((login) => !includesName(refused, login))
+      });
+      return refused;
+    }
+  }
+  /**
+   * GitHub kept the issue but dropped some assignees without a word. The marker records them
+   * (so no later run sends the same assignees again) and one comment says who and why.
+   */
+  async recordUnassignable(issue, body, dropped, render) {
+    const marker = parseMarker(body);
+    const known = marker?.unassignable ?? [];
+    const fresh = dropped.filter((login) => !includesName(known, login));
+    if (fresh.length === 0) return;
+    const rendered = renderIssue({ ...render, unassignable: [...render.unassignable, ...known, ...fresh] });
+    await this.octokit.rest.issues.update({ ...this.ref, issue_number: issue, body: rendered.body });
+    const names = fresh.map((login) => `\`@${login}\``).join(", ");
+    await this.commentOnce(
+      issue,
+      `could not assign on #${issue}`,
+      unassignableMarker(fresh),
+      `GitHub did not assign ${names} (people need access to this repository to be assigned). The owners stay listed in the description; assign someone who can review, or give them access.
+
+${unassignableMarker(fresh)}`
+    );
+  }
+  /** Posts `body` on `issue` unless a comment of ours with `marker` is there already. */
+  async commentOnce(issue, what, marker, body, justListed = false) {
+    const find = async () => {
+      const comments = await listAll(this.octokit, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...this.ref, issue_number: issue }, `the comments of #${issue}`);
+      const marked = comments.filter((item) => String(item.body ?? "").includes(marker));
+      if (marked.length === 0) return void 0;
+      const login = await this.context.identity();
+      const ours = marked.find((item) => sameName(String(item.user?.login ?? ""), login));
+      return ours ? ours.id : void 0;
+    };
+    await createOnce({
+      what: `comment ${what}`,
+      justListed,
+      find,
+      create: async () => {
+        const { data } = await this.octokit.rest.issues.createComment({ ...this.ref, issue_number: issue, body });
+        return replyId(data, `POST /repos/${this.ref.owner}/${this.ref.repo}/issues/${issue}/comments`);
+      },
+      log: this.log
+    });
+  }
+  async close(issue, comment, stateReason, body) {
+    await this.commentOnce(issue, `why #${issue} is closed`, CLOSING_MARKER, `${comment}
+
+${CLOSING_MARKER}`);
+    await this.octokit.rest.issues.update({ ...this.ref, issue_number: issue, state: "closed", state_reason: stateReason, body });
+  }
+};
+
+// src/github/reminders/digest.ts
+init_terminal();
+function rows(input) {
+  const done = new Map(input.applied.map((item) => [item.entry, item]));
+  return input.plan.entries.map((entry) => {
+    const operation = entry.operation;
+    const applied = done.get(entry);
+    const status = operation.kind === "none" || applied ? "done" : input.dryRun ? "planned" : "not done";
+    const issue = applied?.issue ?? entry.issue;
+    const past = status === "done";
+    let text2;
+    switch (operation.kind) {
+      case "create":
+        text2 = past ? "opened" : "open a new issue";
+        break;
+      case "update":
+        text2 = `${past ? "updated" : "update"}: ${operation.reasons.join(", ")}`;
+        break;
+      case "close":
+        text2 = `${past ? "closed" : "close"}: ${operation.reason}`;
+        break;
+      default:
+        text2 = operation.reason;
+    }
+    if (status === "not done") text2 = `not done (${text2})`;
+    return { entry, issue, status, text: text2, refused: applied?.refused ?? [] };
+  });
+}
+function counts(input, all) {
+  const count2 = (kind, status) => all.filter((row2) => row2.entry.operation.kind === kind && row2.status === status).length;
+  const policies = /* @__PURE__ */ new Map();
+  for (const entry of input.plan.entries) if (entry.state === "overdue" || entry.state === "due-soon") policies.set(entry.policyId, entry);
+  const due = [...policies.values()];
+  return {
+    overdue: due.filter((entry) => entry.state === "overdue").length,
+    dueSoon: due.filter((entry) => entry.state === "due-soon").length,
+    create: count2("create", input.dryRun ? "planned" : "done"),
+    update: count2("update", input.dryRun ? "planned" : "done"),
+    close: count2("close", input.dryRun ? "planned" : "done"),
+    upToDate: input.plan.entries.filter((entry) => entry.operation.kind === "none").length
+  };
+}
+function headline(input, all) {
+  const c = counts(input, all);
+  const window2 = `${c.overdue} overdue, ${c.dueSoon} due within ${input.plan.withinDays} days (today ${input.plan.today})`;
+  const verbs = input.dryRun ? `dry run, nothing written: would open ${c.create}, update ${c.update}, close ${c.close}` : `opened ${c.create}, updated ${c.update}, closed ${c.close}`;
+  return `${window2}; ${verbs}; ${c.upToDate} unchanged.`;
+}
+function requestsLine(input) {
+  if (!input.counts) return null;
+  const { requests, writes, retries } = input.counts;
+  return `${requests} API request${requests === 1 ? "" : "s"} (${writes} write${writes === 1 ? "" : "s"}${retries > 0 ? `, ${retries} retr${retries === 1 ? "y" : "ies"}` : ""})`;
+}
+function listingLine(input) {
+  if (!input.counts) return null;
+  const { listed: listed2, label } = input.plan;
+  const parts = [`${listed2.issues} issue${listed2.issues === 1 ? "" : "s"} labelled ${label} listed: ${listed2.ours} ours`];
+  if (listed2.foreign > 0) parts.push(`${listed2.foreign} others left alone`);
+  if (listed2.pullRequests > 0) parts.push(`${listed2.pullRequests} pull requests skipped`);
+  return parts.join(", ");
+}
+function failureLine(input) {
+  if (!input.failure) return null;
+  const done = input.applied.map((item) => `#${item.issue}`);
+  return `Stopped at ${input.failure.entry.policyId}: ${input.failure.message}. ${done.length > 0 ? `Done before that: ${done.join(", ")}.` : "Nothing was written before that."} The next run continues from here.`;
+}
+function refusedLines(list) {
+  return list.filter((row2) => row2.refused.length > 0).map((row2) => `#${row2.issue}: GitHub refused to assign ${row2.refused.map((login) => `@${login}`).join(", ")}; the issue says so.`);
+}
+function renderDigestMarkdown(input) {
+  const { plan } = input;
+  const all = rows(input);
+  const link = (issue) => issue === null ? "new" : `[#${issue}](${issueUrl(plan.links, issue)})`;
+  const policy2 = (entry) => entry.policyTitle ? `${escapeMarkdown(entry.policyId)} ${escapeMarkdown(entry.policyTitle)}` : escapeMarkdown(entry.policyId);
+  const out = ["## Policy reviews", "", headline(input, all), ""];
+  const failure = failureLine(input);
+  if (failure) out.push(`> [!WARNING]
+> ${escapeMarkdown(failure)}`, "");
+  const byOwner = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  for (const row2 of all) {
+    const { entry } = row2;
+    if (entry.state !== "overdue" && entry.state !== "due-soon" || seen.has(entry.policyId)) continue;
+    seen.add(entry.policyId);
+    for (const owner of entry.owners.length > 0 ? entry.owners : ["(no owner)"]) {
+      byOwner.set(owner, [...byOwner.get(owner) ?? [], row2]);
+    }
+  }
+  if (byOwner.size > 0) {
+    out.push("### Due and overdue by owner", "", "| Owner | Policy | Due | State | Issue |", "| --- | --- | --- | --- | --- |");
+    for (const owner of [...byOwner.keys()].sort((a, b) => a.localeCompare(b))) {
+      for (const row2 of byOwner.get(owner)) {
+        const holders = Object.hasOwn(row2.entry.roles, owner) ? row2.entry.roles[owner] : void 0;
+        const ownerCell = owner === "(no owner)" ? owner : holders ? `${inlineCode(owner)} (${holders.map((holder) => inlineCode(holder)).join(", ")})` : inlineCode(owner);
+        out.push(`| ${ownerCell} | ${policy2(row2.entry)} | ${row2.entry.due ?? "never reviewed"} | ${row2.entry.state} | ${link(row2.issue)} |`);
+      }
+    }
+    out.push("");
+  }
+  const changes = all.filter((row2) => row2.entry.operation.kind !== "none");
+  if (changes.length > 0) {
+    out.push(input.dryRun ? "### Planned operations" : "### Operations", "", "| Policy | Due | State | Issue | Operation |", "| --- | --- | --- | --- | --- |");
+    for (const row2 of changes) {
+      out.push(`| ${policy2(row2.entry)} | ${row2.entry.due ?? "never reviewed"} | ${row2.entry.state} | ${link(row2.issue)} | ${escapeMarkdown(row2.text)} |`);
+    }
+    out.push("");
+  }
+  const notes = [
+    ...[...refusedLines(all), ...plan.warnings, ...input.notes].map((line) => escapeMarkdown(line)),
+    ...input.labelsCreated.map((name) => `Created the label ${inlineCode(name, { table: false })}.`),
+    ...input.labelsMissing.map((name) => `Would create the label ${inlineCode(name, { table: false })}.`)
+  ];
+  if (notes.length > 0) out.push(...notes.map((note) => `- ${note}`), "");
+  const footer = [requestsLine(input), listingLine(input), input.identity ? `issues by ${input.identity.login} count as ours (${input.identity.source})` : null].filter((part) => part !== null).map((part) => escapeMarkdown(part));
+  if (footer.length > 0) out.push(`<sub>${footer.join(" \xB7 ")}</sub>`, "");
+  return out.join("\n");
+}
+function renderPlanText(input) {
+  const all = rows(input);
+  const header2 = ["POLICY", "DUE", "STATE", "ISSUE", "OPERATION"];
+  const body = all.map((row2) => [
+    safeText(row2.entry.policyId),
+    row2.entry.due ?? "never reviewed",
+    row2.entry.state,
+    row2.issue === null ? "new" : `#${row2.issue}`,
+    safeText(row2.text)
+  ]);
+  const lines = [];
+  if (body.length > 0) {
+    const widths = header2.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column].length)));
+    const line = (cells) => cells.map((cell2, column) => column === cells.length - 1 ? cell2 : cell2.padEnd(widths[column])).join("  ");
+    lines.push(line(header2), ...body.map(line), "");
+  }
+  lines.push(headline(input, all));
+  const failure = failureLine(input);
+  if (failure) lines.push(safeText(failure));
+  for (const note of [
+    ...refusedLines(all),
+    ...input.labelsCreated.map((name) => `Created the label ${name}.`),
+    ...input.labelsMissing.map((name) => `Would create the label ${name}.`),
+    ...input.plan.warnings,
+    ...input.notes
+  ]) {
+    lines.push(safeText(note));
+  }
+  const footer = [requestsLine(input), listingLine(input)].filter((part) => part !== null);
+  if (footer.length > 0) lines.push(safeText(footer.join("; ")));
+  return `${lines.join("\n")}
+`;
+}
+
 // src/github/reminders/plan.ts
 init_dates();
+init_policy();
 var ORDER2 = { overdue: 0, "due-soon": 1, ok: 2, draft: 3, retired: 4, removed: 5 };
 function planReminders(input) {
   const overdueLabel = input.overdueLabel ?? "overdue";
@@ -45921,49 +53645,49 @@ function planReminders(input) {
   if (!today) throw new Error(`planReminders: today must be YYYY-MM-DD, not ${input.today}`);
   const warnings = [];
   const ours = /* @__PURE__ */ new Map();
-  const listed = { issues: input.existingIssues.length, ours: 0, foreign: 0, pullRequests: 0 };
+  const listed2 = { issues: input.existingIssues.length, ours: 0, foreign: 0, pullRequests: 0 };
   const labelsSeen = /* @__PURE__ */ new Set();
   for (const issue of input.existingIssues) {
     for (const name of issue.labels) labelsSeen.add(name.toLowerCase());
     if (issue.isPullRequest) {
-      listed.pullRequests++;
+      listed2.pullRequests++;
       continue;
     }
     const marker = parseMarker(issue.body);
     if (!marker || !issue.author || !sameName(issue.author, input.identity)) {
-      listed.foreign++;
+      listed2.foreign++;
       continue;
     }
-    listed.ours++;
+    listed2.ours++;
     const list = ours.get(marker.id) ?? [];
     list.push({ issue, marker });
     ours.set(marker.id, list);
   }
   for (const list of ours.values()) list.sort((a, b) => a.issue.number - b.issue.number);
-  const byId = /* @__PURE__ */ new Map();
+  const byId2 = /* @__PURE__ */ new Map();
   for (const policy2 of [...input.policies].sort((a, b) => a.file.localeCompare(b.file))) {
     const state = stateOf(policy2, input);
-    if (!policy2.id || !ID_PATTERN.test(policy2.id)) {
+    if (!policy2.id || !ID_PATTERN2.test(policy2.id)) {
       if (state === "overdue" || state === "due-soon") {
         warnings.push(`${policy2.file} is due for review but has no valid id: no reminder issue until it has one.`);
       }
       continue;
     }
-    const first = byId.get(policy2.id);
+    const first = byId2.get(policy2.id);
     if (first) {
       const due = (state2) => state2 === "overdue" || state2 === "due-soon";
       if (due(state) || due(stateOf(first, input))) warnings.push(`${policy2.id} is the id of both ${first.file} and ${policy2.file}: reminders follow ${first.file}.`);
       continue;
     }
-    byId.set(policy2.id, policy2);
+    byId2.set(policy2.id, policy2);
   }
   const entries = [];
   const context2 = { input, overdueLabel };
-  for (const [id, policy2] of byId) {
+  for (const [id, policy2] of byId2) {
     entries.push(...planPolicy(policy2, stateOf(policy2, input), ours.get(id) ?? [], context2));
   }
   for (const [id, list] of ours) {
-    if (byId.has(id)) continue;
+    if (byId2.has(id)) continue;
     const open = list.filter(({ issue }) => issue.state === "open");
     if (open.length === 0) continue;
     if (input.policies.length === 0) {
@@ -45976,6 +53700,7 @@ function planReminders(input) {
         policyTitle: null,
         file: null,
         owners: [],
+        roles: {},
         due: current.marker.due === "none" ? null : current.marker.due,
         state: "removed",
         issue: current.issue.number,
@@ -46009,7 +53734,7 @@ function planReminders(input) {
     entries,
     labelsNeeded: [...labelsNeeded],
     labelsSeen: [...labelsSeen],
-    listed,
+    listed: listed2,
     warnings
   };
 }
@@ -46025,6 +53750,7 @@ function planPolicy(policy2, state, issues, context2) {
     policyTitle: policy2.title,
     file: policy2.file,
     owners: policy2.owners,
+    roles: policy2.roles ?? {},
     due: policy2.next_review,
     state
   };
@@ -46186,7 +53912,8 @@ function counterFor(octokit) {
       counter.counts.requests++;
       if (attempts > 1) counter.counts.retries++;
       const method = (init?.method ?? "GET").toUpperCase();
-      if (method !== "GET" && method !== "HEAD") counter.counts.writes++;
+      const query = /\/graphql$/.test(new URL(String(url instanceof Request ? url.url : url), "http://github.invalid").pathname);
+      if (method !== "GET" && method !== "HEAD" && !query) counter.counts.writes++;
       return inner(url, init);
     };
     options2.request = { ...options2.request, fetch: counting };
@@ -46251,12 +53978,12 @@ async function runReminders(options2) {
   };
   let issues;
   let identity2 = null;
+  const whoAmI = async () => (identity2 ??= await resolveIdentity(options2.octokit, options2.identity)).login;
   try {
     issues = await listLabelledIssues(options2.octokit, ref, options2.label);
-    if (issues.some((issue) => !issue.isPullRequest && parseMarker(issue.body))) {
-      identity2 = await resolveIdentity(options2.octokit, options2.identity);
-    }
+    if (issues.some((issue) => !issue.isPullRequest && parseMarker(issue.body))) await whoAmI();
   } catch (error) {
+    if (error instanceof IdentityError) throw new ReminderError(`${error.message} Nothing was written to ${where}.`, emptyOutcome());
     const status = error.status;
     throw new ReminderError(`Cannot read the reminder issues of ${where}: ${describeRequestError(error)}${hint(status, "read")}`, emptyOutcome());
   }
@@ -46290,7 +54017,7 @@ async function runReminders(options2) {
     labelError = `Cannot create the labels ${specs.map((label) => label.name).join(", ")} in ${where}: ${describeRequestError(error)}${hint(error.status)}`;
   }
   if (!options2.dryRun && labelError === null) {
-    result = await applyPlan(options2.octokit, ref, plan.entries, options2.log);
+    result = await applyPlan(options2.octokit, ref, plan.entries, options2.log, { label: options2.label, identity: whoAmI });
   }
   const digestInput = {
     plan,
@@ -46331,6 +54058,7 @@ async function runReminders(options2) {
 }
 
 // src/commands/remind.ts
+init_terminal();
 var REPO_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 function serverUrlFromApi(apiUrl) {
   const trimmed = apiUrl.replace(/\/+$/, "");
@@ -46403,8 +54131,16 @@ var remindCommand = {
       show2(renderDigestMarkdown(input), renderPlanText(input));
       return 0;
     }
-    const octokit = createClient({ token, baseUrl: apiUrl, log: (line) => io.stderr(`isms remind: ${line}
-`) });
+    const log2 = (line) => io.stderr(`isms remind: ${safeText(line)}
+`);
+    const octokit = createClient({
+      token,
+      baseUrl: apiUrl,
+      // Test knobs (a loopback API): the time limit of each request, and shorter retry waits.
+      ...io.env.ISMS_REQUEST_TIMEOUT_MS ? { timeoutMs: Number(io.env.ISMS_REQUEST_TIMEOUT_MS) } : {},
+      ...io.env.ISMS_RETRY_BASE_MS ? { retryAfterBaseValue: Number(io.env.ISMS_RETRY_BASE_MS) } : {},
+      log: log2
+    });
     let branch = stringOption(values.branch);
     if (branch === void 0) {
       try {
@@ -46426,8 +54162,7 @@ var remindCommand = {
         defaultBranch: branch,
         serverUrl,
         identity: stringOption(values.identity),
-        log: (line) => io.stderr(`isms remind: ${line}
-`)
+        log: log2
       });
       show2(outcome.digestMarkdown, outcome.planText);
       return 0;
@@ -46441,81 +54176,8 @@ var remindCommand = {
   }
 };
 
-// src/report/model.ts
-var THEME_SECTION = { Organizational: "A.5", People: "A.6", Physical: "A.7", Technological: "A.8" };
-function buildSoaView(result) {
-  const index = coverageIndex(result.policies, result.soa);
-  const stateById = new Map(index.coverage.controls.map((entry) => [entry.id, entry.state]));
-  const rows2 = controls.map((control) => {
-    const decision = result.soa?.decisions.get(control.id);
-    const policies = index.controlPolicies.get(control.id) ?? [];
-    return {
-      control,
-      applicability: decision ? decision.applicable ? "applicable" : "not-applicable" : "undecided",
-      justification: decision?.justification ?? null,
-      implementation: decision?.implementation ?? null,
-      notes: decision?.notes ?? null,
-      state: stateById.get(control.id) ?? "uncovered",
-      policies,
-      owners: [...new Set(policies.flatMap((policy2) => policy2.owners))]
-    };
-  });
-  const count2 = (predicate) => rows2.filter(predicate).length;
-  return {
-    organization: result.config.organization,
-    today: result.today,
-    soaFile: result.soa?.file ?? null,
-    rows: rows2,
-    coverage: index.coverage,
-    clausePolicies: index.clausePolicies,
-    counts: {
-      controls: rows2.length,
-      applicable: count2((row) => row.applicability === "applicable"),
-      notApplicable: count2((row) => row.applicability === "not-applicable"),
-      undecided: count2((row) => row.applicability === "undecided"),
-      implemented: count2((row) => row.applicability === "applicable" && row.implementation === "implemented"),
-      partial: count2((row) => row.applicability === "applicable" && row.implementation === "partial"),
-      planned: count2((row) => row.applicability === "applicable" && row.implementation === "planned"),
-      covered: index.coverage.counts.covered,
-      overdueOnly: index.coverage.counts.overdueOnly,
-      uncovered: index.coverage.counts.uncovered,
-      excluded: index.coverage.counts.excluded
-    }
-  };
-}
-function rowsByTheme(rows2) {
-  return themes.map((theme) => ({ theme, section: THEME_SECTION[theme], rows: rows2.filter((row) => row.control.theme === theme) }));
-}
-var APPLICABILITY_LABEL = {
-  applicable: "Yes",
-  "not-applicable": "No",
-  undecided: "Undecided"
-};
-var STATE_LABEL = {
-  covered: "Covered",
-  "overdue-only": "Covered only by overdue policies",
-  uncovered: "Not covered",
-  excluded: "Not applicable"
-};
-function reviewText(policy2) {
-  switch (policy2.review_state) {
-    case "ok":
-      return `reviewed ${policy2.last_reviewed ?? "?"}, next ${policy2.next_review ?? "?"}`;
-    case "due-soon":
-      return `due ${policy2.next_review ?? "?"}`;
-    case "overdue":
-      return policy2.next_review ? `overdue since ${policy2.next_review}` : "never reviewed";
-    case "draft":
-      return "draft";
-    case "retired":
-      return "retired";
-  }
-}
-function policyLabel(policy2) {
-  return policy2.id ?? policy2.file;
-}
-
 // src/report/html.ts
+init_catalog();
 import { createHash as createHash2 } from "node:crypto";
 
 // src/report/html-escape.ts
@@ -46557,6 +54219,21 @@ var REPORT_SCRIPT = `
       });
     });
   });
+  // A table wider than its frame says so: a shadow on each side that has more columns, and a line of text.
+  var frames = document.querySelectorAll('.scroll-frame');
+  function cue(frame) {
+    var scroller = frame.querySelector('.scroll');
+    if (!scroller) return;
+    var room = scroller.scrollWidth - scroller.clientWidth;
+    frame.classList.toggle('more-left', room > 1 && scroller.scrollLeft > 1);
+    frame.classList.toggle('more-right', room > 1 && scroller.scrollLeft < room - 1);
+  }
+  Array.prototype.forEach.call(frames, function (frame) {
+    var scroller = frame.querySelector('.scroll');
+    if (scroller) scroller.addEventListener('scroll', function () { cue(frame); }, { passive: true });
+    cue(frame);
+  });
+  window.addEventListener('resize', function () { Array.prototype.forEach.call(frames, cue); });
   document.addEventListener('keydown', function (event) {
     if (event.key !== 'Escape') return;
     var item = document.activeElement && document.activeElement.closest('.grid li');
@@ -46577,6 +54254,8 @@ var REPORT_CSS = `
   --overdue-bg: #fef3c7; --overdue-ink: #713f12; --overdue-edge: #b45309;
   --uncovered-bg: #fee2e2; --uncovered-ink: #7f1d1d; --uncovered-edge: #b91c1c;
   --excluded-bg: #f3f4f6; --excluded-ink: #374151; --excluded-edge: #6b7280;
+  --draft-bg: #dbeafe; --draft-ink: #1e3a8a; --draft-edge: #1d4ed8;
+  --undecided-bg: #ede9fe; --undecided-ink: #4c1d95; --undecided-edge: #6d28d9;
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -46606,12 +54285,21 @@ nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; pad
 .s-overdue-only { background: var(--overdue-bg); color: var(--overdue-ink); border-color: var(--overdue-edge); }
 .s-uncovered { background: var(--uncovered-bg); color: var(--uncovered-ink); border-color: var(--uncovered-edge); }
 .s-excluded { background: var(--excluded-bg); color: var(--excluded-ink); border-color: var(--excluded-edge); border-style: dashed; }
+.s-draft-only { background: var(--draft-bg); color: var(--draft-ink); border-color: var(--draft-edge); }
+.s-undecided { background: var(--undecided-bg); color: var(--undecided-ink); border-color: var(--undecided-edge); border-style: dotted; }
 .tip { display: none; position: absolute; left: 0; right: 0; top: calc(100% + .35rem); z-index: 5; background: var(--paper); color: var(--ink); border: 2px solid var(--ink); border-radius: .5rem; padding: .6rem .8rem; box-shadow: 0 .4rem 1.2rem rgba(0,0,0,.18); }
 .grid li:hover .tip, .grid li:focus-within .tip { display: block; }
 .grid li.dismissed .tip { display: none; }
 .tip p { margin: .2rem 0; }
 .tip ul { margin: .2rem 0; padding-left: 1.2rem; }
-.scroll { overflow-x: auto; margin: .5rem 0 1rem; }
+.scroll-frame { position: relative; margin: .5rem 0 1rem; }
+.scroll { overflow-x: auto; }
+.scroll-hint { display: none; margin: 0 0 .25rem; font-size: .85rem; color: var(--muted); }
+.scroll-frame.more-left .scroll-hint, .scroll-frame.more-right .scroll-hint { display: block; }
+.scroll-frame::before, .scroll-frame::after { content: ""; position: absolute; top: 0; bottom: 0; width: 1.5rem; pointer-events: none; opacity: 0; z-index: 2; }
+.scroll-frame::before { left: 0; background: linear-gradient(to right, rgba(17,24,39,.28), rgba(17,24,39,0)); }
+.scroll-frame::after { right: 0; background: linear-gradient(to left, rgba(17,24,39,.28), rgba(17,24,39,0)); }
+.scroll-frame.more-left::before, .scroll-frame.more-right::after { opacity: 1; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .55rem; border-bottom: 1px solid var(--line); }
@@ -46622,12 +54310,27 @@ th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--ink);
 th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--ink); }
 td.num, th.num { text-align: right; }
 .pid, td code { white-space: nowrap; }
-.file { display: block; color: var(--muted); font-size: .82rem; word-break: break-all; }
+.file { display: block; color: var(--muted); font-size: .82rem; }
+.seg { white-space: nowrap; }
+details.more { display: inline; }
+details.more > summary { display: inline; cursor: pointer; color: var(--accent); text-decoration: underline; margin-left: .25rem; }
+details.more[open] > summary { display: block; margin-left: 0; }
+details.doc { margin-top: .25rem; font-size: .85rem; }
+details.doc summary { cursor: pointer; color: var(--accent); }
+details.doc dl { display: grid; grid-template-columns: auto 1fr; gap: 0 .6rem; margin: .25rem 0; }
+details.doc dt { color: var(--muted); }
+details.doc dd { margin: 0; }
+.history { margin: .25rem 0; padding-left: 1.2rem; }
+.role { font-weight: 600; }
+.holders { color: var(--muted); }
+tr.problem > th { box-shadow: inset 4px 0 0 var(--uncovered-edge); }
+td.message code, .tip code { font-size: .88em; background: var(--soft); padding: 0 .2rem; border-radius: .2rem; overflow-wrap: anywhere; white-space: normal; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: .3rem; border: 1px solid; font-size: .85rem; white-space: nowrap; }
 .b-ok, .b-covered { background: var(--covered-bg); color: var(--covered-ink); border-color: var(--covered-edge); }
 .b-due-soon, .b-warning, .b-overdue-only { background: var(--overdue-bg); color: var(--overdue-ink); border-color: var(--overdue-edge); }
 .b-overdue, .b-error, .b-uncovered { background: var(--uncovered-bg); color: var(--uncovered-ink); border-color: var(--uncovered-edge); }
 .b-draft, .b-retired, .b-none { background: var(--excluded-bg); color: var(--excluded-ink); border-color: var(--excluded-edge); }
+.b-draft-only { background: var(--draft-bg); color: var(--draft-ink); border-color: var(--draft-edge); }
 tbody th { font-weight: 600; white-space: nowrap; }
 .depth-1 > :first-child { padding-left: 1.4rem; }
 .depth-2 > :first-child { padding-left: 2.3rem; }
@@ -46646,7 +54349,8 @@ footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem; }
   @page { margin: 1.5cm; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { font-size: 10pt; }
-  nav, .skip, .hint { display: none; }
+  nav, .skip, .hint, .scroll-hint { display: none; }
+  .scroll-frame::before, .scroll-frame::after { display: none; }
   header, main, footer { max-width: none; padding: 0; }
   .tip, .grid li:hover .tip, .grid li:focus-within .tip { display: none; }
   .scroll { overflow: visible; }
@@ -46657,17 +54361,102 @@ footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem; }
 }
 `;
 
+// src/report/html-text.ts
+var FOLD_AFTER = 10;
+function codeSpans(message) {
+  const pieces = [];
+  let text2 = "";
+  let at = 0;
+  while (at < message.length) {
+    if (message[at] !== "`") {
+      text2 += message[at];
+      at++;
+      continue;
+    }
+    let run = at;
+    while (message[run] === "`") run++;
+    const fence = message.slice(at, run);
+    let close = message.indexOf(fence, run);
+    while (close !== -1 && message[close + fence.length] === "`") {
+      let end = close;
+      while (message[end] === "`") end++;
+      close = message.indexOf(fence, end);
+    }
+    if (close === -1) {
+      text2 += fence;
+      at = run;
+      continue;
+    }
+    if (text2) pieces.push({ kind: "text", text: text2 });
+    text2 = "";
+    let code = message.slice(run, close);
+    if (code.length > 2 && code.startsWith(" ") && code.endsWith(" ") && code.trim() !== "") code = code.slice(1, -1);
+    pieces.push({ kind: "code", text: code });
+    at = close + fence.length;
+  }
+  if (text2) pieces.push({ kind: "text", text: text2 });
+  return pieces;
+}
+var SEPARATOR = /^(, |; |, and | and )$/;
+function messageHtml(message) {
+  const pieces = codeSpans(message);
+  const out = [];
+  let index = 0;
+  while (index < pieces.length) {
+    let end = index;
+    let codes = 0;
+    if (pieces[index].kind === "code") {
+      codes = 1;
+      end = index + 1;
+      while (end + 1 < pieces.length && pieces[end].kind === "text" && SEPARATOR.test(pieces[end].text) && pieces[end + 1].kind === "code") {
+        end += 2;
+        codes++;
+      }
+    }
+    if (codes > FOLD_AFTER + 2) {
+      const run = pieces.slice(index, end);
+      const cut = FOLD_AFTER * 2 - 1;
+      out.push(run.slice(0, cut).map(pieceHtml).join(""));
+      out.push(`<details class="more"><summary>+${codes - FOLD_AFTER} more</summary>${run.slice(cut).map(pieceHtml).join("")}</details>`);
+      index = end;
+      continue;
+    }
+    out.push(pieceHtml(pieces[index]));
+    index++;
+  }
+  return out.join("");
+}
+function pieceHtml(piece) {
+  return piece.kind === "code" ? `<code>${escapeHtml(piece.text)}</code>` : escapeHtml(piece.text);
+}
+function foldedList(items, shown2 = FOLD_AFTER, separator = ", ") {
+  if (items.length <= shown2 + 2) return items.join(separator);
+  return `${items.slice(0, shown2).join(separator)}<details class="more"><summary>+${items.length - shown2} more</summary>${items.slice(shown2).join(separator)}</details>`;
+}
+function pathHtml(file) {
+  const parts = file.split("/");
+  return parts.map((part, index) => `<span class="seg">${escapeHtml(index < parts.length - 1 ? `${part}/` : part)}</span>`).join("<wbr>");
+}
+
 // src/report/html.ts
 var MAX_FINDING_ROWS = 1e3;
 var MAX_TIP_POLICIES = 8;
-var STATE_GLYPH = { covered: "\u2713", "overdue-only": "!", uncovered: "\u2717", excluded: "\u2013" };
+var STATE_GLYPH = { covered: "\u2713", "overdue-only": "!", "draft-only": "\u270E", uncovered: "\u2717", excluded: "\u2013", undecided: "?" };
 var STATE_HELP = {
-  covered: "mapped by a policy that is not retired",
+  covered: "mapped by a policy in force (not a draft, not retired)",
   "overdue-only": "mapped only by policies whose review is overdue",
-  uncovered: "no policy maps it (retired ones do not count)",
-  excluded: "the SoA marks it not applicable"
+  "draft-only": "mapped only by drafts: not in force until one is approved",
+  uncovered: "applicable, and no policy maps it (retired ones do not count)",
+  excluded: "the SoA marks it not applicable",
+  undecided: "the SoA does not decide on it yet: not counted as applicable"
 };
-var IMPLEMENTATION_LABEL = { implemented: "implemented", partial: "partially implemented", planned: "implementation planned" };
+var STATES = ["covered", "overdue-only", "draft-only", "uncovered", "undecided", "excluded"];
+var IMPLEMENTATION_LABEL = {
+  implemented: "implemented",
+  partial: "partially implemented",
+  planned: "implementation planned",
+  "not-implemented": "not implemented"
+};
 var REVIEW_LABEL = { ok: "OK", "due-soon": "Due soon", overdue: "Overdue", draft: "Draft", retired: "Retired" };
 var REVIEW_RANK = { overdue: 0, "due-soon": 1, ok: 2, draft: 3, retired: 4 };
 function sha256(text2) {
@@ -46708,7 +54497,7 @@ ${header(result, view)}
 <main>
 ${coverageSection(view)}
 ${clauseSection(view)}
-${registerSection(result.policies)}
+${registerSection(result.policies, result.findings)}
 ${reviewsSection(result.policies, result.config.remindWithinDays)}
 ${findingsSection(result.findings)}
 </main>
@@ -46728,7 +54517,9 @@ function header(result, view) {
 <p class="meta">ISO/IEC 27001:2022 \xB7 ${escapeHtml(view.today)} \xB7 ${view.soaFile ? `Statement of Applicability: ${escapeHtml(view.soaFile)}` : "no Statement of Applicability file"}</p>
 <dl class="kpis">
 ${kpi("Policy documents", String(result.summary.policies))}
-${kpi("Controls covered", `${counts2.covered + counts2.overdueOnly} / ${counts2.controls - counts2.excluded}`)}
+${kpi(view.soaFile ? "Applicable controls covered" : "Controls mapped (no SoA)", `${counts2.covered + counts2.overdueOnly} / ${view.soaFile ? counts2.applicable : counts2.controls}`)}
+${kpi("Controls only by drafts", String(counts2.draftOnly))}
+${view.soaFile ? kpi("Controls undecided", String(counts2.undecided)) : ""}
 ${kpi("Required clauses documented", `${counts2.requiredClausesCovered} / ${counts2.requiredClauses}`)}
 ${kpi("Reviews overdue", String(overdue))}
 ${kpi("Reviews due soon", String(dueSoon))}
@@ -46745,11 +54536,12 @@ function coverageSection(view) {
   const count2 = {
     covered: counts2.covered,
     "overdue-only": counts2.overdueOnly,
+    "draft-only": counts2.draftOnly,
     uncovered: counts2.uncovered,
-    excluded: counts2.excluded
+    excluded: counts2.excluded,
+    undecided: counts2.undecided
   };
-  const states = ["covered", "overdue-only", "uncovered", "excluded"];
-  const legend = states.map((state) => `<li>${swatch(state)}<span><strong>${escapeHtml(STATE_LABEL[state])}</strong> (${count2[state]}): ${escapeHtml(STATE_HELP[state])}</span></li>`).join("\n");
+  const legend = STATES.filter((state) => view.soaFile !== null || state !== "undecided").map((state) => `<li>${swatch(state)}<span><strong>${escapeHtml(STATE_LABEL[state])}</strong> (${count2[state]}): ${escapeHtml(STATE_HELP[state])}</span></li>`).join("\n");
   const groups2 = rowsByTheme(view.rows).map((group) => {
     const headingId = htmlId("theme", group.section);
     return `<h3 id="${headingId}">${escapeHtml(group.section)} ${escapeHtml(group.theme)} controls <span class="note">(${group.rows.length})</span></h3>
@@ -46757,7 +54549,7 @@ function coverageSection(view) {
 ${group.rows.map(cell).join("\n")}
 </ul>`;
   }).join("\n");
-  const noSoa = view.soaFile ? "" : '<p class="note">No Statement of Applicability file was found: every control counts as applicable until <code>soa.yml</code> decides.</p>';
+  const noSoa = view.soaFile ? "" : '<p class="note">No Statement of Applicability file was found: no control is decided, so the map shows which of the 93 controls policies map. Create <code>soa.yml</code> to decide them.</p>';
   return `<section id="coverage" aria-labelledby="coverage-h">
 <h2 id="coverage-h">Annex A coverage</h2>
 ${noSoa}
@@ -46768,43 +54560,58 @@ ${legend}
 ${groups2}
 </section>`;
 }
-function cell(row) {
-  const id = row.control.id;
+function cell(row2) {
+  const id = row2.control.id;
   const tipId = htmlId("t", id);
-  const decision = row.applicability === "undecided" ? "Applicability undecided" : row.applicability === "applicable" ? `Applicable${row.implementation ? ` \xB7 ${IMPLEMENTATION_LABEL[row.implementation]}` : ""}` : "Not applicable";
-  const shown = row.policies.slice(0, MAX_TIP_POLICIES);
-  const more = row.policies.length - shown.length;
-  const policies = row.policies.length === 0 ? "<p>No policy maps this control (retired ones do not count).</p>" : `<ul>${shown.map(
+  const decision = row2.applicability === "undecided" ? "Applicability undecided" : row2.applicability === "applicable" ? `Applicable${row2.implementation ? ` \xB7 ${IMPLEMENTATION_LABEL[row2.implementation]}` : ""}` : "Not applicable";
+  const shown2 = row2.policies.slice(0, MAX_TIP_POLICIES);
+  const more = row2.policies.length - shown2.length;
+  const policies = row2.policies.length === 0 ? "<p>No policy maps this control (retired ones do not count).</p>" : `<ul>${shown2.map(
     (policy2) => `<li><strong>${escapeHtml(policyLabel(policy2))}</strong>${policy2.title ? ` ${escapeHtml(policy2.title)}` : ""}: ${escapeHtml(policy2.owners.join(", ") || "no owner")}; ${escapeHtml(reviewText(policy2))}</li>`
   ).join("")}${more > 0 ? `<li>and ${more} more (see the policy register)</li>` : ""}</ul>`;
-  return `<li><button type="button" class="cell s-${row.state}" id="${htmlId("c", id)}" aria-label="${escapeHtml(`${id} ${row.control.title}: ${STATE_LABEL[row.state]}`)}" aria-describedby="${tipId}" data-control="${escapeHtml(id)}" data-state="${row.state}"><span class="num">${escapeHtml(id.slice(2))}</span><span class="glyph" aria-hidden="true">${STATE_GLYPH[row.state]}</span></button>
-<div class="tip" role="tooltip" id="${tipId}"><p><strong>${escapeHtml(id)} ${escapeHtml(row.control.title)}</strong></p><p>${escapeHtml(STATE_LABEL[row.state])} \xB7 ${escapeHtml(decision)}</p>${row.justification ? `<p>Justification: ${escapeHtml(row.justification)}</p>` : ""}${row.notes ? `<p>Notes: ${escapeHtml(row.notes)}</p>` : ""}${policies}</div></li>`;
+  return `<li><button type="button" class="cell s-${row2.state}" id="${htmlId("c", id)}" aria-label="${escapeHtml(`${id} ${row2.control.title}: ${STATE_LABEL[row2.state]}`)}" aria-describedby="${tipId}" data-control="${escapeHtml(id)}" data-state="${row2.state}"><span class="num">${escapeHtml(id.slice(2))}</span><span class="glyph" aria-hidden="true">${STATE_GLYPH[row2.state]}</span></button>
+<div class="tip" role="tooltip" id="${tipId}"><p><strong>${escapeHtml(id)} ${escapeHtml(row2.control.title)}</strong></p><p>${escapeHtml(STATE_LABEL[row2.state])} \xB7 ${escapeHtml(decision)}</p>${row2.justification ? `<p>Justification: ${escapeHtml(row2.justification)}</p>` : ""}${row2.notes ? `<p>Notes: ${escapeHtml(row2.notes)}</p>` : ""}${policies}</div></li>`;
 }
+var CLAUSE_BADGE = {
+  covered: '<span class="badge b-covered">\u2713 Covered</span>',
+  "overdue-only": '<span class="badge b-overdue-only">! Only by overdue policies</span>',
+  "draft-only": '<span class="badge b-draft-only">\u270E Only by drafts</span>',
+  uncovered: '<span class="badge b-uncovered">\u2717 Not covered</span>'
+};
 function clauseSection(view) {
-  const byId = new Map(view.coverage.clauses.map((entry) => [entry.id, entry]));
+  const byId2 = new Map(view.coverage.clauses.map((entry) => [entry.id, entry]));
   const rows2 = clauses.map((clause) => {
-    const entry = byId.get(clause.id);
+    const entry = byId2.get(clause.id);
     const depth = clause.id.split(".").length - 1;
-    const policies = view.clausePolicies.get(clause.id) ?? [];
+    const policies = (view.clausePolicies.get(clause.id) ?? []).map((policy2) => `<span class="pid">${escapeHtml(policyLabel(policy2))}</span>`);
     const required = entry?.requiresDocument ?? false;
-    const covered = entry?.covered ?? false;
-    const badge = covered ? '<span class="badge b-covered">\u2713 Covered</span>' : required ? '<span class="badge b-uncovered">\u2717 Not covered</span>' : '<span class="badge b-none">\u2013 Not mapped</span>';
-    return `<tr class="${depth === 0 ? "top" : `depth-${Math.min(depth, 2)}`}"><th scope="row">${escapeHtml(clause.id)}</th><td>${escapeHtml(clause.title)}</td><td>${required ? "Yes" : '<span class="note">\u2014</span>'}</td><td>${badge}</td><td>${policies.map((policy2) => `<span class="pid">${escapeHtml(policyLabel(policy2))}</span>`).join(", ")}</td></tr>`;
+    const state = entry?.state ?? "uncovered";
+    const bySoa = entry?.soaFile ?? null;
+    if (bySoa) policies.unshift(`<span class="pid">${escapeHtml(bySoa)}</span> (Statement of Applicability, 6.1.3 d)`);
+    const badge = bySoa && state !== "covered" ? CLAUSE_BADGE.covered : state === "uncovered" && !required ? '<span class="badge b-none">\u2013 Not mapped</span>' : CLAUSE_BADGE[state];
+    return `<tr class="${depth === 0 ? "top" : `depth-${Math.min(depth, 2)}`}"><th scope="row">${escapeHtml(clause.id)}</th><td>${badge}</td><td>${escapeHtml(clause.title)}</td><td>${required ? "Yes" : '<span class="note">\u2014</span>'}</td><td>${foldedList(policies)}</td></tr>`;
   }).join("\n");
   const { counts: counts2 } = view.coverage;
+  const drafts = counts2.requiredClausesDraftOnly > 0 ? ` ${counts2.requiredClausesDraftOnly} more ${counts2.requiredClausesDraftOnly === 1 ? "is" : "are"} mapped only by drafts.` : "";
   return `<section id="clauses" aria-labelledby="clauses-h">
 <h2 id="clauses-h">Clauses 4\u201310</h2>
-<p>${counts2.requiredClausesCovered} of ${counts2.requiredClauses} clauses that require documented information are mapped by a policy that is not retired. A policy mapping a sub-clause covers its parent.</p>
-<div class="scroll" role="region" aria-labelledby="clauses-h" tabindex="0">
-<table>
+<p>${counts2.requiredClausesCovered} of ${counts2.requiredClauses} clauses that require documented information are mapped by a policy in force.${drafts} A policy mapping a sub-clause covers its parent${view.soaFile ? "; the SoA file documents 6.1.3 d)" : ""}.</p>
+${scrollTable("Clause coverage table", `<table>
 <caption>Clause coverage</caption>
-<thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Documented information required</th><th scope="col">Coverage</th><th scope="col">Policies</th></tr></thead>
+<thead><tr><th scope="col">Clause</th><th scope="col">Coverage</th><th scope="col">Title</th><th scope="col">Documented information required</th><th scope="col">Documented by</th></tr></thead>
 <tbody>
 ${rows2}
 </tbody>
-</table>
-</div>
+</table>`)}
 </section>`;
+}
+function scrollTable(label, table) {
+  return `<div class="scroll-frame">
+<p class="scroll-hint" aria-hidden="true">Scroll sideways for more columns \u2192</p>
+<div class="scroll" role="region" aria-label="${escapeHtml(`${label} (scrolls sideways on narrow screens)`)}" tabindex="0">
+${table}
+</div>
+</div>`;
 }
 function reviewBadge(state) {
   return `<span class="badge b-${state}">${escapeHtml(REVIEW_LABEL[state])}</span>`;
@@ -46813,25 +54620,83 @@ function sortableHead(columns) {
   return `<thead><tr>${columns.map((column) => `<th scope="col"${column.numeric ? ' class="num"' : ""}><button type="button">${escapeHtml(column.label)}</button></th>`).join("")}</tr></thead>`;
 }
 function titleCell(policy2) {
-  return `<td data-sort="${escapeHtml(policy2.title ?? "")}">${escapeHtml(policy2.title ?? "(no title)")}<span class="file">${escapeHtml(policy2.file)}</span></td>`;
+  return `<td data-sort="${escapeHtml(policy2.title ?? "")}">${escapeHtml(policy2.title ?? "(no title)")}<span class="file">${pathHtml(policy2.file)}</span>${documentControl(policy2)}</td>`;
 }
-function registerSection(policies) {
-  const rows2 = policies.map(
-    (policy2) => `<tr><th scope="row">${escapeHtml(policy2.id ?? "(no id)")}</th>${titleCell(policy2)}<td>${escapeHtml(policy2.owners.join(", "))}</td><td>${escapeHtml(policy2.status ?? "")}</td><td>${escapeHtml(policy2.last_reviewed ?? "")}</td><td>${escapeHtml(policy2.next_review ?? "")}</td><td data-sort="${REVIEW_RANK[policy2.review_state]} ${policy2.review_state}">${reviewBadge(policy2.review_state)}</td></tr>`
-  ).join("\n");
+function ownerHtml(owner, policy2) {
+  const holders = Object.hasOwn(policy2.roles, owner) ? policy2.roles[owner] : void 0;
+  if (!holders) return escapeHtml(owner);
+  return `<span class="role">${escapeHtml(owner)}</span> <span class="holders">(${holders.length > 0 ? escapeHtml(holders.join(", ")) : "no holders"})</span>`;
+}
+function ownersCell(policy2) {
+  if (policy2.owners.length === 0) return '<td data-sort=""><span class="badge b-error">\u2717 No owner</span></td>';
+  return `<td>${foldedList(policy2.owners.map((owner) => ownerHtml(owner, policy2)), 5)}</td>`;
+}
+function documentControl(policy2) {
+  const doc = policy2.document;
+  if (!doc) return "";
+  const facts = [];
+  if (doc.classification) facts.push(["Classification", escapeHtml(doc.classification)]);
+  if (doc.effective_date) facts.push(["Effective", escapeHtml(doc.effective_date)]);
+  if (doc.audience.length > 0) facts.push(["Audience", foldedList(doc.audience.map((item) => escapeHtml(item)), 5)]);
+  if (doc.author) facts.push(["Author", escapeHtml(doc.author)]);
+  if (doc.parent) facts.push(["Parent", `<span class="pid">${escapeHtml(doc.parent)}</span>`]);
+  if (doc.supersedes.length > 0) facts.push(["Supersedes", foldedList(doc.supersedes.map((id) => `<span class="pid">${escapeHtml(id)}</span>`), 5)]);
+  if (doc.related.length > 0) facts.push(["Related", foldedList(doc.related.map((id) => `<span class="pid">${escapeHtml(id)}</span>`), 5)]);
+  const history = doc.history.length === 0 ? "" : `<ol class="history">${doc.history.map((entry) => {
+    const who = [entry.author ? `by ${entry.author}` : "", entry.approver ? `approved by ${entry.approver}` : ""].filter(Boolean).join(", ");
+    return `<li>${escapeHtml([entry.version ? `v${entry.version}` : "", entry.date ?? ""].filter(Boolean).join(" "))}${who ? ` (${escapeHtml(who)})` : ""}${entry.summary ? `: ${escapeHtml(entry.summary)}` : ""}</li>`;
+  }).join("")}</ol>`;
+  if (facts.length === 0 && !history) return "";
+  return `<details class="doc"><summary>Document control</summary><dl>${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join("")}</dl>${history}</details>`;
+}
+function problems(policy2, findings) {
+  const list = [];
+  const retired = policy2.review_state === "retired";
+  if (policy2.owners.length === 0 && !retired) list.push('<span class="badge b-error">\u2717 No owner</span>');
+  if (policy2.review_state === "overdue") list.push(`<span class="badge b-error">\u2717 ${policy2.next_review ? "Review overdue" : "Never reviewed"}</span>`);
+  const counted = findings.get(policy2.file);
+  if (counted?.errors) list.push(`<span class="badge b-error">\u2717 ${counted.errors} ${counted.errors === 1 ? "error" : "errors"}</span>`);
+  if (counted?.warnings) list.push(`<span class="badge b-warning">! ${counted.warnings} ${counted.warnings === 1 ? "warning" : "warnings"}</span>`);
+  return list;
+}
+function registerSection(policies, findings) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (finding.file === null) continue;
+    const entry = byFile.get(finding.file) ?? { errors: 0, warnings: 0 };
+    if (finding.severity === "error") entry.errors++;
+    else entry.warnings++;
+    byFile.set(finding.file, entry);
+  }
+  const rows2 = policies.map((policy2) => {
+    const found = problems(policy2, byFile);
+    const state = found.length > 0 && policy2.review_state === "ok" ? '<span class="badge b-none">Review OK</span>' : reviewBadge(policy2.review_state);
+    const evidence = foldedList(policy2.evidence.map((item) => `<span class="file">${pathHtml(item)}</span>`), 3, "");
+    return `<tr${found.length > 0 ? ' class="problem"' : ""}><th scope="row">${escapeHtml(policy2.id ?? "(no id)")}</th><td data-sort="${REVIEW_RANK[policy2.review_state]} ${policy2.review_state}">${state}</td><td data-sort="${found.length > 0 ? 0 : 1}">${found.join(" ") || '<span class="note">None</span>'}</td>${titleCell(policy2)}${ownersCell(policy2)}<td>${policy2.approver ? ownerHtml(policy2.approver, policy2) : '<span class="note">\u2014</span>'}</td><td>${escapeHtml(policy2.approved_on ?? "")}</td><td>${escapeHtml(policy2.status ?? "")}</td><td>${escapeHtml(policy2.last_reviewed ?? "")}</td><td>${escapeHtml(policy2.next_review ?? "")}</td><td>${evidence}</td></tr>`;
+  }).join("\n");
   return `<section id="register" aria-labelledby="register-h">
 <h2 id="register-h">Policy register</h2>
 <p class="hint">Select a column heading to sort by it; select it again to reverse the order.</p>
 <p class="note" id="register-status" role="status"></p>
-<div class="scroll" role="region" aria-labelledby="register-h" tabindex="0">
-<table class="sortable" id="register-table" data-status="register-status">
+${scrollTable("Policy register table", `<table class="sortable" id="register-table" data-status="register-status">
 <caption>${policies.length} policy documents</caption>
-${sortableHead([{ label: "ID" }, { label: "Title" }, { label: "Owners" }, { label: "Status" }, { label: "Last review" }, { label: "Next review" }, { label: "State" }])}
+${sortableHead([
+    { label: "ID" },
+    { label: "State" },
+    { label: "Problem" },
+    { label: "Title" },
+    { label: "Owners" },
+    { label: "Approver" },
+    { label: "Approved" },
+    { label: "Status" },
+    { label: "Last review" },
+    { label: "Next review" },
+    { label: "Evidence" }
+  ])}
 <tbody>
 ${rows2}
 </tbody>
-</table>
-</div>
+</table>`)}
 </section>`;
 }
 function reviewsSection(policies, within) {
@@ -46843,17 +54708,15 @@ function reviewsSection(policies, within) {
     if (days === 0) return "today";
     return `in ${days} day${days === 1 ? "" : "s"}`;
   };
-  const body = due.length === 0 ? `<p>No review is overdue or due within ${within} days.</p>` : `<div class="scroll" role="region" aria-labelledby="reviews-h" tabindex="0">
-<table class="sortable" data-status="reviews-status">
+  const body = due.length === 0 ? `<p>No review is overdue or due within ${within} days.</p>` : `${scrollTable("Reviews due table", `<table class="sortable" data-status="reviews-status">
 <caption>${due.length} ${due.length === 1 ? "review" : "reviews"} overdue or due within ${within} days</caption>
-${sortableHead([{ label: "ID" }, { label: "Title" }, { label: "Owners" }, { label: "Due" }, { label: "When", numeric: true }, { label: "State" }])}
+${sortableHead([{ label: "ID" }, { label: "State" }, { label: "When", numeric: true }, { label: "Title" }, { label: "Owners" }, { label: "Due" }])}
 <tbody>
 ${due.map(
-    (policy2) => `<tr><td>${escapeHtml(policy2.id ?? "(no id)")}</td>${titleCell(policy2)}<td>${escapeHtml(policy2.owners.join(", "))}</td><td>${escapeHtml(policy2.next_review ?? "")}</td><td class="num" data-sort="${policy2.days_until_review ?? -1e5}">${escapeHtml(when(policy2))}</td><td data-sort="${REVIEW_RANK[policy2.review_state]}">${reviewBadge(policy2.review_state)}</td></tr>`
+    (policy2) => `<tr><td>${escapeHtml(policy2.id ?? "(no id)")}</td><td data-sort="${REVIEW_RANK[policy2.review_state]}">${reviewBadge(policy2.review_state)}</td><td class="num" data-sort="${policy2.days_until_review ?? -1e5}">${escapeHtml(when(policy2))}</td>${titleCell(policy2)}${ownersCell(policy2)}<td>${escapeHtml(policy2.next_review ?? "")}</td></tr>`
   ).join("\n")}
 </tbody>
-</table>
-</div>
+</table>`)}
 <p class="note" id="reviews-status" role="status"></p>`;
   return `<section id="reviews" aria-labelledby="reviews-h">
 <h2 id="reviews-h">Reviews due and overdue</h2>
@@ -46861,19 +54724,17 @@ ${body}
 </section>`;
 }
 function findingsSection(findings) {
-  const shown = findings.slice(0, MAX_FINDING_ROWS);
-  const more = findings.length - shown.length;
-  const body = findings.length === 0 ? "<p>No findings: every check passed.</p>" : `<div class="scroll" role="region" aria-labelledby="findings-h" tabindex="0">
-<table class="sortable" data-status="findings-status">
+  const shown2 = findings.slice(0, MAX_FINDING_ROWS);
+  const more = findings.length - shown2.length;
+  const body = findings.length === 0 ? "<p>No findings: every check passed.</p>" : `${scrollTable("Findings table", `<table class="sortable" data-status="findings-status">
 <caption>${findings.length} ${findings.length === 1 ? "finding" : "findings"}</caption>
-${sortableHead([{ label: "Severity" }, { label: "Where" }, { label: "Rule" }, { label: "Problem" }])}
+${sortableHead([{ label: "Severity" }, { label: "Problem" }, { label: "Where" }, { label: "Rule" }])}
 <tbody>
-${shown.map(
-    (finding) => `<tr><td data-sort="${finding.severity === "error" ? 0 : 1}"><span class="badge b-${finding.severity}">${finding.severity === "error" ? "\u2717 Error" : "! Warning"}</span></td><td data-sort="${escapeHtml(`${finding.file ?? "~"}:${String(finding.line).padStart(6, "0")}`)}">${escapeHtml(finding.file ? `${finding.file}:${finding.line}:${finding.column}` : "ISMS")}</td><td><code>${escapeHtml(finding.rule)}</code></td><td>${escapeHtml(finding.message)}</td></tr>`
+${shown2.map(
+    (finding) => `<tr><td data-sort="${finding.severity === "error" ? 0 : 1}"><span class="badge b-${finding.severity}">${finding.severity === "error" ? "\u2717 Error" : "! Warning"}</span></td><td class="message">${messageHtml(finding.message)}</td><td class="where" data-sort="${escapeHtml(`${finding.file ?? "~"}:${String(finding.line).padStart(6, "0")}`)}">${finding.file ? `${pathHtml(finding.file)}:${finding.line}:${finding.column}` : "ISMS"}</td><td><code>${escapeHtml(finding.rule)}</code></td></tr>`
   ).join("\n")}
 </tbody>
-</table>
-</div>
+</table>`)}
 <p class="note" id="findings-status" role="status"></p>
 ${more > 0 ? `<p>${more} more findings are not listed here; run <code>isms check --format json</code> for all of them.</p>` : ""}`;
   return `<section id="findings" aria-labelledby="findings-h">
@@ -46883,7 +54744,7 @@ ${body}
 }
 
 // src/report/soa.ts
-import path12 from "node:path";
+import path15 from "node:path";
 
 // src/report/csv.ts
 var BOM = "\uFEFF";
@@ -46900,6 +54761,7 @@ function csvDocument(header2, records) {
 }
 
 // src/report/soa.ts
+var escapeMarkdown2 = (text2) => escapeMarkdown(text2, { mentions: false });
 function renderSoa(result, format, options2 = {}) {
   const view = buildSoaView(result);
   switch (format) {
@@ -46912,15 +54774,15 @@ function renderSoa(result, format, options2 = {}) {
   }
 }
 function linkTarget(root, outputDir, file) {
-  const relative2 = path12.relative(outputDir, path12.join(root, file)).split(path12.sep).join("/");
+  const relative2 = path15.relative(outputDir, path15.join(root, file)).split(path15.sep).join("/");
   return encodeURI(relative2).replace(/[()#?]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function soaMarkdown(view, root, outputDir, policyCount) {
   const { counts: counts2 } = view;
   const lines = [];
-  lines.push(`# Statement of Applicability${view.organization ? `: ${escapeMarkdown(view.organization)}` : ""}`, "");
+  lines.push(`# Statement of Applicability${view.organization ? `: ${escapeMarkdown2(view.organization)}` : ""}`, "");
   lines.push("| | |", "| --- | --- |");
-  if (view.organization) lines.push(`| Organisation | ${escapeMarkdown(view.organization)} |`);
+  if (view.organization) lines.push(`| Organisation | ${escapeMarkdown2(view.organization)} |`);
   lines.push(`| Standard | ISO/IEC 27001:2022, Annex A (${counts2.controls} controls) |`);
   lines.push(`| Date | ${view.today} |`);
   lines.push(
@@ -46928,10 +54790,10 @@ function soaMarkdown(view, root, outputDir, policyCount) {
   );
   lines.push(`| Applicability | ${counts2.applicable} applicable \xB7 ${counts2.notApplicable} not applicable \xB7 ${counts2.undecided} undecided |`);
   lines.push(
-    `| Implementation | ${counts2.implemented} implemented \xB7 ${counts2.partial} partial \xB7 ${counts2.planned} planned \xB7 ${counts2.applicable - counts2.implemented - counts2.partial - counts2.planned} not stated |`
+    `| Implementation | ${counts2.implemented} implemented \xB7 ${counts2.partial} partial \xB7 ${counts2.planned} planned \xB7 ${counts2.notImplemented} not implemented \xB7 ${counts2.applicable - counts2.implemented - counts2.partial - counts2.planned - counts2.notImplemented} not stated |`
   );
   lines.push(
-    `| Policy coverage | ${counts2.covered} covered \xB7 ${counts2.overdueOnly} only by overdue policies \xB7 ${counts2.uncovered} not covered \xB7 ${counts2.excluded} excluded |`
+    `| Policy coverage | ${counts2.covered} covered \xB7 ${counts2.overdueOnly} only by overdue policies \xB7 ${counts2.draftOnly} only by drafts \xB7 ${counts2.uncovered} not covered \xB7 ${counts2.excluded} excluded${view.soaFile ? ` \xB7 ${view.coverage.counts.undecided} undecided` : ""} |`
   );
   lines.push("");
   if (!view.soaFile) {
@@ -46940,32 +54802,36 @@ function soaMarkdown(view, root, outputDir, policyCount) {
       ""
     );
   }
-  lines.push(`Generated by ${TOOL_NAME} ${TOOL_VERSION} from the policies in the repository. Policy coverage: a control is covered when a policy that is not retired maps it; covered only by overdue policies when every such policy is overdue for review.`, "");
+  lines.push(`Generated by ${TOOL_NAME} ${TOOL_VERSION} from the policies in the repository. Policy coverage: a control is covered when an approved (or in-review) policy that is not overdue maps it; covered only by overdue policies when every such policy is overdue for review; only by drafts when only draft policies map it (a draft is not yet in force). Retired policies cover nothing; an undecided control is not counted as applicable.`, "");
   for (const group of rowsByTheme(view.rows)) {
     lines.push(`## ${group.section} ${group.theme} controls`, "");
     lines.push("| Control | Title | Applicable | Justification | Implementation | Policies | Owners | Review |");
     lines.push("| --- | --- | --- | --- | --- | --- | --- | --- |");
-    for (const row of group.rows) lines.push(markdownRow(row, root, outputDir));
+    for (const row2 of group.rows) lines.push(markdownRow(row2, root, outputDir));
     lines.push("");
   }
   return `${lines.join("\n")}`;
 }
-function markdownRow(row, root, outputDir) {
+var STATE_NOTE = {
+  "draft-only": " _(only by drafts: not in force)_",
+  "overdue-only": " _(only by overdue policies)_"
+};
+function markdownRow(row2, root, outputDir) {
   const justification = [
-    row.justification ? escapeMarkdown(row.justification) : "",
-    row.notes ? `_Notes:_ ${escapeMarkdown(row.notes)}` : ""
+    row2.justification ? escapeMarkdown2(row2.justification) : "",
+    row2.notes ? `_Notes:_ ${escapeMarkdown2(row2.notes)}` : ""
   ].filter(Boolean).join(" ");
-  const policies = row.policies.map((policy2) => `[${escapeMarkdown(policyLabel(policy2))}](${linkTarget(root, outputDir, policy2.file)})`).join(", ");
-  const review = row.policies.map((policy2) => `${escapeMarkdown(policyLabel(policy2))}: ${reviewText(policy2)}`).join("; ");
-  const applicable = row.applicability === "undecided" ? "_Undecided_" : APPLICABILITY_LABEL[row.applicability];
+  const policies = row2.policies.map((policy2) => `[${escapeMarkdown2(policyLabel(policy2))}](${linkTarget(root, outputDir, policy2.file)})`).join(", ");
+  const review = row2.policies.map((policy2) => `${escapeMarkdown2(policyLabel(policy2))}: ${reviewText(policy2)}`).join("; ");
+  const applicable = row2.applicability === "undecided" ? "_Undecided_" : APPLICABILITY_LABEL[row2.applicability];
   const cells = [
-    row.control.id,
-    escapeMarkdown(row.control.title),
+    row2.control.id,
+    escapeMarkdown2(row2.control.title),
     applicable,
-    justification || (row.applicability === "not-applicable" ? "**missing**" : ""),
-    row.applicability === "applicable" ? row.implementation ?? "" : "",
-    policies || (row.applicability === "applicable" ? "**none**" : ""),
-    escapeMarkdown(row.owners.join(", ")),
+    justification || (row2.applicability === "not-applicable" ? "**missing**" : ""),
+    row2.applicability === "applicable" ? row2.implementation ?? "" : "",
+    policies ? `${policies}${STATE_NOTE[row2.state] ?? ""}` : row2.applicability === "applicable" ? "**none**" : "",
+    escapeMarkdown2(row2.ownerLabels.join(", ")),
     review
   ];
   return `|${cells.map((cell2) => cell2 === "" ? " " : ` ${cell2} `).join("|")}|`;
@@ -46985,19 +54851,19 @@ var SOA_CSV_HEADER = [
   "Review"
 ];
 function soaCsv(view) {
-  const records = view.rows.map((row) => [
-    row.control.id,
-    row.control.title,
-    row.control.theme,
-    APPLICABILITY_LABEL[row.applicability],
-    row.justification ?? "",
-    row.implementation ?? "",
-    row.notes ?? "",
-    STATE_LABEL[row.state],
-    row.policies.map(policyLabel).join("; "),
-    row.policies.map((policy2) => policy2.file).join("; "),
-    row.owners.join("; "),
-    row.policies.map((policy2) => `${policyLabel(policy2)}: ${reviewText(policy2)}`).join("; ")
+  const records = view.rows.map((row2) => [
+    row2.control.id,
+    row2.control.title,
+    row2.control.theme,
+    APPLICABILITY_LABEL[row2.applicability],
+    row2.justification ?? "",
+    row2.implementation ?? "",
+    row2.notes ?? "",
+    STATE_LABEL[row2.state],
+    row2.policies.map(policyLabel).join("; "),
+    row2.policies.map((policy2) => policy2.file).join("; "),
+    row2.ownerLabels.join("; "),
+    row2.policies.map((policy2) => `${policyLabel(policy2)}: ${reviewText(policy2)}`).join("; ")
   ]);
   return csvDocument(SOA_CSV_HEADER, records);
 }
@@ -47017,22 +54883,24 @@ function soaJson(view) {
       implemented: counts2.implemented,
       partial: counts2.partial,
       planned: counts2.planned,
+      not_implemented: counts2.notImplemented,
       covered: counts2.covered,
       overdue_only: counts2.overdueOnly,
+      draft_only: counts2.draftOnly,
       uncovered: counts2.uncovered,
       excluded: counts2.excluded
     },
-    controls: view.rows.map((row) => ({
-      id: row.control.id,
-      title: row.control.title,
-      theme: row.control.theme,
-      applicable: row.applicability === "undecided" ? null : row.applicability === "applicable",
-      justification: row.justification,
-      implementation: row.implementation,
-      notes: row.notes,
-      coverage: row.state,
-      owners: row.owners,
-      policies: row.policies.map(policyJson)
+    controls: view.rows.map((row2) => ({
+      id: row2.control.id,
+      title: row2.control.title,
+      theme: row2.control.theme,
+      applicable: row2.applicability === "undecided" ? null : row2.applicability === "applicable",
+      justification: row2.justification,
+      implementation: row2.implementation,
+      notes: row2.notes,
+      coverage: row2.state,
+      owners: row2.owners,
+      policies: row2.policies.map(policyJson)
     }))
   };
   return `${JSON.stringify(document, null, 2)}
@@ -47054,14 +54922,14 @@ var reportCommand = {
 };
 
 // src/commands/review.ts
-import { realpathSync as realpathSync6 } from "node:fs";
-import path13 from "node:path";
+import path16 from "node:path";
 init_load();
 init_dates();
 init_nearest();
+init_terminal();
 
 // src/edit/review.ts
-var import_yaml13 = __toESM(require_dist(), 1);
+var import_yaml18 = __toESM(require_dist(), 1);
 init_dates();
 function recordReview(text2, date, defaultEvery) {
   const parsed = frontMatterYaml(text2);
@@ -47069,16 +54937,16 @@ function recordReview(text2, date, defaultEvery) {
   if (!parsed.region) return { ok: false, message: "the file has no front matter" };
   const { doc, offset } = parsed.region;
   const root = doc.contents;
-  if (!(0, import_yaml13.isMap)(root)) return { ok: false, message: "the front matter is not a mapping of fields" };
+  if (!(0, import_yaml18.isMap)(root)) return { ok: false, message: "the front matter is not a mapping of fields" };
   const edits = [];
   const changes = [];
   const dateText = formatDate(date);
   const last = pairOf(root, "last_reviewed");
   const next = pairOf(root, "next_review");
   for (const [name, pair] of [["last_reviewed", last], ["next_review", next]]) {
-    if (pair?.value && !(0, import_yaml13.isScalar)(pair.value)) return { ok: false, message: `\`${name}\` is not a date: write it as YYYY-MM-DD by hand` };
+    if (pair?.value && !(0, import_yaml18.isScalar)(pair.value)) return { ok: false, message: `\`${name}\` is not a date: write it as YYYY-MM-DD by hand` };
   }
-  const lastValue = last && (0, import_yaml13.isScalar)(last.value) ? last.value : void 0;
+  const lastValue = last && (0, import_yaml18.isScalar)(last.value) ? last.value : void 0;
   const previousText = lastValue && typeof lastValue.value === "string" ? lastValue.value : null;
   if (last) {
     if (previousText !== dateText) {
@@ -47097,10 +54965,12 @@ function recordReview(text2, date, defaultEvery) {
   }
   if (next) {
     const every = pairOf(root, "review_every");
-    const everyText = every && (0, import_yaml13.isScalar)(every.value) && typeof every.value.value === "string" ? every.value.value : void 0;
+    const everyText = every && (0, import_yaml18.isScalar)(every.value) && typeof every.value.value === "string" ? every.value.value : void 0;
     const duration = (everyText ? parseDuration(everyText) : void 0) ?? defaultEvery;
-    const nextText = formatDate(addDuration(date, duration));
-    const nextValue = (0, import_yaml13.isScalar)(next.value) ? next.value : void 0;
+    const nextDate = addDuration(date, duration);
+    if (!nextDate) return { ok: false, message: `${formatDate(date)} + ${duration.text} is after 9999-12-31: set \`next_review\` by hand` };
+    const nextText = formatDate(nextDate);
+    const nextValue = (0, import_yaml18.isScalar)(next.value) ? next.value : void 0;
     const current = nextValue && typeof nextValue.value === "string" ? nextValue.value : null;
     if (current !== nextText) {
       edits.push(replaceValue(text2, offset, next.key, nextValue, nextText));
@@ -47152,8 +55022,8 @@ var reviewCommand = {
       throw new UsageError(`The id ${id} is used by ${matches.map((policy3) => policy3.file).join(", ")}: give each document its own id first`);
     }
     const policy2 = matches[0];
-    const absolute = path13.join(result.root, policy2.file);
-    const read = readEditable(path13.resolve(result.root), absolute);
+    const absolute = path16.join(result.root, policy2.file);
+    const read = readEditable(result.config.root, absolute);
     if (!read.ok) throw new UsageError(`Cannot read ${policy2.file}: ${read.message}`);
     const edited = recordReview(read.file.text, date, result.config.reviewEvery);
     if (!edited.ok) throw new UsageError(`Cannot record the review in ${policy2.file}: ${edited.message}`);
@@ -47161,15 +55031,15 @@ var reviewCommand = {
       throw new UsageError(`--date ${formatDate(date)} is before the review already recorded (${formatDate(edited.previous)}) in ${policy2.file}`);
     }
     if (edited.changes.length === 0) {
-      io.stdout(`${policy2.file}: the review of ${id} on ${formatDate(date)} is already recorded; nothing to change.
+      io.stdout(`${safeText(policy2.file)}: the review of ${safeText(id)} on ${formatDate(date)} is already recorded; nothing to change.
 `);
       return 0;
     }
-    writeFileAtomic(realpathSync6(absolute), withBom(read.file, edited.text));
+    writeFileInside(result.config.root, read.file.real, withBom(read.file, edited.text), policy2.file);
     const changes = edited.changes.map((change) => `${change.field} ${change.from ?? "(none)"} \u2192 ${change.to}`).join(", ");
-    const lines = [`${policy2.file}: recorded the review of ${id}: ${changes}.`];
+    const lines = [safeText(`${policy2.file}: recorded the review of ${id}: ${changes}.`)];
     if (policy2.status === "draft") lines.push("Note: the document is still a draft; set `status: approved` once it is approved.");
-    lines.push(`Commit it, e.g.: git commit -am "Review ${id} (no changes)"`);
+    lines.push(safeText(`Commit it, e.g.: git commit -am "Review ${id} (no changes)"`));
     io.stdout(`${lines.join("\n")}
 `);
     return 0;
@@ -47177,10 +55047,11 @@ var reviewCommand = {
 };
 
 // src/commands/soa.ts
-import path14 from "node:path";
+init_terminal();
+import path17 from "node:path";
 var SOA_FORMATS = ["markdown", "csv", "json"];
 function soaFileFindings(result) {
-  const soaFile = result.soa?.file ?? path14.posix.normalize(result.config.soa.split(path14.sep).join("/"));
+  const soaFile = result.soa?.file ?? path17.posix.normalize(result.config.soa.split(path17.sep).join("/"));
   return result.findings.filter(
     (finding) => finding.rule === "soa-invalid" || finding.rule === "soa-justification-missing" || finding.rule === "control-legacy" && finding.file === soaFile
   );
@@ -47194,19 +55065,19 @@ var soaCommand = {
     const format = formatOption(values.format, SOA_FORMATS, "markdown");
     const output = stringOption(values.output);
     const result = await checkWithOptions(values, io);
-    const problems = soaFileFindings(result);
-    for (const finding of problems) {
+    const problems2 = soaFileFindings(result);
+    for (const finding of problems2) {
       io.stderr(`${safeText(finding.file ?? "ISMS")}:${finding.line}:${finding.column}  ${finding.severity}  ${safeText(finding.message)}  ${finding.rule}
 `);
     }
-    const unreadable = result.soa === null && problems.some((finding) => finding.rule === "soa-invalid");
+    const unreadable = result.soa === null && problems2.some((finding) => finding.rule === "soa-invalid");
     if (unreadable) {
       io.stderr("isms soa: the SoA file cannot be read; fix the problems above. Nothing was written.\n");
       return 1;
     }
     const toFile = output !== void 0 && output !== "-";
-    emit(io, output, renderSoa(result, format, toFile ? { outputDir: path14.dirname(path14.resolve(io.cwd, output)) } : {}));
-    const errors = problems.filter((finding) => finding.severity === "error").length;
+    emit(io, output, renderSoa(result, format, toFile ? { outputDir: path17.dirname(path17.resolve(io.cwd, output)) } : {}));
+    const errors = problems2.filter((finding) => finding.severity === "error").length;
     if (errors > 0) {
       io.stderr(`isms soa: ${errors} error${errors === 1 ? "" : "s"} in the SoA; entries with errors are left out until fixed.
 `);
@@ -47232,6 +55103,7 @@ var commands = [
 
 // src/cli/run.ts
 init_load();
+init_terminal();
 function help() {
   const width = Math.max(...commands.map((command) => command.name.length));
   return [
@@ -47259,7 +55131,7 @@ async function runCli(argv, io) {
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr(`isms: unknown command \`${name}\`; run \`isms --help\` for the list
+    io.stderr(`isms: unknown command \`${safeText(name)}\`; run \`isms --help\` for the list
 `);
     return 2;
   }
@@ -47268,25 +55140,29 @@ async function runCli(argv, io) {
       io.stdout(`${command.summary}
 
 Usage: ${command.usage}
-`);
+${command.help ? `
+${command.help}
+` : ""}`);
       return 0;
     }
     let parsed;
     try {
       parsed = parseArgs({ args: [...rest2], options: command.options, allowPositionals: command.allowPositionals ?? false, strict: true });
     } catch (error) {
-      throw new UsageError(`${argumentProblem(error)}
-Usage: ${command.usage}`);
+      io.stderr(`isms ${name}: ${safeText(argumentProblem(error))}
+Usage: ${command.usage}
+`);
+      return 2;
     }
     return await command.run(parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`isms ${name}: ${error.message}
+      io.stderr(`isms ${name}: ${safeText(error.message)}
 `);
       return 2;
     }
     const err = error;
-    io.stderr(`isms ${name}: unexpected error: ${err.message ?? String(error)}${err.code ? ` (${err.code})` : ""}
+    io.stderr(`isms ${name}: unexpected error: ${safeText(err.message ?? String(error))}${err.code ? ` (${safeText(String(err.code))})` : ""}
 `);
     if (io.env.ISMS_DEBUG) io.stderr(`${err.stack ?? ""}
 `);

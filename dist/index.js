@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path10 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path10 && path10[0] !== "/") {
-          path10 = `/${path10}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path10}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1362,9 +1362,9 @@ var require_util = __commonJS({
     function isValidHeaderValue(characters) {
       return !headerCharRegex.test(characters);
     }
-    function parseRangeHeader(range) {
-      if (range == null || range === "") return { start: 0, end: null, size: null };
-      const m = range ? range.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+    function parseRangeHeader(range2) {
+      if (range2 == null || range2 === "") return { start: 0, end: null, size: null };
+      const m = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
       return m ? {
         start: parseInt(m[1]),
         end: m[2] ? parseInt(m[2]) : null,
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path10);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path10,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path10);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path14, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path10,
+          path14,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path10, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path10);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1676,9 +1676,9 @@ var require_request = __commonJS({
     var { headerNameLowerCasedRecord } = require_constants();
     var invalidPathRegex = /[^\u0021-\u00ff]/;
     var kHandler = /* @__PURE__ */ Symbol("handler");
-    var Request = class {
+    var Request2 = class {
       constructor(origin, {
-        path: path10,
+        path: path14,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path10 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path10)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path10, query) : path10;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2041,7 +2041,7 @@ var require_request = __commonJS({
         request2.headers.push(key, val);
       }
     }
-    module2.exports = Request;
+    module2.exports = Request2;
   }
 });
 
@@ -5785,7 +5785,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5860,7 +5860,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5955,11 +5955,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5982,10 +5982,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6002,7 +6002,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6182,7 +6182,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6204,7 +6204,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6240,13 +6240,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path10, host, upgrade, blocking, reset } = request2;
+      const { method, path: path14, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path10} HTTP/1.1\r
+      let header2 = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path10;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,10 +7515,10 @@ var require_redirect_handler = __commonJS({
         if (!this.location) {
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
-        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path10 = search ? `${pathname}${search}` : pathname;
+        const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const path14 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path10;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7625,7 +7625,7 @@ var require_client = __commonJS({
     var http = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
-    var Request = require_request();
+    var Request2 = require_request();
     var DispatcherBase = require_dispatcher_base();
     var {
       InvalidArgumentError,
@@ -7868,7 +7868,7 @@ var require_client = __commonJS({
       }
       [kDispatch](opts, handler2) {
         const origin = opts.origin || this[kUrl].origin;
-        const request2 = new Request(origin, opts, handler2);
+        const request2 = new Request2(origin, opts, handler2);
         this[kQueue].push(request2);
         if (this[kResuming]) {
         } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path10 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path10;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9073,16 +9073,16 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
+    function validatePartialResponseContentLength(headers, range2, statusCode, retryCount) {
       const contentLength = headers["content-length"];
       if (contentLength == null) {
         return null;
       }
-      if (!Number.isFinite(range.start) || !Number.isFinite(range.end)) {
+      if (!Number.isFinite(range2.start) || !Number.isFinite(range2.end)) {
         return null;
       }
       const length = Number(contentLength);
-      const expectedLength = range.end - range.start + 1;
+      const expectedLength = range2.end - range2.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
@@ -9297,8 +9297,8 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range = parseRangeHeader(headers["content-range"]);
-            if (range == null) {
+            const range2 = parseRangeHeader(headers["content-range"]);
+            if (range2 == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
                 statusCode,
@@ -9307,12 +9307,12 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers, range2, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start, size, end = size - 1 } = range2;
             assert(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path10) {
-      if (typeof path10 !== "string") {
-        return path10;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path10.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path10;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path10);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path10, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path10,
+        path: path14,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path10,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12400,7 +12400,7 @@ var require_response = __commonJS({
     var assert = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12543,8 +12543,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options2, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12560,7 +12560,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12693,7 +12693,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12761,7 +12761,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -12871,7 +12871,7 @@ var require_request2 = __commonJS({
       }
     }
     var patchMethodWarning = false;
-    var Request = class _Request {
+    var Request2 = class _Request {
       // https://fetch.spec.whatwg.org/#dom-request
       constructor(input, init = {}) {
         webidl.util.markAsUncloneable(this);
@@ -13318,7 +13318,7 @@ var require_request2 = __commonJS({
         return `Request ${nodeUtil.formatWithOptions(options2, properties)}`;
       }
     };
-    mixinBody(Request);
+    mixinBody(Request2);
     function makeRequest(init) {
       return {
         method: init.method ?? "GET",
@@ -13369,7 +13369,7 @@ var require_request2 = __commonJS({
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request2 = new Request(kConstruct);
+      const request2 = new Request2(kConstruct);
       request2[kState] = innerRequest;
       request2[kSignal] = signal;
       request2[kHeaders] = new Headers2(kConstruct);
@@ -13377,7 +13377,7 @@ var require_request2 = __commonJS({
       setHeadersGuard(request2[kHeaders], guard);
       return request2;
     }
-    Object.defineProperties(Request.prototype, {
+    Object.defineProperties(Request2.prototype, {
       method: kEnumerableProperty,
       url: kEnumerableProperty,
       headers: kEnumerableProperty,
@@ -13404,13 +13404,13 @@ var require_request2 = __commonJS({
       }
     });
     webidl.converters.Request = webidl.interfaceConverter(
-      Request
+      Request2
     );
     webidl.converters.RequestInfo = function(V, prefix, argument) {
       if (typeof V === "string") {
         return webidl.converters.USVString(V, prefix, argument);
       }
-      if (V instanceof Request) {
+      if (V instanceof Request2) {
         return webidl.converters.Request(V, prefix, argument);
       }
       return webidl.converters.USVString(V, prefix, argument);
@@ -13501,7 +13501,7 @@ var require_request2 = __commonJS({
         converter: webidl.converters.any
       }
     ]);
-    module2.exports = { Request, makeRequest, fromInnerRequest, cloneRequest };
+    module2.exports = { Request: Request2, makeRequest, fromInnerRequest, cloneRequest };
   }
 });
 
@@ -13517,7 +13517,7 @@ var require_fetch = __commonJS({
       fromInnerResponse
     } = require_response();
     var { HeadersList } = require_headers();
-    var { Request, cloneRequest } = require_request2();
+    var { Request: Request2, cloneRequest } = require_request2();
     var zlib = __require("node:zlib");
     var {
       bytesMatch,
@@ -13612,7 +13612,7 @@ var require_fetch = __commonJS({
       let p = createDeferredPromise();
       let requestObject;
       try {
-        requestObject = new Request(input, init);
+        requestObject = new Request2(input, init);
       } catch (e) {
         p.reject(e);
         return p.promise;
@@ -15431,8 +15431,8 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
-    var { Request, fromInnerRequest } = require_request2();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
+    var { Request: Request2, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
     var { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = require_util2();
@@ -15506,7 +15506,7 @@ var require_cache = __commonJS({
         }
         const fetchControllers = [];
         for (const request2 of requests) {
-          const r = new Request(request2)[kState];
+          const r = new Request2(request2)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -15590,10 +15590,10 @@ var require_cache = __commonJS({
         request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request2 instanceof Request) {
+        if (request2 instanceof Request2) {
           innerRequest = request2[kState];
         } else {
-          innerRequest = new Request(request2)[kState];
+          innerRequest = new Request2(request2)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -15671,14 +15671,14 @@ var require_cache = __commonJS({
         request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
-        if (request2 instanceof Request) {
+        if (request2 instanceof Request2) {
           r = request2[kState];
           if (r.method !== "GET" && !options2.ignoreMethod) {
             return false;
           }
         } else {
           assert(typeof request2 === "string");
-          r = new Request(request2)[kState];
+          r = new Request2(request2)[kState];
         }
         const operations = [];
         const operation = {
@@ -15717,13 +15717,13 @@ var require_cache = __commonJS({
         options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
         if (request2 !== void 0) {
-          if (request2 instanceof Request) {
+          if (request2 instanceof Request2) {
             r = request2[kState];
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
           } else if (typeof request2 === "string") {
-            r = new Request(request2)[kState];
+            r = new Request2(request2)[kState];
           }
         }
         const promise2 = createDeferredPromise();
@@ -15889,13 +15889,13 @@ var require_cache = __commonJS({
       #internalMatchAll(request2, options2, maxResponses = Infinity) {
         let r = null;
         if (request2 !== void 0) {
-          if (request2 instanceof Request) {
+          if (request2 instanceof Request2) {
             r = request2[kState];
             if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
           } else if (typeof request2 === "string") {
-            r = new Request(request2)[kState];
+            r = new Request2(request2)[kState];
           }
         }
         const responses = [];
@@ -15958,7 +15958,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path10) {
-      for (let i = 0; i < path10.length; ++i) {
-        const code = path10.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code = path14.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18317,7 +18317,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID = Buffer.from("id");
+    var ID2 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18533,7 +18533,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID)) {
+        if (isFieldName(line, fieldLength, ID2)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
             event.id = line.toString("utf8", valueStart);
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path10 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path10 = `/${path10}`;
+            path14 = `/${path14}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path10);
+          url = new URL(util.parseOrigin(url).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19404,8 +19404,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path10, { windows } = {}) => {
-      const segs = path10.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path14, { windows } = {}) => {
+      const segs = path14.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -19473,7 +19473,7 @@ var require_scan = __commonJS({
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
-      let isGlob = false;
+      let isGlob2 = false;
       let isExtglob = false;
       let isGlobstar = false;
       let braceEscaped = false;
@@ -19516,7 +19516,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -19525,7 +19525,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -19562,7 +19562,7 @@ var require_scan = __commonJS({
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
+            isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
             if (code === CHAR_EXCLAMATION_MARK && index === start) {
@@ -19592,7 +19592,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -19600,7 +19600,7 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -19616,7 +19616,7 @@ var require_scan = __commonJS({
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               break;
             }
@@ -19632,7 +19632,7 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
             while (eos() !== true && (code = advance())) {
@@ -19654,7 +19654,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (isGlob === true) {
+        if (isGlob2 === true) {
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -19664,7 +19664,7 @@ var require_scan = __commonJS({
       }
       if (opts.noext === true) {
         isExtglob = false;
-        isGlob = false;
+        isGlob2 = false;
       }
       let base = str;
       let prefix = "";
@@ -19674,10 +19674,10 @@ var require_scan = __commonJS({
         str = str.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
+      if (base && isGlob2 === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
         glob2 = str.slice(lastIndex);
-      } else if (isGlob === true) {
+      } else if (isGlob2 === true) {
         base = "";
         glob2 = str;
       } else {
@@ -19702,7 +19702,7 @@ var require_scan = __commonJS({
         glob: glob2,
         isBrace,
         isBracket,
-        isGlob,
+        isGlob: isGlob2,
         isExtglob,
         isGlobstar,
         negated,
@@ -19757,7 +19757,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -19765,8 +19765,8 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
-    var expandRange = (args, options2) => {
+    } = constants4;
+    var expandRange2 = (args, options2) => {
       if (typeof options2.expandRange === "function") {
         return options2.expandRange(...args, options2);
       }
@@ -19974,7 +19974,7 @@ var require_parse2 = __commonJS({
       if (options2.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -20020,8 +20020,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -20399,17 +20399,17 @@ var require_parse2 = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+                range2.unshift(arr[i].value);
               }
             }
-            output = expandRange(range, opts);
+            output = expandRange2(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -20717,7 +20717,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -20775,7 +20775,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse3 = require_parse2();
     var utils = require_utils2();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob2, options2, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -20903,7 +20903,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
+    picomatch2.constants = constants4;
     module2.exports = picomatch2;
   }
 });
@@ -20938,10 +20938,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -20962,7 +20962,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar6(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar8(node) || isCollection2(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -20974,11 +20974,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias3;
     exports2.isCollection = isCollection2;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap5;
+    exports2.isMap = isMap7;
     exports2.isNode = isNode;
     exports2.isPair = isPair3;
-    exports2.isScalar = isScalar6;
-    exports2.isSeq = isSeq4;
+    exports2.isScalar = isScalar8;
+    exports2.isSeq = isSeq6;
   }
 });
 
@@ -21002,17 +21002,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path14) {
+      const ctrl = callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21023,13 +21023,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21050,17 +21050,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path14) {
+      const ctrl = await callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21071,13 +21071,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21104,23 +21104,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path14);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path14);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path14);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path14);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path14);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path14);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21732,10 +21732,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21754,7 +21754,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21784,11 +21784,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest2] = path10;
+          const [key, ...rest2] = path14;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest2, value);
@@ -21802,8 +21802,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest2] = path10;
+      deleteIn(path14) {
+        const [key, ...rest2] = path14;
         if (rest2.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21817,8 +21817,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest2] = path10;
+      getIn(path14, keepScalar) {
+        const [key, ...rest2] = path14;
         const node = this.get(key, true);
         if (rest2.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21836,8 +21836,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest2] = path10;
+      hasIn(path14) {
+        const [key, ...rest2] = path14;
         if (rest2.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21847,8 +21847,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest2] = path10;
+      setIn(path14, value) {
+        const [key, ...rest2] = path14;
         if (rest2.length === 0) {
           this.set(key, value);
         } else {
@@ -21982,16 +21982,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
+        const fold2 = folds[i2];
         const end2 = folds[i2 + 1] || text2.length;
-        if (fold === 0)
+        if (fold2 === 0)
           res = `
 ${indent}${text2.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text2[fold2]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -24363,9 +24363,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24440,14 +24440,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection2.isEmptyPath(path10)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24462,10 +24462,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection2.isEmptyPath(path10))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24476,10 +24476,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection2.isEmptyPath(path10))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24496,13 +24496,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection2.isEmptyPath(path10)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -24858,12 +24858,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items, search2) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair) => isEqual(pair.key, search2));
     }
     exports2.mapIncludes = mapIncludes;
   }
@@ -25086,9 +25086,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -25124,7 +25124,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -25164,7 +25164,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep3 && !props.found) {
+        if (!isMap7 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -25187,7 +25187,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -25219,7 +25219,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -25235,7 +25235,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -25630,8 +25630,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
+          const { fold: fold2, offset } = foldNewline(source, i);
+          res += fold2;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -25671,19 +25671,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold = "";
+      let fold2 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold += "\n";
+          fold2 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
+      if (!fold2)
+        fold2 = " ";
+      return { fold: fold2, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -25743,7 +25743,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -25763,7 +25763,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -26463,9 +26463,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path10) => {
+    visit2.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26474,23 +26474,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path10) => {
-      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit2.parentCollection = (cst, path14) => {
+      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26501,10 +26501,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -26522,7 +26522,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM2:
@@ -26606,7 +26606,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection2;
-    exports2.isScalar = isScalar6;
+    exports2.isScalar = isScalar8;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -26654,16 +26654,16 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete = false) {
+      *lex(source, incomplete2 = false) {
         if (source) {
           if (typeof source !== "string")
             throw TypeError("source is not a string");
           this.buffer = this.buffer ? this.buffer + source : source;
           this.lineEndPos = null;
         }
-        this.atEnd = !incomplete;
+        this.atEnd = !incomplete2;
         let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
+        while (next && (incomplete2 || this.hasChars(1)))
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
@@ -27354,12 +27354,12 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete = false) {
+      *parse(source, incomplete2 = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete))
+        for (const lexeme of this.lexer.lex(source, incomplete2))
           yield* this.next(lexeme);
-        if (!incomplete)
+        if (!incomplete2)
           yield* this.end();
       }
       /**
@@ -33220,9 +33220,9 @@ var require_lib2 = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import os5 from "node:os";
-import path9 from "node:path";
+import { readFileSync as readFileSync2 } from "node:fs";
+import os6 from "node:os";
+import path13 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -33563,8 +33563,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows2) {
-    const tableBody = rows2.map((row) => {
-      const cells = row.map((cell2) => {
+    const tableBody = rows2.map((row2) => {
+      const cells = row2.map((cell2) => {
         if (typeof cell2 === "string") {
           return this.wrap("td", cell2);
         }
@@ -33721,8 +33721,8 @@ function info(message) {
 }
 
 // src/check.ts
-import { existsSync as existsSync3, readdir as readdir3, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
-import path5 from "node:path";
+import { readdir as readdir3, realpathSync as realpathSync3 } from "node:fs";
+import path7 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
@@ -33734,27 +33734,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path10) {
-  let normalized = normalize(path10);
+function cleanPath(path14) {
+  let normalized = normalize(path14);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path10, separator) {
-  return path10.replace(SLASHES_REGEX, separator);
+function convertSlashes(path14, separator) {
+  return path14.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path10) {
-  return path10 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path10);
+function isRootDirectory(path14) {
+  return path14 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path14);
 }
-function normalizePath(path10, options2) {
+function normalizePath(path14, options2) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options2;
-  const pathNeedsCleaning = process.platform === "win32" && path10.includes("/") || path10.startsWith(".");
-  if (resolvePaths) path10 = resolve(path10);
-  if (normalizePath$1 || pathNeedsCleaning) path10 = cleanPath(path10);
-  if (path10 === ".") return "";
-  const needsSeperator = path10[path10.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path10 + pathSeparator : path10, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path14.includes("/") || path14.startsWith(".");
+  if (resolvePaths) path14 = resolve(path14);
+  if (normalizePath$1 || pathNeedsCleaning) path14 = cleanPath(path14);
+  if (path14 === ".") return "";
+  const needsSeperator = path14[path14.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path14 + pathSeparator : path14, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -33791,8 +33791,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path10 = directoryPath || ".";
-  if (filters.every((filter) => filter(path10, true))) paths.push(path10);
+  const path14 = directoryPath || ".";
+  if (filters.every((filter) => filter(path14, true))) paths.push(path14);
 };
 var empty$2 = () => {
 };
@@ -33844,26 +33844,26 @@ var empty = () => {
 function build$3(options2) {
   return options2.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path10, state, callback$1) {
+var resolveSymlinksAsync = function(path14, state, callback$1) {
   const { queue, fs: fs3, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs3.realpath(path10, (error2, resolvedPath) => {
+  fs3.realpath(path14, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
     fs3.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path10, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path14, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path10, state, callback$1) {
+var resolveSymlinks = function(path14, state, callback$1) {
   const { queue, fs: fs3, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs3.realpathSync(path10);
+    const resolvedPath = fs3.realpathSync(path14);
     const stat3 = fs3.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path10, resolvedPath, state)) return;
+    if (stat3.isDirectory() && isRecursive(path14, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -33873,9 +33873,9 @@ function build$2(options2, isSynchronous) {
   if (!options2.resolveSymlinks || options2.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path10, resolved, state) {
+function isRecursive(path14, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path10);
+  let parent = dirname(path14);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -33883,7 +33883,7 @@ function isRecursive(path10, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path10, resolved);
+  state.symlinks.set(path14, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -34055,19 +34055,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path10 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path10)) continue;
-        this.pushDirectory(path10, paths, filters);
-        this.walkDirectory(this.state, path10, path10, depth - 1, this.walk);
+        let path14 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path14)) continue;
+        this.pushDirectory(path14, paths, filters);
+        this.walkDirectory(this.state, path14, path14, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path10 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path10, this.state, (stat3, resolvedPath) => {
+        let path14 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path14, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path10 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path10 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path14 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path14 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path10;
+            resolvedPath = useRealPaths ? resolvedPath : path14;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -34233,7 +34233,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options2);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path10) => isMatch(path10));
+    this.options.filters.push((path14) => isMatch(path14));
     return this;
   }
 };
@@ -34308,19 +34308,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path10) {
-  return path10.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path14) {
+  return path14.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path10) {
+function splitPattern(path14) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path10, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path10];
+  const result = import_picomatch.default.scan(path14, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path14];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path10) => path10.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path10) => path10.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path14) => path14.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path14) => path14.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options2) {
   if ((options2 === null || options2 === void 0 ? void 0 : options2.caseSensitiveMatch) === false) return true;
@@ -34427,13 +34427,13 @@ function buildCrawler(options2, patterns) {
   if (options2.deep !== void 0) maxDepth = Math.round(options2.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path10 = format(p, isDirectory2);
-      const matches = matcher(path10) && !ignore(path10);
-      if (matches) log(`matched ${path10}`);
+      const path14 = format(p, isDirectory2);
+      const matches = matcher(path14) && !ignore(path14);
+      if (matches) log(`matched ${path14}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path10 = format(p, isDirectory2);
-      return matcher(path10) && !ignore(path10);
+      const path14 = format(p, isDirectory2);
+      return matcher(path14) && !ignore(path14);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -34499,23 +34499,217 @@ async function glob(globInput, options2) {
 }
 
 // src/config/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { existsSync as existsSync2, readFileSync } from "node:fs";
+var import_yaml3 = __toESM(require_dist(), 1);
+import { readdirSync as readdirSync2 } from "node:fs";
+import path3 from "node:path";
+
+// src/fs/read-bounded.ts
+import { closeSync, constants as constants3, fstatSync, openSync, readSync } from "node:fs";
+
+// src/fs/inside.ts
+import { lstatSync, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
 import path from "node:path";
+var MAX_LINKS = 40;
+function isInside(root, target) {
+  const relative2 = path.relative(root, target);
+  const leaves = relative2 === ".." || relative2.startsWith(`..${path.sep}`);
+  return relative2 === "" || !leaves && !path.isAbsolute(relative2);
+}
+function components(text2) {
+  return text2.split(path.sep === "\\" ? /[\\/]/ : "/").filter((part) => part !== "" && part !== ".");
+}
+function below(linkText, roots) {
+  const parts = components(linkText);
+  for (const root of roots) {
+    const prefix = components(root);
+    if (prefix.length <= parts.length && prefix.every((part, index) => part === parts[index])) return parts.slice(prefix.length);
+  }
+  return null;
+}
+function resolveInside(root, target) {
+  const absolute = path.resolve(root, target);
+  let realRoot;
+  try {
+    realRoot = realpathSync2.native(root);
+  } catch (error2) {
+    const code = error2.code ?? "error";
+    if ((code === "ENOENT" || code === "ENOTDIR") && isInside(root, absolute)) return { kind: "missing", real: absolute, throughLink: false };
+    return { kind: "error", code };
+  }
+  const base = isInside(root, absolute) ? root : isInside(realRoot, absolute) ? realRoot : null;
+  if (base === null) return { kind: "outside", throughLink: false };
+  const pending = components(path.relative(base, absolute));
+  let current = realRoot;
+  let stats;
+  try {
+    stats = lstatSync(realRoot);
+  } catch (error2) {
+    return { kind: "error", code: error2.code ?? "error" };
+  }
+  let throughLink = false;
+  let firstLink;
+  let links = 0;
+  const outside = () => firstLink === void 0 ? { kind: "outside", throughLink } : { kind: "outside", throughLink, link: firstLink };
+  while (pending.length > 0) {
+    const name = pending.shift();
+    if (name === "..") {
+      if (current === realRoot) return outside();
+      current = path.dirname(current);
+      continue;
+    }
+    const next = path.join(current, name);
+    let entry;
+    try {
+      entry = lstatSync(next);
+    } catch (error2) {
+      const code = error2.code ?? "error";
+      if (code !== "ENOENT" && code !== "ENOTDIR") return { kind: "error", code };
+      const real2 = path.join(next, ...pending);
+      return isInside(realRoot, real2) ? { kind: "missing", real: real2, throughLink } : outside();
+    }
+    if (!entry.isSymbolicLink()) {
+      current = next;
+      stats = entry;
+      continue;
+    }
+    if (++links > MAX_LINKS) return { kind: "loop" };
+    throughLink = true;
+    firstLink ??= path.relative(realRoot, next).split(path.sep).join("/");
+    let text2;
+    try {
+      text2 = readlinkSync(next);
+    } catch (error2) {
+      return { kind: "error", code: error2.code ?? "error" };
+    }
+    if (path.isAbsolute(text2)) {
+      const inner = below(text2, [realRoot, path.resolve(root)]);
+      if (inner === null) return outside();
+      current = realRoot;
+      pending.unshift(...inner);
+    } else {
+      pending.unshift(...components(text2));
+    }
+  }
+  return { kind: "found", real: current, stats, throughLink };
+}
+
+// src/fs/read-bounded.ts
+var OPEN_FLAGS = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0) | (constants3.O_NOFOLLOW ?? 0);
+var FIRST_CHUNK = 64 * 1024;
+var PROBE = 8;
+function readRegularFile(root, target, limit) {
+  const where2 = resolveInside(root, target);
+  switch (where2.kind) {
+    case "outside":
+    case "missing":
+      return { ok: false, reason: where2.kind, throughLink: where2.throughLink };
+    case "loop":
+      return { ok: false, reason: "loop" };
+    case "error":
+      return { ok: false, reason: "error", code: where2.code };
+    case "found":
+      break;
+  }
+  if (where2.stats.isDirectory()) return { ok: false, reason: "folder" };
+  if (!where2.stats.isFile()) return { ok: false, reason: "special" };
+  let fd;
+  try {
+    fd = openSync(where2.real, OPEN_FLAGS);
+  } catch (error2) {
+    const code = error2.code ?? "error";
+    return code === "ELOOP" ? { ok: false, reason: "outside", throughLink: true } : { ok: false, reason: "error", code };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) return { ok: false, reason: "folder" };
+    if (!stats.isFile()) return { ok: false, reason: "special" };
+    if (stats.size > limit) return { ok: false, reason: "too-large", size: stats.size };
+    const capacity = limit + PROBE;
+    let buffer = Buffer.allocUnsafe(Math.min(capacity, stats.size > 0 ? stats.size + PROBE : FIRST_CHUNK));
+    let length = 0;
+    for (; ; ) {
+      if (length === buffer.length) {
+        if (length > limit) return { ok: false, reason: "too-large", size: null };
+        const grown = Buffer.allocUnsafe(Math.min(capacity, buffer.length * 2));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return { ok: true, bytes: buffer.subarray(0, length), real: where2.real };
+  } catch (error2) {
+    return { ok: false, reason: "error", code: error2.code ?? "error" };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/format/terminal.ts
+var wrap = (open2, close) => (text2) => `\x1B[${open2}m${text2}\x1B[${close}m`;
+var colours = {
+  red: wrap(31, 39),
+  yellow: wrap(33, 39),
+  green: wrap(32, 39),
+  dim: wrap(2, 22),
+  bold: wrap(1, 22),
+  underline: wrap(4, 24)
+};
+var UNSAFE_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function visibleEscape(char) {
+  const named = NAMED[char];
+  if (named) return named;
+  const code = char.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+}
+function safeText(text2) {
+  return text2.replace(UNSAFE_IN_A_LINE, visibleEscape);
+}
+
+// src/fs/shown.ts
+function shown(value) {
+  return `\`${safeText(value)}\``;
+}
+
+// src/fs/boundary.ts
+import path2 from "node:path";
+function outputBoundary(base, typed) {
+  const target = path2.resolve(base, typed);
+  const relative2 = path2.relative(base, target);
+  const inside = relative2 !== "" && relative2 !== ".." && !relative2.startsWith(`..${path2.sep}`) && !path2.isAbsolute(relative2);
+  return { target, boundary: inside ? path2.resolve(base) : path2.dirname(target) };
+}
+
+// src/catalog/edition.ts
+var editions = [2013, 2022];
+var defaultEdition = 2022;
+function editionOf(value) {
+  const text2 = typeof value === "number" || typeof value === "string" ? String(value).trim() : "";
+  return editions.find((edition) => String(edition) === text2);
+}
 
 // src/model/dates.ts
+var MIN_YEAR = 1;
+var MAX_YEAR = 9999;
 var DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+function isLeapYear(year) {
+  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+}
+var MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(year, month) {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
+}
+function isValidDate(date) {
+  const { year, month, day } = date;
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 function parseDate(text2) {
   const match = DATE_PATTERN.exec(text2);
   if (!match) return void 0;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return void 0;
-  return { year, month, day };
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return isValidDate(date) ? date : void 0;
 }
 function formatDate(date) {
   const pad = (value, width) => String(value).padStart(width, "0");
@@ -34524,1334 +34718,198 @@ function formatDate(date) {
 function todayUtc(now = /* @__PURE__ */ new Date()) {
   return now.toISOString().slice(0, 10);
 }
+function dayNumber(date) {
+  const year = date.month <= 2 ? date.year - 1 : date.year;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5) + date.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+function fromDayNumber(days) {
+  const shifted = days + 719468;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
 function daysBetween(from, to) {
-  const ms = Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day);
-  return Math.round(ms / 864e5);
+  return dayNumber(to) - dayNumber(from);
 }
 function compareDates(a, b) {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 function addDays(date, days) {
-  const moved = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+  if (!Number.isSafeInteger(days)) return void 0;
+  const moved = fromDayNumber(dayNumber(date) + days);
+  return isValidDate(moved) ? moved : void 0;
 }
 function addMonths(date, months) {
+  if (!Number.isSafeInteger(months)) return void 0;
   const index = date.year * 12 + (date.month - 1) + months;
   const year = Math.floor(index / 12);
-  const month = index % 12 + 1;
+  const month = index - year * 12 + 1;
+  if (year < MIN_YEAR || year > MAX_YEAR) return void 0;
   return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
 }
+var MAX_CADENCE_YEARS = 10;
 var WORDS_PATTERN = /^(\d+)\s*(day|week|month|year)s?$/i;
 var ISO_PATTERN = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
-function parseDuration(text2) {
+function withinMaximum(months, days) {
+  return months * 146097 + days * 4800 <= MAX_CADENCE_YEARS * 12 * 146097;
+}
+function readDuration(text2) {
   const trimmed = text2.trim();
+  let months;
+  let days;
   const words = WORDS_PATTERN.exec(trimmed);
+  const iso = words ? null : ISO_PATTERN.exec(trimmed.toUpperCase());
   if (words) {
     const count = Number(words[1]);
     const unit = words[2].toLowerCase();
-    if (count === 0) return void 0;
-    if (unit === "day") return { months: 0, days: count, text: trimmed };
-    if (unit === "week") return { months: 0, days: count * 7, text: trimmed };
-    if (unit === "month") return { months: count, days: 0, text: trimmed };
-    return { months: count * 12, days: 0, text: trimmed };
+    months = unit === "year" ? count * 12 : unit === "month" ? count : 0;
+    days = unit === "week" ? count * 7 : unit === "day" ? count : 0;
+  } else if (iso && trimmed.length > 1) {
+    const [, years, isoMonths, weeks, isoDays] = iso;
+    months = Number(years ?? 0) * 12 + Number(isoMonths ?? 0);
+    days = Number(weeks ?? 0) * 7 + Number(isoDays ?? 0);
+  } else {
+    return { ok: false, problem: "syntax" };
   }
-  const iso = ISO_PATTERN.exec(trimmed.toUpperCase());
-  if (iso && trimmed.length > 1) {
-    const [, years, months, weeks, days] = iso;
-    const duration = {
-      months: Number(years ?? 0) * 12 + Number(months ?? 0),
-      days: Number(weeks ?? 0) * 7 + Number(days ?? 0),
-      text: trimmed
-    };
-    if (duration.months === 0 && duration.days === 0) return void 0;
-    return duration;
-  }
-  return void 0;
+  if (months === 0 && days === 0) return { ok: false, problem: "zero" };
+  if (!withinMaximum(months, days)) return { ok: false, problem: "too-long" };
+  return { ok: true, duration: { months, days, text: trimmed } };
+}
+function parseDuration(text2) {
+  const reading = readDuration(text2);
+  return reading.ok ? reading.duration : void 0;
+}
+function cadenceExpectation(problem) {
+  if (problem === "too-long") return `a cadence of at most ${MAX_CADENCE_YEARS} years such as \`12 months\``;
+  if (problem === "zero") return `a cadence of at least one day (and at most ${MAX_CADENCE_YEARS} years) such as \`12 months\``;
+  return `a cadence of at most ${MAX_CADENCE_YEARS} years such as \`12 months\`, \`6 months\`, \`90 days\` or \`P1Y\``;
 }
 function addDuration(date, duration) {
-  return addDays(addMonths(date, duration.months), duration.days);
+  const moved = addMonths(date, duration.months);
+  return moved && addDays(moved, duration.days);
 }
 
-// src/model/nearest.ts
-function editDistance(a, b) {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-function nearest(value, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  const lower = value.toLowerCase();
-  for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (best === void 0) return void 0;
-  return bestDistance <= Math.max(2, Math.ceil(Math.max(value.length, best.length) / 2)) ? best : void 0;
-}
-
-// src/config/load.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-var CONFIG_KEYS = [
-  "policies",
-  "review_every",
-  "remind_within_days",
-  "required_sections",
-  "soa",
-  "organization",
-  "rules"
-];
-function defaultConfig(root) {
-  return {
-    root,
-    file: null,
-    policies: ["policies/**/*.md"],
-    reviewEvery: parseDuration("12 months"),
-    remindWithinDays: 30,
-    requiredSections: [],
-    soa: "soa.yml",
-    organization: null,
-    rules: {}
-  };
-}
-function loadConfig(root, configPath, knownRules) {
-  const explicit = configPath !== void 0;
-  const file = path.resolve(root, configPath ?? ".isms.yml");
-  const config = defaultConfig(explicit ? path.dirname(file) : root);
-  if (!existsSync2(file)) {
-    if (explicit) throw new UsageError(`Config file ${configPath} not found; pass an existing file to --config`);
-    return config;
-  }
-  config.file = path.relative(config.root, file).split(path.sep).join("/");
-  const name = config.file;
-  let text2;
-  try {
-    text2 = readFileSync(file, "utf8");
-  } catch (error2) {
-    throw new UsageError(`Cannot read ${name}: ${error2.message}`);
-  }
-  const doc = (0, import_yaml.parseDocument)(text2.replace(/^\uFEFF/, ""), { prettyErrors: false, uniqueKeys: true });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    throw new UsageError(`${name}: invalid YAML: ${syntax.message.split("\n")[0]}`);
-  }
-  let data;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error2) {
-    throw new UsageError(`${name}: ${error2.message}`);
-  }
-  if (data === null || data === void 0) return config;
-  if (typeof data !== "object" || Array.isArray(data)) {
-    throw new UsageError(`${name}: expected a mapping of settings (policies, review_every, rules ...)`);
-  }
-  for (const [key, value] of Object.entries(data)) {
-    applyKey(config, name, key, value, knownRules);
-  }
-  return config;
-}
-function applyKey(config, name, key, value, knownRules) {
-  const bad = (expected) => new UsageError(`${name}: \`${key}\` ${describe(value)} is invalid, expected ${expected}`);
-  switch (key) {
-    case "policies": {
-      const list = typeof value === "string" ? [value] : value;
-      if (!Array.isArray(list) || list.length === 0 || !list.every((item) => typeof item === "string" && item !== "")) {
-        throw bad('a glob or a list of globs such as ["policies/**/*.md"]');
-      }
-      config.policies = list;
-      return;
-    }
-    case "review_every": {
-      const duration = typeof value === "string" ? parseDuration(value) : void 0;
-      if (!duration) throw bad("a cadence such as `12 months`, `6 months` or `P1Y`");
-      config.reviewEvery = duration;
-      return;
-    }
-    case "remind_within_days": {
-      if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 3660) {
-        throw bad("a whole number of days from 0 to 3660");
-      }
-      config.remindWithinDays = value;
-      return;
-    }
-    case "required_sections": {
-      if (!Array.isArray(value) || !value.every((item) => typeof item === "string" && item.trim() !== "")) {
-        throw bad("a list of heading texts such as [Purpose, Scope]");
-      }
-      config.requiredSections = value;
-      return;
-    }
-    case "soa": {
-      if (typeof value !== "string" || value === "") throw bad("a repo-relative path such as soa.yml");
-      config.soa = value;
-      return;
-    }
-    case "organization": {
-      if (typeof value !== "string" || value.trim() === "") throw bad("the organisation name as text");
-      config.organization = value;
-      return;
-    }
-    case "rules": {
-      if (value === null) return;
-      if (typeof value !== "object" || Array.isArray(value)) throw bad("a mapping of rule id to error, warning or off");
-      for (const [rule, setting] of Object.entries(value)) {
-        if (!knownRules.includes(rule)) {
-          const suggestion = nearest(rule, knownRules);
-          throw new UsageError(
-            `${name}: unknown rule \`${rule}\` in \`rules\`${suggestion ? `, did you mean \`${suggestion}\`?` : ""}`
-          );
-        }
-        if (setting !== "error" && setting !== "warning" && setting !== "off") {
-          throw new UsageError(`${name}: \`rules.${rule}\` ${describe(setting)} is invalid, expected error, warning or off`);
-        }
-        config.rules[rule] = setting;
-      }
-      return;
-    }
-    default: {
-      const suggestion = nearest(key, CONFIG_KEYS);
-      throw new UsageError(`${name}: unknown key \`${key}\`${suggestion ? `, did you mean \`${suggestion}\`?` : ""}`);
-    }
-  }
-}
-function describe(value) {
-  const text2 = JSON.stringify(value) ?? String(value);
-  return text2.length > 40 ? `${text2.slice(0, 37)}...` : text2;
-}
-
-// src/model/finding.ts
-function compareFindings(a, b) {
-  if (a.file !== b.file) {
-    if (a.file === null) return 1;
-    if (b.file === null) return -1;
-    return a.file < b.file ? -1 : 1;
-  }
-  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-}
-function countBySeverity(findings) {
-  let errors = 0;
-  let warnings = 0;
-  for (const finding of findings) {
-    if (finding.severity === "error") errors++;
-    else warnings++;
-  }
-  return { errors, warnings };
+// src/model/owner-ref.ts
+var LOGIN_PATTERN = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
+var TEAM_PATTERN = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+var EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+function ownerKind(ref) {
+  if (LOGIN_PATTERN.test(ref)) return "login";
+  if (TEAM_PATTERN.test(ref)) return "team";
+  if (EMAIL_PATTERN.test(ref)) return "email";
+  return void 0;
 }
 
 // src/model/policy.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-var POLICY_TYPES = ["policy", "procedure", "standard", "plan", "record"];
-var POLICY_STATUSES = ["draft", "review", "approved", "retired"];
+
+// src/model/document-control.ts
+var import_yaml = __toESM(require_dist(), 1);
+var HISTORY_KEYS = ["version", "date", "summary", "author", "approver"];
+var REQUIRED_HISTORY_KEYS = ["version", "date", "summary"];
 function scalarText(node, source) {
-  if (!(0, import_yaml2.isScalar)(node)) return null;
-  if (typeof node.value === "string") return node.value;
-  if (typeof node.value === "number" && node.range) return source.slice(node.range[0], node.range[1]).trim();
-  if (node.value === null || node.value === void 0) return null;
-  return String(node.value);
+  if (!(0, import_yaml.isScalar)(node)) return null;
+  let value = null;
+  if (typeof node.value === "string") value = node.value;
+  else if (typeof node.value === "number") value = node.range ? source.slice(node.range[0], node.range[1]).trim() : String(node.value);
+  if (value === null) return null;
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
 }
-function stringItems(fm, path10) {
-  const node = fm.node(path10);
-  const nodes = (0, import_yaml2.isSeq)(node) ? node.items : node === void 0 || node === null ? [] : [node];
+function textItems(fm, field) {
+  const node = fm.node([field]);
+  const entries = (0, import_yaml.isSeq)(node) ? node.items : node === void 0 || node === null ? [] : [node];
   const result = [];
-  for (const entry of nodes) {
-    const item = fm.resolve(entry);
-    const text2 = scalarText(item, fm.source);
-    if (text2 !== null && text2.trim() !== "") result.push({ id: text2.trim(), position: fm.nodePosition(entry) });
+  for (const entry of entries) {
+    const text2 = scalarText(fm.resolve(entry), fm.source);
+    if (text2 !== null) result.push({ id: text2, position: fm.nodePosition(entry) });
   }
   return result;
 }
-function text(value) {
-  if (typeof value === "string") return value.trim() === "" ? null : value.trim();
-  if (typeof value === "number") return String(value);
-  return null;
+function textField(fm, field) {
+  return scalarText(fm.node([field]), fm.source);
 }
-function reviewFacts(data, config) {
-  const lastReviewed = typeof data.last_reviewed === "string" ? parseDate(data.last_reviewed) : void 0;
-  const reviewEvery = (typeof data.review_every === "string" ? parseDuration(data.review_every) : void 0) ?? config.reviewEvery;
-  const computedNextReview = lastReviewed ? addDuration(lastReviewed, reviewEvery) : void 0;
-  const explicit = typeof data.next_review === "string" ? parseDate(data.next_review) : void 0;
-  return { lastReviewed, reviewEvery, computedNextReview, nextReview: explicit ?? computedNextReview };
+function dateField(fm, field) {
+  const text2 = textField(fm, field);
+  const date = text2 === null ? void 0 : parseDate(text2);
+  return date ? formatDate(date) : null;
 }
-function reviewState(status, nextReview, today, remindWithinDays) {
-  if (status === "draft") return "draft";
-  if (status === "retired") return "retired";
-  if (!nextReview) return "overdue";
-  if (compareDates(nextReview, today) < 0) return "overdue";
-  if (daysBetween(today, nextReview) <= remindWithinDays) return "due-soon";
-  return "ok";
+function historyEntries(fm) {
+  const history = fm.node(["history"]);
+  if (!(0, import_yaml.isSeq)(history)) return [];
+  return history.items.map((raw, offset) => {
+    const node = fm.resolve(raw);
+    const position = fm.nodePosition(raw);
+    const value = (key) => {
+      if (!(0, import_yaml.isMap)(node)) return void 0;
+      const pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === key);
+      return pair ? fm.resolve(pair.value) : void 0;
+    };
+    const text2 = (key) => scalarText(value(key), fm.source);
+    const dateNode = value("date");
+    const dateText = text2("date");
+    const dateValue = dateNode === void 0 ? void 0 : dateNode === null ? null : (0, import_yaml.isScalar)(dateNode) ? dateNode.value : dateNode.toJSON();
+    const date = dateText === null ? void 0 : parseDate(dateText);
+    return {
+      index: offset + 1,
+      position,
+      node: (0, import_yaml.isMap)(node) ? node : null,
+      dateValue,
+      datePosition: dateNode?.range ? fm.nodePosition(dateNode) : position,
+      entry: {
+        version: text2("version"),
+        date: date ? formatDate(date) : null,
+        author: text2("author"),
+        approver: text2("approver"),
+        summary: text2("summary")
+      }
+    };
+  });
 }
-function buildPolicyRecord(file, fm, config, today) {
-  const data = fm.data;
-  const owners = stringItems(fm, [data.owners !== void 0 ? "owners" : "owner"]).map((item) => item.id);
-  const status = text(data.status);
-  const review = reviewFacts(data, config);
-  const mapsTo = {};
-  if (data.maps_to && typeof data.maps_to === "object" && !Array.isArray(data.maps_to)) {
-    for (const framework of Object.keys(data.maps_to)) {
-      mapsTo[framework] = stringItems(fm, ["maps_to", framework]).map((item) => item.id);
-    }
-  }
-  const clauses2 = stringItems(fm, ["iso27001", "clauses"]);
-  const controls2 = stringItems(fm, ["iso27001", "controls"]);
+function buildDocumentControl(fm) {
+  const audienceField = fm.data.audience !== void 0 ? "audience" : "distribution";
+  const parentNode = fm.node(["parent"]);
+  const parentText = scalarText(parentNode, fm.source);
+  const supersedes = textItems(fm, "supersedes");
+  const related = textItems(fm, "related");
   return {
-    id: text(data.id),
-    title: text(data.title),
-    file,
-    type: text(data.type) ?? "policy",
-    owners,
-    approver: text(data.approver),
-    status,
-    version: text(data.version),
-    last_reviewed: review.lastReviewed ? formatDate(review.lastReviewed) : null,
-    review_every: review.reviewEvery.text,
-    next_review: review.nextReview ? formatDate(review.nextReview) : null,
-    review_state: reviewState(status, review.nextReview, today, config.remindWithinDays),
-    days_until_review: review.nextReview ? daysBetween(today, review.nextReview) : null,
-    clauses: clauses2.map((item) => item.id),
-    controls: controls2.map((item) => item.id),
-    maps_to: mapsTo,
-    evidence: stringItems(fm, ["evidence"]).map((item) => item.id),
+    classification: textField(fm, "classification"),
+    effective_date: dateField(fm, "effective_date"),
+    audience: textItems(fm, audienceField).map((item) => item.id),
+    author: textField(fm, "author"),
+    supersedes: supersedes.map((item) => item.id),
+    related: related.map((item) => item.id),
+    parent: parentText,
+    history: historyEntries(fm).filter((located) => located.node !== null).map((located) => located.entry),
     positions: {
-      id: fm.valuePosition(["id"]),
-      status: fm.valuePosition(["status"]),
-      lastReviewed: fm.valuePosition(["last_reviewed"]),
-      nextReview: fm.valuePosition(["next_review"]),
-      clauses: clauses2,
-      controls: controls2
+      supersedes,
+      related,
+      parent: parentText === null ? null : { id: parentText, position: fm.nodePosition(parentNode) },
+      mapping: fm.keyPosition("iso27001") ?? { line: 1, column: 1 }
     }
   };
 }
-
-// src/parse/markdown-scan.ts
-var MAX_DESTINATION = 2048;
-var MAX_PAREN_DEPTH = 32;
-var MAX_CONTAINERS = 100;
-var MAX_EMPHASIS_TOKENS = 1e3;
-var ATX = /^(#{1,6})(?=[ \t]|$)/;
-var FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
-var THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-var SETEXT = /^(=+|-+)[ \t]*$/;
-var LIST_MARKER = /^([-+*]|(\d{1,9})[.)])(?=[ \t]|$)/;
-var LIST_MARKER_AT = /([-+*]|(\d{1,9})[.)])(?=[ \t]|$)/y;
-var THEMATIC_BREAK_AT = /(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/y;
-var BLANK_REST_AT = /[ \t]*$/y;
-var DEFINITION = /^\[((?:[^\\[\]]|\\.){1,999})\]:[ \t]*\n?[ \t]*(?:<([^<>\n]*)>|([^\s<]\S*))(?:(?:[ \t]*\n[ \t]*|[ \t]+)(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?[ \t]*(?:\n|$)/;
-var HTML_BLOCK_1 = /^<(?:script|pre|style|textarea)(?:[ \t>]|$)/i;
-var HTML_BLOCK_1_END = /<\/(?:script|pre|style|textarea)>/i;
-var HTML_BLOCK_6 = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
-var HTML_TAG = String.raw`<(?:[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>${"`"}]+|'[^']*'|"[^"]*"))?)*\s*\/?|\/[A-Za-z][A-Za-z0-9-]*\s*)>`;
-var HTML_BLOCK_7 = new RegExp(`^(?:${HTML_TAG})[ \\t]*$`);
-var HTML_TAG_AT_START = new RegExp(`^(?:${HTML_TAG})`);
-var AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*)>/y;
-var EMAIL_AUTOLINK = /<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
-var ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-function scanMarkdown(body, startLine) {
-  const result = { headings: [], links: [], masked: [] };
-  const lines = body.split("\n");
-  const lineStarts = [];
-  for (let index = 0, offset = 0; index < lines.length; index++) {
-    lineStarts.push(offset);
-    offset += lines[index].length + 1;
-  }
-  const mask = (start, end) => {
-    const last = result.masked[result.masked.length - 1];
-    if (last && start <= last[1] + 1 && start >= last[0]) last[1] = Math.max(last[1], end);
-    else result.masked.push([start, end]);
-  };
-  const maskLine = (index, offset) => mask(lineStarts[index] + offset, lineStarts[index] + lines[index].length);
-  const containers = [];
-  let paragraph = null;
-  let fence = null;
-  let html = null;
-  const jobs = [];
-  const takeDefinitions = (segments) => {
-    let first = 0;
-    while (first < segments.length && segments[first].text.startsWith("[")) {
-      const text2 = segments.slice(first, first + 4).map((segment2) => segment2.text).join("\n");
-      const match = DEFINITION.exec(text2);
-      if (!match || match[1].trim() === "") break;
-      const segment = segments[first];
-      jobs.push({
-        kind: "definition",
-        label: normaliseLabel(match[1]),
-        link: { url: decodeUrl(match[2] ?? match[3] ?? ""), kind: "definition", line: segment.line, column: segment.column + 1 }
-      });
-      first += match[0].split("\n").length - (match[0].endsWith("\n") ? 1 : 0);
-    }
-    return first === 0 ? segments : segments.slice(first);
-  };
-  const flush = () => {
-    if (!paragraph) return;
-    const segments = takeDefinitions(paragraph.segments);
-    paragraph = null;
-    if (segments.length > 0) jobs.push({ kind: "paragraph", segments });
-  };
-  for (let index = 0; index < lines.length; index++) {
-    const text2 = lines[index].endsWith("\r") ? lines[index].slice(0, -1) : lines[index];
-    const lineNumber = startLine + index;
-    const cursor = { text: text2, offset: 0, column: 0 };
-    const blank = text2.trim() === "";
-    let matched = 0;
-    for (const container of containers) {
-      if (container.kind === "quote") {
-        if (!takeQuoteMarker(cursor)) break;
-      } else if (!blank) {
-        if (indentAt(cursor) < container.width) break;
-        advanceColumns(cursor, container.width);
-      }
-      matched++;
-    }
-    if (fence) {
-      if (matched >= fence.depth) {
-        const match = indentAt(cursor) <= 3 ? /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(rest(cursor)) : null;
-        maskLine(index, cursor.offset);
-        if (match && match[1][0] === fence.char && match[1].length >= fence.length) fence = null;
-        continue;
-      }
-      fence = null;
-    }
-    if (html) {
-      if (matched >= html.depth) {
-        if (html.comment) maskLine(index, cursor.offset);
-        if (html.end === "blank" ? blank : html.end.test(rest(cursor))) html = null;
-        continue;
-      }
-      html = null;
-    }
-    if (matched < containers.length) {
-      const probe = { ...cursor };
-      skipIndent(probe, 3);
-      if (paragraph && !blank && isLazy(rest(probe))) {
-        paragraph.segments.push({ text: rest(probe), line: lineNumber, column: probe.offset });
-        continue;
-      }
-      if (paragraph && paragraph.depth > matched) flush();
-      containers.length = matched;
-    }
-    if (blank) {
-      flush();
-      continue;
-    }
-    while (containers.length < MAX_CONTAINERS) {
-      const indent2 = indentAt(cursor);
-      if (indent2 >= 4) break;
-      const probe = { ...cursor };
-      if (takeQuoteMarker(probe)) {
-        flush();
-        Object.assign(cursor, probe);
-        containers.push({ kind: "quote" });
-        continue;
-      }
-      skipIndent(probe, 3);
-      LIST_MARKER_AT.lastIndex = probe.offset;
-      const marker = LIST_MARKER_AT.exec(probe.text);
-      if (!marker) break;
-      THEMATIC_BREAK_AT.lastIndex = probe.offset;
-      if (THEMATIC_BREAK_AT.test(probe.text)) break;
-      BLANK_REST_AT.lastIndex = probe.offset + marker[0].length;
-      const empty2 = BLANK_REST_AT.test(probe.text);
-      if (paragraph && paragraph.depth === containers.length && (empty2 || marker[2] !== void 0 && Number(marker[2]) !== 1)) break;
-      flush();
-      probe.offset += marker[0].length;
-      probe.column += marker[0].length;
-      const contentStart = { ...probe };
-      const spaces = indentAt(contentStart);
-      const width = empty2 || spaces > 4 ? 1 : spaces;
-      advanceColumns(probe, width);
-      containers.push({ kind: "item", width: probe.column - cursor.column });
-      Object.assign(cursor, probe);
-      if (empty2) break;
-    }
-    const depth = containers.length;
-    const indent = indentAt(cursor);
-    if (indent >= 4) {
-      if (paragraph && paragraph.depth === depth) {
-        skipIndent(cursor, indent);
-        paragraph.segments.push({ text: rest(cursor), line: lineNumber, column: cursor.offset });
-      } else {
-        maskLine(index, cursor.offset);
-      }
-      continue;
-    }
-    skipIndent(cursor, 3);
-    const line = rest(cursor);
-    const column = cursor.offset;
-    if (line.trim() === "") {
-      flush();
-      continue;
-    }
-    const fenceMatch = FENCE_OPEN.exec(line);
-    if (fenceMatch && !(fenceMatch[1][0] === "`" && fenceMatch[2].includes("`"))) {
-      flush();
-      fence = { char: fenceMatch[1][0], length: fenceMatch[1].length, depth };
-      maskLine(index, column);
-      continue;
-    }
-    const atx = ATX.exec(line);
-    if (atx) {
-      flush();
-      const content = line.slice(atx[1].length).replace(/(?:^|[ \t]+)#+[ \t]*$/, "").replace(/^[ \t]+|[ \t]+$/g, "");
-      const offset = content === "" ? atx[1].length : line.indexOf(content, atx[1].length);
-      const segment = { text: content, line: lineNumber, column: column + offset };
-      jobs.push({ kind: "heading", segments: [segment], heading: { depth: atx[1].length, text: "", line: lineNumber, column: column + 1 } });
-      continue;
-    }
-    if (paragraph && paragraph.depth === depth && SETEXT.test(line)) {
-      const segments = takeDefinitions(paragraph.segments);
-      paragraph = null;
-      const first = segments[0];
-      if (first) {
-        jobs.push({ kind: "heading", segments, heading: { depth: line[0] === "=" ? 1 : 2, text: "", line: first.line, column: first.column + 1 } });
-        continue;
-      }
-    }
-    if (THEMATIC_BREAK.test(line)) {
-      flush();
-      continue;
-    }
-    const htmlEnd = htmlBlockEnd(line, paragraph !== null && paragraph.depth === depth);
-    if (htmlEnd) {
-      flush();
-      const comment = line.startsWith("<!--");
-      if (comment) maskLine(index, column);
-      if (htmlEnd === "blank" || !htmlEnd.test(line)) html = { end: htmlEnd, depth, comment };
-      continue;
-    }
-    if (paragraph && paragraph.depth !== depth) flush();
-    if (!paragraph) paragraph = { segments: [], depth };
-    paragraph.segments.push({ text: line, line: lineNumber, column });
-  }
-  flush();
-  const maskSegments = (from, to) => {
-    mask(lineStarts[from.line - startLine] + from.column - 1, lineStarts[to.line - startLine] + to.column);
-  };
-  const definitions = new Set(jobs.flatMap((job) => job.kind === "definition" ? [job.label] : []));
-  for (const job of jobs) {
-    if (job.kind === "definition") {
-      result.links.push(job.link);
-    } else if (job.kind === "paragraph") {
-      scanInline(job.segments, result.links, definitions, false, maskSegments);
-    } else {
-      job.heading.text = scanInline(job.segments, result.links, definitions, true, maskSegments).trim();
-      result.headings.push(job.heading);
-    }
-  }
-  return result;
-}
-function rest(cursor) {
-  return cursor.text.slice(cursor.offset);
-}
-function indentAt(cursor) {
-  let column = cursor.column;
-  for (let offset = cursor.offset; offset < cursor.text.length; offset++) {
-    const char = cursor.text[offset];
-    if (char === " ") column++;
-    else if (char === "	") column += 4 - column % 4;
-    else break;
-  }
-  return column - cursor.column;
-}
-function advanceColumns(cursor, columns) {
-  const target = cursor.column + columns;
-  while (cursor.column < target && cursor.offset < cursor.text.length) {
-    const char = cursor.text[cursor.offset];
-    if (char === " ") cursor.column++;
-    else if (char === "	") cursor.column += 4 - cursor.column % 4;
-    else break;
-    cursor.offset++;
-  }
-}
-function skipIndent(cursor, columns) {
-  advanceColumns(cursor, Math.min(columns, indentAt(cursor)));
-}
-function takeQuoteMarker(cursor) {
-  if (indentAt(cursor) > 3) return false;
-  const probe = { ...cursor };
-  skipIndent(probe, 3);
-  if (probe.text[probe.offset] !== ">") return false;
-  probe.offset++;
-  probe.column++;
-  const next = probe.text[probe.offset];
-  if (next === " ") {
-    probe.offset++;
-    probe.column++;
-  } else if (next === "	") {
-    probe.offset++;
-    probe.column += 4 - probe.column % 4;
-  }
-  Object.assign(cursor, probe);
-  return true;
-}
-function isLazy(text2) {
-  return text2.trim() !== "" && !startsBlock(text2) && !LIST_MARKER.test(text2);
-}
-function startsBlock(text2) {
-  if (ATX.test(text2) || THEMATIC_BREAK.test(text2) || text2[0] === ">") return true;
-  const fenceMatch = FENCE_OPEN.exec(text2);
-  if (fenceMatch && !(fenceMatch[1][0] === "`" && fenceMatch[2].includes("`"))) return true;
-  const marker = LIST_MARKER.exec(text2);
-  if (marker && text2.slice(marker[0].length).trim() !== "" && (marker[2] === void 0 || Number(marker[2]) === 1)) return true;
-  return htmlBlockEnd(text2, true) !== void 0;
-}
-function htmlBlockEnd(text2, inParagraph) {
-  if (text2[0] !== "<") return void 0;
-  if (HTML_BLOCK_1.test(text2)) return HTML_BLOCK_1_END;
-  if (text2.startsWith("<!--")) return /-->/;
-  if (text2.startsWith("<?")) return /\?>/;
-  if (text2.startsWith("<![CDATA[")) return /\]\]>/;
-  if (/^<![A-Za-z]/.test(text2)) return />/;
-  if (HTML_BLOCK_6.test(text2)) return "blank";
-  if (!inParagraph && HTML_BLOCK_7.test(text2)) return "blank";
-  return void 0;
-}
-function scanInline(segments, links, definitions, wantText, mask) {
-  const text2 = segments.map((segment) => segment.text).join("\n");
-  const starts = [];
-  let total = 0;
-  for (const segment of segments) {
-    starts.push(total);
-    total += segment.text.length + 1;
-  }
-  const positionOf = (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if (starts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    const segment = segments[low];
-    return { line: segment.line, column: segment.column + (offset - starts[low]) + 1 };
-  };
-  const closers = backtickRuns(text2);
-  const tokens = [];
-  const openers = [];
-  let deadBelow = 0;
-  let noCommentEndFrom = Infinity;
-  let angle = -2;
-  const nextAngle = (from) => {
-    if (angle === -1 || angle >= from) return angle;
-    angle = text2.indexOf(">", from);
-    return angle;
-  };
-  let index = 0;
-  let plainFrom = 0;
-  const emitPlain = (end) => {
-    if (wantText && end > plainFrom) for (const token of plainTokens(text2, plainFrom, end)) tokens.push(token);
-  };
-  const emit = (literal) => {
-    if (wantText) tokens.push({ text: literal });
-  };
-  while (index < text2.length) {
-    const char = text2[index];
-    if (char === "\\" && index + 1 < text2.length && ASCII_PUNCTUATION.test(text2[index + 1])) {
-      emitPlain(index);
-      emit(text2[index + 1]);
-      index += 2;
-      plainFrom = index;
-      continue;
-    }
-    if (char === "`") {
-      let run2 = 1;
-      while (text2[index + run2] === "`") run2++;
-      const close = closers.next(run2, index + run2);
-      if (close === void 0) {
-        index += run2;
-        continue;
-      }
-      emitPlain(index);
-      mask(positionOf(index), positionOf(close + run2 - 1));
-      let code = text2.slice(index + run2, close).replace(/\n/g, " ");
-      if (code.length > 2 && code.startsWith(" ") && code.endsWith(" ") && code.trim() !== "") code = code.slice(1, -1);
-      emit(code);
-      index = close + run2;
-      plainFrom = index;
-      continue;
-    }
-    if (char === "<") {
-      AUTOLINK.lastIndex = index;
-      EMAIL_AUTOLINK.lastIndex = index;
-      const auto = AUTOLINK.exec(text2) ?? EMAIL_AUTOLINK.exec(text2);
-      if (auto) {
-        const isEmail = !/^[A-Za-z][A-Za-z0-9+.-]{1,31}:/.test(auto[1]);
-        links.push({ url: isEmail ? `mailto:${auto[1]}` : auto[1], kind: "link", ...positionOf(index) });
-        emitPlain(index);
-        emit(auto[1]);
-        index += auto[0].length;
-        plainFrom = index;
-        continue;
-      }
-      if (text2.startsWith("<!--", index) && index < noCommentEndFrom) {
-        const end = text2.indexOf("-->", index + 4);
-        if (end === -1) {
-          noCommentEndFrom = index;
-        } else {
-          emitPlain(index);
-          mask(positionOf(index), positionOf(end + 2));
-          emit(text2.slice(index, end + 3));
-          index = end + 3;
-          plainFrom = index;
-          continue;
-        }
-      }
-      const tag = HTML_TAG_AT_START.exec(text2.slice(index, index + MAX_DESTINATION));
-      if (tag) {
-        emitPlain(index);
-        emit(tag[0]);
-        index += tag[0].length;
-        plainFrom = index;
-        continue;
-      }
-      index++;
-      continue;
-    }
-    if (char === "[" || char === "!" && text2[index + 1] === "[") {
-      const image = char === "!";
-      emitPlain(index);
-      openers.push({ at: index, image, token: tokens.length, links: links.length });
-      emit(image ? "![" : "[");
-      index += image ? 2 : 1;
-      plainFrom = index;
-      continue;
-    }
-    if (char === "]") {
-      const opener = openers.pop();
-      const dead = opener !== void 0 && !opener.image && openers.length < deadBelow;
-      deadBelow = Math.min(deadBelow, openers.length);
-      if (!opener || dead) {
-        index++;
-        continue;
-      }
-      const inline = text2[index + 1] === "(" ? parseDestination(text2, index + 2, nextAngle) : void 0;
-      const end = inline?.end ?? referenceEnd(text2, index, opener, definitions);
-      if (end === void 0) {
-        index++;
-        continue;
-      }
-      emitPlain(index);
-      if (opener.image) links.length = opener.links;
-      if (inline) links.push({ url: inline.url, kind: opener.image ? "image" : "link", ...positionOf(opener.at) });
-      if (opener.image) {
-        tokens.length = Math.min(tokens.length, opener.token);
-      } else {
-        if (wantText) tokens[opener.token] = { text: "" };
-        deadBelow = openers.length;
-      }
-      index = end;
-      plainFrom = index;
-      continue;
-    }
-    index++;
-  }
-  emitPlain(text2.length);
-  return wantText ? resolveEmphasis(tokens) : "";
-}
-function referenceEnd(text2, close, opener, definitions) {
-  if (definitions.size === 0 || close - opener.at > 1001) return void 0;
-  const inner = text2.slice(opener.at + (opener.image ? 2 : 1), close);
-  if (text2[close + 1] === "[") {
-    const labelEnd = text2.slice(close + 2, close + 1002).indexOf("]") + close + 2;
-    if (labelEnd !== close + 1 && !text2.slice(close + 2, labelEnd).includes("[")) {
-      const label = text2.slice(close + 2, labelEnd);
-      const key = normaliseLabel(label.trim() === "" ? inner : label);
-      if (definitions.has(key)) return labelEnd + 1;
-      if (label.trim() !== "") return void 0;
-    }
-  }
-  return definitions.has(normaliseLabel(inner)) ? close + 1 : void 0;
-}
-function normaliseLabel(label) {
-  return label.trim().replace(/\s+/g, " ").toLowerCase().toUpperCase();
-}
-var PUNCTUATION = /[\p{P}\p{S}]/u;
-var WHITESPACE = /\s/;
-function plainTokens(text2, start, end) {
-  const tokens = [];
-  const pattern = /\*+|_+/g;
-  pattern.lastIndex = start;
-  let from = start;
-  for (let match = pattern.exec(text2); match && match.index < end; match = pattern.exec(text2)) {
-    const runEnd = Math.min(match.index + match[0].length, end);
-    if (match.index > from) tokens.push({ text: decodeEntities(text2.slice(from, match.index)) });
-    const before = text2[match.index - 1] ?? " ";
-    const after = text2[runEnd] ?? " ";
-    const beforeSpace = WHITESPACE.test(before);
-    const afterSpace = WHITESPACE.test(after);
-    const beforePunct = PUNCTUATION.test(before);
-    const afterPunct = PUNCTUATION.test(after);
-    const left = !afterSpace && (!afterPunct || beforeSpace || beforePunct);
-    const right = !beforeSpace && (!beforePunct || afterSpace || afterPunct);
-    const delimiter = match[0][0];
-    const run2 = text2.slice(match.index, runEnd);
-    tokens.push(
-      delimiter === "*" ? { text: run2, delimiter, open: left, close: right } : { text: run2, delimiter, open: left && (!right || beforePunct), close: right && (!left || afterPunct) }
-    );
-    from = runEnd;
-  }
-  if (from < end) tokens.push({ text: decodeEntities(text2.slice(from, end)) });
-  return tokens;
-}
-function resolveEmphasis(tokens) {
-  if (tokens.length > MAX_EMPHASIS_TOKENS) return tokens.map((token) => "delimiter" in token ? "" : token.text).join("");
-  const remaining = tokens.map((token) => token.text.length);
-  const dead = tokens.map(() => false);
-  for (let closer = 0; closer < tokens.length; closer++) {
-    const token = tokens[closer];
-    if (!("delimiter" in token) || !token.close) continue;
-    for (let opener = closer - 1; opener >= 0 && remaining[closer] > 0; opener--) {
-      const candidate = tokens[opener];
-      if (dead[opener] || !("delimiter" in candidate) || !candidate.open || candidate.delimiter !== token.delimiter || remaining[opener] === 0) continue;
-      const used = remaining[opener] >= 2 && remaining[closer] >= 2 ? 2 : 1;
-      remaining[opener] -= used;
-      remaining[closer] -= used;
-      for (let between = opener + 1; between < closer; between++) dead[between] = true;
-      if (remaining[opener] > 0) opener++;
-    }
-  }
-  return tokens.map((token, index) => "delimiter" in token ? token.text.slice(0, remaining[index]) : token.text).join("");
-}
-var NAMED_ENTITIES = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: "\xA0",
-  copy: "\xA9",
-  reg: "\xAE",
-  trade: "\u2122",
-  hellip: "\u2026",
-  mdash: "\u2014",
-  ndash: "\u2013",
-  lsquo: "\u2018",
-  rsquo: "\u2019",
-  ldquo: "\u201C",
-  rdquo: "\u201D",
-  laquo: "\xAB",
-  raquo: "\xBB",
-  euro: "\u20AC",
-  sect: "\xA7"
-};
-function decodeEntities(text2) {
-  if (!text2.includes("&")) return text2;
-  return text2.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, entity) => {
-    if (entity[0] !== "#") return NAMED_ENTITIES[entity] ?? whole;
-    const code = entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-    return code === 0 || code > 1114111 || code >= 55296 && code <= 57343 ? "\uFFFD" : String.fromCodePoint(code);
-  });
-}
-function parseDestination(text2, start, nextAngle) {
-  const limit = Math.min(text2.length, start + MAX_DESTINATION);
-  let index = skipSpace(text2, start, limit);
-  if (index === void 0) return void 0;
-  let url = "";
-  if (text2[index] === "<") {
-    const close = nextAngle(index + 1);
-    if (close === -1 || close >= limit) return void 0;
-    const inner = text2.slice(index + 1, close);
-    if (/[\n<]/.test(inner)) return void 0;
-    url = inner;
-    index = close + 1;
-  } else if (text2[index] !== ")") {
-    let depth = 0;
-    const begin = index;
-    while (index < limit) {
-      const char = text2[index];
-      if (char === "\\" && index + 1 < limit && ASCII_PUNCTUATION.test(text2[index + 1])) {
-        index += 2;
-        continue;
-      }
-      if (char === "(") {
-        depth++;
-        if (depth > MAX_PAREN_DEPTH) return void 0;
-      } else if (char === ")") {
-        if (depth === 0) break;
-        depth--;
-      } else if (char === " " || char === "	" || char === "\n" || char.charCodeAt(0) < 32) {
-        break;
-      }
-      index++;
-    }
-    if (depth !== 0 || index >= limit) return void 0;
-    url = text2.slice(begin, index);
-  }
-  const afterUrl = skipSpace(text2, index, limit);
-  if (afterUrl === void 0) return void 0;
-  index = afterUrl;
-  const opening = text2[index];
-  if (opening === '"' || opening === "'" || opening === "(") {
-    if (url !== "" && !/[ \t\n]/.test(text2[index - 1])) return void 0;
-    const closing = opening === "(" ? ")" : opening;
-    let cursor = index + 1;
-    while (cursor < limit && text2[cursor] !== closing) {
-      if (text2[cursor] === "\\") cursor++;
-      else if (opening === "(" && text2[cursor] === "(") return void 0;
-      cursor++;
-    }
-    if (cursor >= limit) return void 0;
-    if (/\n[ \t]*\n/.test(text2.slice(index, cursor))) return void 0;
-    const afterTitle = skipSpace(text2, cursor + 1, limit);
-    if (afterTitle === void 0) return void 0;
-    index = afterTitle;
-  }
-  if (text2[index] !== ")") return void 0;
-  return { url: decodeUrl(url), end: index + 1 };
-}
-function skipSpace(text2, start, limit) {
-  let index = start;
-  let newlines = 0;
-  while (index < limit && (text2[index] === " " || text2[index] === "	" || text2[index] === "\n")) {
-    if (text2[index] === "\n" && ++newlines > 1) return void 0;
-    index++;
-  }
-  return index < limit ? index : void 0;
-}
-function decodeUrl(url) {
-  if (!url.includes("\\") && !url.includes("&")) return url;
-  return url.replace(
-    /\\([!-/:-@[-`{-~])|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g,
-    (whole, escaped) => escaped !== void 0 ? escaped : decodeEntities(whole)
-  );
-}
-function backtickRuns(text2) {
-  const runs = /* @__PURE__ */ new Map();
-  for (let index = text2.indexOf("`"); index !== -1; ) {
-    let end = index;
-    while (text2[end] === "`") end++;
-    const list = runs.get(end - index) ?? [];
-    list.push(index);
-    runs.set(end - index, list);
-    index = text2.indexOf("`", end);
-  }
-  const cursors = /* @__PURE__ */ new Map();
+function documentControlFields(document) {
   return {
-    next(length, from) {
-      const list = runs.get(length);
-      if (!list) return void 0;
-      let cursor = cursors.get(length) ?? 0;
-      while (cursor < list.length && list[cursor] < from) cursor++;
-      cursors.set(length, cursor);
-      return list[cursor];
-    }
+    classification: document.classification,
+    effective_date: document.effective_date,
+    audience: document.audience,
+    author: document.author,
+    supersedes: document.supersedes,
+    related: document.related,
+    parent: document.parent,
+    history: document.history
   };
 }
-
-// src/parse/placeholders.ts
-var PATTERN = /(?<!\$)\{\{[ \t]*([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}/g;
-function findPlaceholders(text2) {
-  const found = [];
-  for (const match of text2.matchAll(PATTERN)) {
-    found.push({ text: match[0], name: match[1], index: match.index });
-  }
-  return found;
-}
-function placeholdersOutside(body, masked, startLine, matches = findPlaceholders(body)) {
-  if (matches.length === 0) return [];
-  const lineStarts = [0];
-  for (let index = body.indexOf("\n"); index !== -1; index = body.indexOf("\n", index + 1)) lineStarts.push(index + 1);
-  const facts = [];
-  for (const match of matches) {
-    if (masked.some(([start, end]) => match.index >= start && match.index < end)) continue;
-    const line = lineIndexOf(lineStarts, match.index);
-    facts.push({ text: match.text, name: match.name, line: startLine + line, column: match.index - lineStarts[line] + 1 });
-  }
-  return facts;
-}
-function lineIndexOf(lineStarts, offset) {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = low + high + 1 >> 1;
-    if (lineStarts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-// src/parse/body.ts
-function parseBody(body, startLine) {
-  const scanned = scanMarkdown(body, startLine);
-  const matches = findPlaceholders(body);
-  return {
-    headings: scanned.headings,
-    links: scanned.links,
-    placeholders: matches.length === 0 ? [] : placeholdersOutside(body, scanned.masked, startLine, matches)
-  };
-}
-
-// src/parse/front-matter.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var OPENING_FENCE = /^---[ \t]*$/;
-var LANGUAGE_FENCE = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
-var CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
-var MAX_FRONT_MATTER_LINES = 1e4;
-function splitFrontMatter(text2) {
-  const firstBreak = text2.indexOf("\n");
-  const firstLine = (firstBreak === -1 ? text2 : text2.slice(0, firstBreak)).replace(/\r$/, "");
-  if (!OPENING_FENCE.test(firstLine)) {
-    const language = LANGUAGE_FENCE.exec(firstLine);
-    if (language) {
-      return {
-        ok: false,
-        problem: {
-          rule: "front-matter-invalid",
-          message: `Unexpected \`---${language[1]}\` front matter, expected YAML: start the file with a plain \`---\` line (other languages are never evaluated)`,
-          line: 1,
-          column: 4
-        }
-      };
-    }
-    return {
-      ok: false,
-      problem: {
-        rule: "front-matter-missing",
-        message: "Missing front matter: start the file with a `---` line, the YAML fields (id, title, owners, status ...) and a closing `---` line",
-        line: 1,
-        column: 1
-      }
-    };
-  }
-  if (firstBreak === -1) {
-    return { ok: false, problem: unclosed() };
-  }
-  let lineStart = firstBreak + 1;
-  let line = 2;
-  while (lineStart <= text2.length && line <= MAX_FRONT_MATTER_LINES + 1) {
-    const lineEnd = text2.indexOf("\n", lineStart);
-    const end = lineEnd === -1 ? text2.length : lineEnd;
-    const content = text2.slice(lineStart, end).replace(/\r$/, "");
-    if (CLOSING_FENCE.test(content)) {
-      const bodyStartOffset = lineEnd === -1 ? text2.length : lineEnd + 1;
-      return {
-        ok: true,
-        split: {
-          yaml: text2.slice(firstBreak + 1, lineStart),
-          yamlStartLine: 2,
-          body: text2.slice(bodyStartOffset),
-          bodyStartLine: line + 1,
-          bodyStartOffset
-        }
-      };
-    }
-    if (lineEnd === -1) return { ok: false, problem: unclosed() };
-    lineStart = lineEnd + 1;
-    line++;
-  }
-  return { ok: false, problem: unclosed(true) };
-}
-function unclosed(tooLong = false) {
-  return {
-    rule: "front-matter-invalid",
-    message: tooLong ? `Unclosed front matter: no closing \`---\` line within ${MAX_FRONT_MATTER_LINES.toLocaleString("en")} lines; add it after the last YAML field` : "Unclosed front matter: add a `---` line after the last YAML field",
-    line: 1,
-    column: 1
-  };
-}
-var FrontMatter = class {
-  doc;
-  data;
-  /** The YAML text, for values as written (`5.2`, not the float 5.2). */
-  source;
-  lineCounter;
-  lineOffset;
-  constructor(doc, data, source, lineCounter, startLine) {
-    this.doc = doc;
-    this.source = source;
-    this.data = data;
-    this.lineCounter = lineCounter;
-    this.lineOffset = startLine - 1;
-  }
-  /** File position of an offset in the YAML text. */
-  positionOf(offset) {
-    const { line, col } = this.lineCounter.linePos(offset);
-    return { line: line + this.lineOffset, column: col };
-  }
-  /** Position of a node's start (a scalar's value, a list item's own line). */
-  nodePosition(node) {
-    return node?.range ? this.positionOf(node.range[0]) : { line: 1, column: 1 };
-  }
-  /** The top-level key/value pair for `key`, if present. */
-  pair(key) {
-    const contents = this.doc.contents;
-    if (!(0, import_yaml3.isMap)(contents)) return void 0;
-    for (const item of contents.items) {
-      if ((0, import_yaml3.isPair)(item) && (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === key) {
-        return item;
-      }
-    }
-    return void 0;
-  }
-  /**
-   * An alias (`*name`) as the node it stands for, so `owner: *boss` reads like the
-   * value it repeats; positions then point at the anchor. Other nodes unchanged.
-   */
-  resolve(node) {
-    if (!(0, import_yaml3.isAlias)(node)) return node;
-    return node.resolve(this.doc) ?? node;
-  }
-  /** The value node at a path of keys (`['iso27001', 'controls']`), aliases resolved. */
-  node(path10) {
-    let current = this.doc.contents;
-    for (const key of path10) {
-      if (!(0, import_yaml3.isMap)(current)) return void 0;
-      const pair = current.items.find((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === key);
-      if (!pair) return void 0;
-      current = this.resolve(pair.value);
-    }
-    return current;
-  }
-  /** Position of the key of a top-level field (where a wrong value is explained). */
-  keyPosition(key) {
-    const pair = this.pair(key);
-    return pair ? this.nodePosition(pair.key) : void 0;
-  }
-  /** Position of a value at a path; for a missing or null value, its key; else line 1. */
-  valuePosition(path10) {
-    const value = this.node(path10);
-    const empty2 = (0, import_yaml3.isScalar)(value) && value.range !== void 0 && value.range !== null && value.range[0] === value.range[1];
-    if (value?.range && !empty2) return this.nodePosition(value);
-    const parent = path10.length > 1 ? this.node(path10.slice(0, -1)) : this.doc.contents;
-    if ((0, import_yaml3.isMap)(parent)) {
-      const pair = parent.items.find((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === path10[path10.length - 1]);
-      if (pair) return this.nodePosition(pair.key);
-    }
-    return { line: 1, column: 1 };
-  }
-  /**
-   * The entries of a list at `path` with their positions. A lone scalar counts
-   * as a one-item list (`owner: "@alice"`). Non-scalar items keep their position
-   * with the value they convert to.
-   */
-  items(path10) {
-    const node = this.node(path10);
-    if (node === void 0 || node === null) return [];
-    if ((0, import_yaml3.isSeq)(node)) {
-      return node.items.map((entry) => {
-        const item = this.resolve(entry);
-        return {
-          value: (0, import_yaml3.isScalar)(item) ? item.value : item?.toJSON?.() ?? null,
-          position: this.nodePosition(entry)
-        };
-      });
-    }
-    if ((0, import_yaml3.isScalar)(node)) return [{ value: node.value, position: this.nodePosition(node) }];
-    return [{ value: node.toJSON(), position: this.nodePosition(node) }];
-  }
-};
-var MAX_YAML_DEPTH = 64;
-function firstNodeDeeperThan(doc, limit) {
-  const stack = [{ node: doc.contents, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop();
-    if (!(0, import_yaml3.isCollection)(node)) continue;
-    if (depth >= limit) return node;
-    for (const item of node.items) {
-      if ((0, import_yaml3.isPair)(item)) {
-        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
-      } else {
-        stack.push({ node: item, depth: depth + 1 });
-      }
-    }
-  }
-  return void 0;
-}
-var MAX_ALIAS_COUNT = 100;
-function parseYamlWithPositions(yamlText, startLine) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const at = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + startLine - 1, column: col };
-  };
-  const tooDeep = (offset) => ({
-    ok: false,
-    problems: [
-      {
-        rule: "front-matter-invalid",
-        message: `Invalid YAML: nested more than ${MAX_YAML_DEPTH} levels deep; policy fields need at most three levels (\`maps_to: {nist-csf-2.0: [...]}\`)`,
-        ...at(offset)
-      }
-    ]
-  });
-  let doc;
-  try {
-    doc = (0, import_yaml3.parseDocument)(yamlText, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: true,
-      // Core schema: dates stay the strings they are written as; nothing is typed by guesswork.
-      schema: "core",
-      strict: true
-    });
-  } catch (error2) {
-    if (error2 instanceof RangeError) return tooDeep(0);
-    throw error2;
-  }
-  if (doc.errors.length > 0) {
-    const overflow = doc.errors.find((error2) => /call stack/i.test(error2.message));
-    if (overflow) return tooDeep(overflow.pos[0]);
-    const problems = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const error2 of doc.errors) {
-      const problem = {
-        rule: "front-matter-invalid",
-        message: explainYamlError(error2.code, error2.message, yamlText, error2.pos[0]),
-        ...at(error2.pos[0])
-      };
-      const key = `${problem.line}:${problem.column}:${problem.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      problems.push(problem);
-      if (problems.length === 5) break;
-    }
-    return { ok: false, problems };
-  }
-  const deepNode = firstNodeDeeperThan(doc, MAX_YAML_DEPTH);
-  if (deepNode) return tooDeep(deepNode.range?.[0] ?? 0);
-  let data;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error2) {
-    const message = error2 instanceof ReferenceError ? `Too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions): write the values out instead of using \`*alias\`` : `Invalid YAML: ${error2.message.split("\n")[0]}`;
-    return { ok: false, problems: [{ rule: "front-matter-invalid", message, line: startLine, column: 1 }] };
-  }
-  return { ok: true, yaml: { doc, data: data ?? null, lineCounter, at } };
-}
-function parseFrontMatter(yamlText, startLine) {
-  const parsed = parseYamlWithPositions(yamlText, startLine);
-  if (!parsed.ok) return parsed;
-  const { doc, lineCounter, at } = parsed.yaml;
-  let data = parsed.yaml.data;
-  if (data === null || data === void 0) data = {};
-  if (typeof data !== "object" || Array.isArray(data)) {
-    const kind = Array.isArray(data) ? "a list" : `a ${typeof data}`;
-    return {
-      ok: false,
-      problems: [
-        {
-          rule: "front-matter-invalid",
-          message: `Unexpected ${kind} as front matter, expected a mapping of fields (\`id: POL-XX-001\`, \`title: ...\`)`,
-          ...doc.contents?.range ? at(doc.contents.range[0]) : { line: startLine, column: 1 }
-        }
-      ]
-    };
-  }
-  return { ok: true, frontMatter: new FrontMatter(doc, data, yamlText, lineCounter, startLine) };
-}
-function explainYamlError(code, message, text2, offset) {
-  const first = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-  const char = text2[offset];
-  if (char === "@" || char === "`" || /reserved character [@`]/.test(first)) {
-    if (char === "`") return 'Invalid YAML: a value cannot start with a backtick; quote the whole value, e.g. `title: "`code` words"`';
-    return 'Invalid YAML: a value cannot start with `@`; quote it, e.g. `owners: ["@alice"]` or `- "@org/team"`';
-  }
-  if (code === "DUPLICATE_KEY") {
-    const key = /^[^:\n]*/.exec(text2.slice(offset))[0].trim();
-    return `Invalid YAML: duplicate key \`${key}\`; keep only one of them`;
-  }
-  if (code === "TAB_AS_INDENT") {
-    return "Invalid YAML: tabs cannot indent YAML; indent with spaces";
-  }
-  return `Invalid YAML: ${first}`;
-}
-
-// src/parse/read-file.ts
-import { lstatSync, readFileSync as readFileSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import path2 from "node:path";
-var MAX_FILE_BYTES = 1024 * 1024;
-var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-function isInside(root, target) {
-  const relative2 = path2.relative(root, target);
-  const leaves = relative2 === ".." || relative2.startsWith(`..${path2.sep}`);
-  return relative2 === "" || !leaves && !path2.isAbsolute(relative2);
-}
-function readPolicyFile(root, absolutePath) {
-  const at = { line: 1, column: 1 };
-  try {
-    const link = lstatSync(absolutePath);
-    if (link.isSymbolicLink()) {
-      let target;
-      try {
-        target = realpathSync2(absolutePath);
-      } catch {
-        return { ok: false, problem: { rule: "link-broken", message: "Symbolic link to a missing file: point it at a file in the repository or remove it", ...at } };
-      }
-      if (!isInside(realpathSync2(root), target)) {
-        return {
-          ok: false,
-          problem: { rule: "link-broken", message: "Symbolic link leaves the repository and is not followed: replace it with the file itself", ...at }
-        };
-      }
-    }
-    const stat3 = statSync2(absolutePath);
-    if (!stat3.isFile()) {
-      return { ok: false, problem: { rule: "front-matter-missing", message: "Not a regular file: policies must be Markdown files", ...at } };
-    }
-    if (stat3.size > MAX_FILE_BYTES) {
-      return {
-        ok: false,
-        problem: {
-          rule: "file-too-large",
-          message: `File is ${(stat3.size / 1024 / 1024).toFixed(1)} MiB, over the 1 MiB limit, and was not parsed: split it or move attachments to evidence`,
-          ...at
-        }
-      };
-    }
-    const bytes = readFileSync2(absolutePath);
-    const nul = bytes.indexOf(0);
-    if (nul !== -1) {
-      return { ok: false, problem: { rule: "front-matter-invalid", message: "Binary content (a NUL byte): policies must be UTF-8 Markdown text", ...lineAt(bytes, nul) } };
-    }
-    let text2;
-    try {
-      text2 = decoder.decode(bytes);
-    } catch {
-      return {
-        ok: false,
-        problem: { rule: "front-matter-invalid", message: "Invalid UTF-8: save the file as UTF-8 text", ...firstInvalidPosition(bytes) }
-      };
-    }
-    return { ok: true, text: text2 };
-  } catch (error2) {
-    const code = error2.code ?? "error";
-    return { ok: false, problem: { rule: "front-matter-missing", message: `Cannot read the file (${code}): check that it exists and is readable`, ...at } };
-  }
-}
-function lineAt(bytes, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = 0; index < offset; index++) {
-    if (bytes[index] === 10) {
-      line++;
-      lineStart = index + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-function firstInvalidPosition(bytes) {
-  const lenient = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  const index = lenient.indexOf("\uFFFD");
-  const before = lenient.slice(0, Math.max(0, index));
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return { line: before.split("\n").length, column: before.length - lineStart + 1 };
-}
-
-// src/parse/soa.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-import { lstatSync as lstatSync2 } from "node:fs";
-import path3 from "node:path";
 
 // src/catalog/reference.json
 var reference_default = {
@@ -38283,7 +37341,7 @@ var reference_default = {
   }
 };
 
-// src/catalog/index.ts
+// src/catalog/iso27001.ts
 var clauses = reference_default.iso27001_2022.clauses;
 var controls = reference_default.iso27001_2022.annexA;
 var legacyControls = reference_default.iso27001_2013.annexA;
@@ -38308,6 +37366,9 @@ function getControl(id) {
 function getLegacyControl(id) {
   return legacyById.get(id);
 }
+function getCsfSubcategory(id) {
+  return csfById.get(id);
+}
 function legacyReplacement(id) {
   return legacyMapping.get(id);
 }
@@ -38327,49 +37388,6391 @@ var clausesRequiringDocuments = [
   "9.3",
   "10.2"
 ];
+
+// src/catalog/csf.json
+var csf_default = {
+  sources: [
+    "PRIMARY usnistgov/oscal-content:nist.gov/CSF/v2.0/json/NIST_CSF_v2.0_catalog-min.json@78650f02ad9321bb7b817846f8fbd4f2bcd620de (NIST CSF 2.0 OSCAL catalog version 1.2.0, published 2026-05-13, OSCAL v1.2.2, generated by NIST CPRT/CAPORDINO, framework-version CSF_2_0_0, 'bug fixes for withdrawn categories and subcategories'; controls carry prop status=withdrawn and links rel=incorporated_into|moved_to). Read through the search index (read_file id 60869640391); this commit is not in the fetched mirror.",
+    "usnistgov/oscal-content:nist.gov/CSF/v2.0/xml/NIST_CSF_v2.0_catalog.xml@78650f02ad9321bb7b817846f8fbd4f2bcd620de (same catalog v1.2.0, XML rendition; read_file id 60905178100) - re-read to confirm the two entries where the second source disagrees (ID.GV-04 moved_to GV.RM-04; RC.CO-02 incorporated_into RC.CO-04) and the link-less RS.RP category",
+    "usnistgov/oscal-content:src/nist.gov/CSF/v2.0/xml/NIST_CSF_v2.0_catalog.xml@3b3cdee8f9f9f3e9f18dd70d89a58d6287ae433f (branch develop; catalog version 1.0.0, 2025-05-29; 185 subcategories, withdrawn ones have no status/links) - cross-check of the withdrawn set and the CSF 1.1 statement text",
+    "intuitem/ciso-assistant-community:backend/library/libraries/nist-csf-1.1.yaml@f990d7b1b9a9f56e391acbc247c9076262a11412 (108 subcategories / 23 categories / 5 functions; CSF 1.1 wording of the 29 retained subcategories and the category names)",
+    "intuitem/ciso-assistant-community:backend/library/libraries/map-nist-csf-1.1-nist-csf-2.0.yaml@f990d7b1b9a9f56e391acbc247c9076262a11412 (file last changed 7c165ec9db4263de1eec873ec7961dbc5512b30a; 185 'intersect' mappings, provider NIST) - second source for successors",
+    "JupiterOne/security-policy-templates:templates/standards/nist-csf/v1.1.json@0dcc3b23ebf582254962c13df14b570c27c36a37 - second source for the 108 ids / 23 categories (wording is partly CSF 1.0)",
+    "search-index file id 56357497747 (repo/path not exposed): 'Companion Guide to the NIST CSF 2.0 for VMware Cloud Foundation 9.1 - Framework Controls by SCG Coverage' (SCF 2026.1 crosswalk) - reproduces 33 distinct CPRT '[Withdrawn: ...]' notes verbatim; partial check of relationship words and target lists",
+    "search-index file ids 54687976738 / 55002945793 / 66061146682 (test fixtures quoting the CSF 2.0 Reference Tool worksheet): 'ID.AM-06: [Withdrawn: Incorporated into GV.RR-02, GV.SC-02]', 'ID.BE-01: [Withdrawn: Incorporated into GV.OC-05]', 'ID.RM-03: [Withdrawn: Moved into GV.RM-02]', 'PR.IP-01: [Withdrawn: Incorporated into PR.PS-01]', 'Business Environment (ID.BE): [Withdrawn: Incorporated into GV.OC]', 'Information Protection (PR.IP): [Withdrawn: Incorporated into other Categories and Functions]', 'Identity Management, Authentication and Access Control (PR.AC): [Withdrawn: Moved to PR.AA]'",
+    "iso27001.json (beside this file) nist_csf_2_0.subcategories (the 106 valid CSF 2.0 ids every successor is checked against)"
+  ],
+  notes: [
+    "Coverage: all 108 CSF 1.1 subcategories (5 functions, 23 categories). 79 are withdrawn in CSF 2.0 (NIST OSCAL status=withdrawn) and 29 are retained: the same identifier (zero-padded) is an active CSF 2.0 subcategory, e.g. ID.AM-1 -> ID.AM-01, DE.CM-1 -> DE.CM-01, RS.MI-2 -> RS.MI-02.",
+    "Retained ids keep their number, but the CSF 2.0 outcome text was revised for 27 of the 29 (only ID.RA-2 and RS.MI-1 are worded the same). Some changed scope noticeably: ID.AM-4 'External information systems are catalogued' became ID.AM-04 'Inventories of services provided by suppliers are maintained'; RS.AN-3 'Forensics are performed' became RS.AN-03 root-cause analysis; RS.MI-2 'Incidents are mitigated' became RS.MI-02 'Incidents are eradicated'. NIST still treats the same id as the successor.",
+    "Relationship words are NIST's OSCAL link rel values: 'incorporated into' (rel=incorporated_into, 59 subcategories) and 'moved to' (rel=moved_to, 20 subcategories). 'retained' is used for the 29 ids that NIST keeps active.",
+    "NIST never withdraws a CSF 1.1 subcategory without any successor. One, DE.DP-2 'Detection activities comply with all applicable requirements', is linked only to the CSF 2.0 category DE.AE (successors: [], successor_categories: ['DE.AE']).",
+    "Category-level links that NIST gives next to subcategory links are kept in successor_categories: ID.GV-1 (+GV.PO), ID.GV-2 (+GV.RR), PR.IP-7 (+ID.IM), DE.DP-5 (+ID.IM), DE.DP-2 (DE.AE only). They are not subcategory ids, so they are not in successors.",
+    "Id formats: NIST's CSF 1.1 ids have no leading zero (PR.AC-4). NIST's CSF 2.0 Reference Tool and OSCAL catalog list the withdrawn 1.1 elements zero-padded (PR.AC-04); id_csf2_style holds that form, so 'PR.AC-04' should be read as the CSF 1.1 id PR.AC-4 (not an active CSF 2.0 id). CSF 2.0 ids written without the leading zero (GV.OC-1 for GV.OC-01, PR.AA-5 for PR.AA-05) are only a formatting variant: normalise ^(GV|ID|PR|DE|RS|RC)\\.([A-Z]{2})-(\\d{1,2})$ to two digits.",
+    "The normalisation is unambiguous: after zero-padding, the only strings that are both a CSF 1.1 id and an active CSF 2.0 id are the 29 retained ids, and each of them maps to itself. No withdrawn 1.1 id collides with an active 2.0 id.",
+    "Titles: the 79 withdrawn subcategories use NIST's OSCAL statement text (the CSF 1.1 outcome wording, identical in OSCAL v1.0.0 and v1.2.0). The 29 retained ones use the CSF 1.1 wording from CISO Assistant nist-csf-1.1.yaml (which matches NIST's text on all 79 withdrawn ones). Trailing full stops were removed and U+2019 was normalised to an ASCII apostrophe.",
+    "DISAGREEMENT ID.GV-4: NIST OSCAL v1.2.0 says moved_to GV.RM-04. CISO Assistant maps it to GV.RM-03. That mapping appears to follow the CPRT 'CSF v1.1' informative references on the active CSF 2.0 rows. The NIST withdrawal link GV.RM-04 is used here.",
+    "DISAGREEMENT RC.CO-2: NIST OSCAL says incorporated_into RC.CO-04. CISO Assistant has no mapping for it: RC.CO-04's CPRT 'CSF v1.1' references cite RC.CO-1 and RS.CO-2, and csf.tools RC.CO-04 says the same. The NIST withdrawal link RC.CO-04 is used here.",
+    "Retained ids where CISO Assistant adds extra 2.0 targets (from the CPRT 'CSF v1.1' informative references), NOT added here because NIST keeps the same id active: DE.AE-3 (+DE.AE-07), RS.AN-3 (+RS.AN-06), RS.CO-2 (+RC.CO-04), RS.CO-3 (+RS.CO-02), RC.RP-1 (+RC.RP-02). A tool may show them as 'related', not as successors.",
+    "Relationship-word differences between NIST OSCAL v1.2.0 and the CPRT withdrawal text reproduced in the SCF/VMware companion: PR.IP-12 (OSCAL moved_to ID.RA-01, PR.PS-02; CPRT text 'Incorporated into ID.RA-01, PR.PS-02') and PR.MA-2 (OSCAL moved_to ID.AM-08, PR.PS-02; CPRT text 'Incorporated into ID.AM-08, PR.PS-02'). The target ids agree. The OSCAL rel is used. The CPRT worksheet also writes ID.RM-03 as 'Moved into GV.RM-02' (OSCAL: moved_to).",
+    "Category level (1.1 categories): NIST OSCAL v1.2.0 links ID.BE->GV.OC, ID.GV->GV, ID.RM->GV.RM, ID.SC->GV.SC, RS.IM->ID.IM, RC.IM->ID.IM (incorporated_into), PR.AC->PR.AA (moved_to) and PR.MA->ID.AM-08 (a subcategory). It gives no link for PR.IP, PR.PT, DE.DP and RS.RP; the CPRT text for PR.IP reads 'Incorporated into other Categories and Functions'. CISO Assistant differs on 3 categories: PR.DS (+ID.AM-08), PR.MA (no mapping) and RS.RP (->RS.MA). NIST OSCAL is kept.",
+    "CSF 2.0 subcategories with no CSF 1.1 predecessor in NIST's withdrawal links (new outcomes) are listed by validate.py. They have nothing to do with recognising 1.1 ids."
+  ],
+  nist_csf_1_1: {
+    functions: [
+      {
+        id: "ID",
+        title: "Identify",
+        csf_2_0_successor: "ID",
+        relationship: "retained (function kept in CSF 2.0; CSF 2.0 adds GV Govern)"
+      },
+      {
+        id: "PR",
+        title: "Protect",
+        csf_2_0_successor: "PR",
+        relationship: "retained (function kept in CSF 2.0; CSF 2.0 adds GV Govern)"
+      },
+      {
+        id: "DE",
+        title: "Detect",
+        csf_2_0_successor: "DE",
+        relationship: "retained (function kept in CSF 2.0; CSF 2.0 adds GV Govern)"
+      },
+      {
+        id: "RS",
+        title: "Respond",
+        csf_2_0_successor: "RS",
+        relationship: "retained (function kept in CSF 2.0; CSF 2.0 adds GV Govern)"
+      },
+      {
+        id: "RC",
+        title: "Recover",
+        csf_2_0_successor: "RC",
+        relationship: "retained (function kept in CSF 2.0; CSF 2.0 adds GV Govern)"
+      }
+    ],
+    categories: [
+      {
+        id: "ID.AM",
+        title: "Asset Management",
+        function: "ID",
+        status: "retained",
+        successors: [
+          "ID.AM"
+        ],
+        relationship: "retained (same category identifier in CSF 2.0)"
+      },
+      {
+        id: "ID.BE",
+        title: "Business Environment",
+        function: "ID",
+        status: "withdrawn",
+        successors: [
+          "GV.OC"
+        ],
+        relationship: "incorporated into"
+      },
+      {
+        id: "ID.GV",
+        title: "Governance",
+        function: "ID",
+        status: "withdrawn",
+        successors: [
+          "GV"
+        ],
+        relationship: "incorporated into"
+      },
+      {
+        id: "ID.RA",
+        title: "Risk Assessment",
+        function: "ID",
+        status: "retained",
+        successors: [
+          "ID.RA"
+        ],
+        relationship: "retained (same category identifier in CSF 2.0)"
+      },
+      {
+        id: "ID.RM",
+        title: "Risk Management Strategy",
+        function: "ID",
+        status: "withdrawn",
+        successors: [
+          "GV.RM"
+        ],
+        relationship: "incorporated into"
+      },
+      {
+        id: "ID.SC",
+        title: "Supply Chain Risk Management",
+        function: "ID",
+        status: "withdrawn",
+        successors: [
+          "GV.SC"
+        ],
+        relationship: "incorporated into"
+      },
+      {
+        id: "PR.AC",
+        title: "Identity Management, Authentication and Access Control",
+        function: "PR",
+        status: "withdrawn",
+        successors: [
+          "PR.AA"
+        ],
+        relationship: "moved to"
+      },
+      {
+        id: "PR.AT",
+        title: "Awareness and Training",
+        function: "PR",
+        status: "retained",
+        successors: [
+          "PR.AT"
+        ],
+        relationship: "retained (same category identifier in CSF 2.0)"
+      },
+      {
+        id: "PR.DS",
+        title: "Data Security",
+        function: "PR",
+        status: "retained",
+        successors: [
+          "PR.DS"
+        ],
+        relationship: "retained (same category identifier in CSF 2.0)"
+      },
+      {
+        id: "PR.IP",
+        title: "Information Protection Processes and Procedures",
+        function: "PR",
+        status: "withdrawn",
+        successors: [],
+        relationship: "withdrawn (NIST gives no category-level successor; its subcategories were redistributed)"
+      },
+      {
+        id: "PR.MA",
+        title: "Maintenance",
+        function: "PR",
+        status: "withdrawn",
+        successors: [
+          "ID.AM-08"
+        ],
+        relationship: "incorporated into"
+      },
+      {
+        id: "PR.PT",
+        title: "Protective Technology",
+        function: "PR",
+        status: "withdrawn",
+        successors: [],
+        relationship: "withdrawn (NIST gives no category-level successor; its subcategories were redistributed)"
+      },
+      {
+        id: "DE.AE",
+        title: "Anomalies and Events",
+        function: "DE",
+        status: "retained",
+        successors: [
+          "DE.AE"
+        ],
+        relationship: "retained (same category identifier in CSF 2.0)"
+      },
+      {
+        id: "DE.CM",
+        title: "Security Continuous Monitoring",
+        function: "DE",
+        status: "retained",
+        successors: [
+          "DE.CM"
+        ],
+        relationship: "retained (same category identifier in CSF 2.0)"
+      },
+      {
+        id: "DE.DP",
+        title: "Detection Processes",
+        function: "DE",
+        status: "withdrawn",
+        successors: [],
+        relationship: "withdrawn (NIST gives no category-level successor; its subcategories were redistributed)"
+      },
+      {
+        id: "RS.RP",
+        title: "Response Planning",
+        function: "RS",
+        status: "withdrawn",
+        successors: [],
+        relationship: "withdrawn (NIST gives no category-level successor; its subcategories were redistributed)"
+      },
+      {
+        id: "RS.CO",
+        title: "Communications",
+        function: "RS",
+        status: "retained",
+        successors: [
+          "RS.CO"
+        ],
+        relationship: "retained (same category identifier in CSF 2.0)"
+      },
+      {
+        id: "RS.AN",
+        title: "Analysis",
+        function: "RS",
+        status: "retained",
+        successors: [
+          "RS.AN"
+        ],
+        relationship: "retained (same category identifier in CSF 2.0)"
+      },
+      {
+        id: "RS.MI",
+        title: "Mitigation",
+        function: "RS",
+        status: "retained",
+        successors: [
+          "RS.MI"
+        ],
+        relationship: "retained (same category identifier in CSF 2.0)"
+      },
+      {
+        id: "RS.IM",
+        title: "Improvements",
+        function: "RS",
+        status: "withdrawn",
+        successors: [
+          "ID.IM"
+        ],
+        relationship: "incorporated into"
+      },
+      {
+        id: "RC.RP",
+        title: "Recovery Planning",
+        function: "RC",
+        status: "retained",
+        successors: [
+          "RC.RP"
+        ],
+        relationship: "retained (same category identifier in CSF 2.0)"
+      },
+      {
+        id: "RC.IM",
+        title: "Improvements",
+        function: "RC",
+        status: "withdrawn",
+        successors: [
+          "ID.IM"
+        ],
+        relationship: "incorporated into"
+      },
+      {
+        id: "RC.CO",
+        title: "Communications",
+        function: "RC",
+        status: "retained",
+        successors: [
+          "RC.CO"
+        ],
+        relationship: "retained (same category identifier in CSF 2.0)"
+      }
+    ],
+    subcategories: [
+      {
+        id: "ID.AM-1",
+        id_csf2_style: "ID.AM-01",
+        category: "ID.AM",
+        title: "Physical devices and systems within the organization are inventoried",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "ID.AM-01"
+        ]
+      },
+      {
+        id: "ID.AM-2",
+        id_csf2_style: "ID.AM-02",
+        category: "ID.AM",
+        title: "Software platforms and applications within the organization are inventoried",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "ID.AM-02"
+        ]
+      },
+      {
+        id: "ID.AM-3",
+        id_csf2_style: "ID.AM-03",
+        category: "ID.AM",
+        title: "Organizational communication and data flows are mapped",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "ID.AM-03"
+        ]
+      },
+      {
+        id: "ID.AM-4",
+        id_csf2_style: "ID.AM-04",
+        category: "ID.AM",
+        title: "External information systems are catalogued",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "ID.AM-04"
+        ]
+      },
+      {
+        id: "ID.AM-5",
+        id_csf2_style: "ID.AM-05",
+        category: "ID.AM",
+        title: "Resources (e.g., hardware, devices, data, time, personnel, and software) are prioritized based on their classification, criticality, and business value",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "ID.AM-05"
+        ]
+      },
+      {
+        id: "ID.AM-6",
+        id_csf2_style: "ID.AM-06",
+        category: "ID.AM",
+        title: "Cybersecurity roles and responsibilities for the entire workforce and third-party stakeholders (e.g., suppliers, customers, partners) are established",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.RR-02",
+          "GV.SC-02"
+        ]
+      },
+      {
+        id: "ID.BE-1",
+        id_csf2_style: "ID.BE-01",
+        category: "ID.BE",
+        title: "The organization's role in the supply chain is identified and communicated",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.OC-05"
+        ]
+      },
+      {
+        id: "ID.BE-2",
+        id_csf2_style: "ID.BE-02",
+        category: "ID.BE",
+        title: "The organization's place in critical infrastructure and its industry sector is identified and communicated",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.OC-01"
+        ]
+      },
+      {
+        id: "ID.BE-3",
+        id_csf2_style: "ID.BE-03",
+        category: "ID.BE",
+        title: "Priorities for organizational mission, objectives, and activities are established and communicated",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.OC-01"
+        ]
+      },
+      {
+        id: "ID.BE-4",
+        id_csf2_style: "ID.BE-04",
+        category: "ID.BE",
+        title: "Dependencies and critical functions for delivery of critical services are established",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.OC-04",
+          "GV.OC-05"
+        ]
+      },
+      {
+        id: "ID.BE-5",
+        id_csf2_style: "ID.BE-05",
+        category: "ID.BE",
+        title: "Resilience requirements to support delivery of critical services are established for all operating states (e.g. under duress/attack, during recovery, normal operations)",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.OC-04"
+        ]
+      },
+      {
+        id: "ID.GV-1",
+        id_csf2_style: "ID.GV-01",
+        category: "ID.GV",
+        title: "Organizational cybersecurity policy is established and communicated",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.PO-01",
+          "GV.PO-02"
+        ],
+        successor_categories: [
+          "GV.PO"
+        ]
+      },
+      {
+        id: "ID.GV-2",
+        id_csf2_style: "ID.GV-02",
+        category: "ID.GV",
+        title: "Cybersecurity roles and responsibilities are coordinated and aligned with internal roles and external partners",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.OC-02",
+          "GV.RR-02"
+        ],
+        successor_categories: [
+          "GV.RR"
+        ]
+      },
+      {
+        id: "ID.GV-3",
+        id_csf2_style: "ID.GV-03",
+        category: "ID.GV",
+        title: "Legal and regulatory requirements regarding cybersecurity, including privacy and civil liberties obligations, are understood and managed",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "GV.OC-03"
+        ]
+      },
+      {
+        id: "ID.GV-4",
+        id_csf2_style: "ID.GV-04",
+        category: "ID.GV",
+        title: "Governance and risk management processes address cybersecurity risks",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "GV.RM-04"
+        ]
+      },
+      {
+        id: "ID.RA-1",
+        id_csf2_style: "ID.RA-01",
+        category: "ID.RA",
+        title: "Asset vulnerabilities are identified and documented",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "ID.RA-01"
+        ]
+      },
+      {
+        id: "ID.RA-2",
+        id_csf2_style: "ID.RA-02",
+        category: "ID.RA",
+        title: "Cyber threat intelligence is received from information sharing forums and sources",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "ID.RA-02"
+        ]
+      },
+      {
+        id: "ID.RA-3",
+        id_csf2_style: "ID.RA-03",
+        category: "ID.RA",
+        title: "Threats, both internal and external, are identified and documented",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "ID.RA-03"
+        ]
+      },
+      {
+        id: "ID.RA-4",
+        id_csf2_style: "ID.RA-04",
+        category: "ID.RA",
+        title: "Potential business impacts and likelihoods are identified",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "ID.RA-04"
+        ]
+      },
+      {
+        id: "ID.RA-5",
+        id_csf2_style: "ID.RA-05",
+        category: "ID.RA",
+        title: "Threats, vulnerabilities, likelihoods, and impacts are used to determine risk",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "ID.RA-05"
+        ]
+      },
+      {
+        id: "ID.RA-6",
+        id_csf2_style: "ID.RA-06",
+        category: "ID.RA",
+        title: "Risk responses are identified and prioritized",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "ID.RA-06"
+        ]
+      },
+      {
+        id: "ID.RM-1",
+        id_csf2_style: "ID.RM-01",
+        category: "ID.RM",
+        title: "Risk management processes are established, managed, and agreed to by organizational stakeholders",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.RM-01",
+          "GV.RM-06",
+          "GV.RR-03"
+        ]
+      },
+      {
+        id: "ID.RM-2",
+        id_csf2_style: "ID.RM-02",
+        category: "ID.RM",
+        title: "Organizational risk tolerance is determined and clearly expressed",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.RM-02",
+          "GV.RM-04"
+        ]
+      },
+      {
+        id: "ID.RM-3",
+        id_csf2_style: "ID.RM-03",
+        category: "ID.RM",
+        title: "The organization's determination of risk tolerance is informed by its role in critical infrastructure and sector specific risk analysis",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "GV.RM-02"
+        ]
+      },
+      {
+        id: "ID.SC-1",
+        id_csf2_style: "ID.SC-01",
+        category: "ID.SC",
+        title: "Cyber supply chain risk management processes are identified, established, assessed, managed, and agreed to by organizational stakeholders",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.RM-05",
+          "GV.SC-01",
+          "GV.SC-06",
+          "GV.SC-09",
+          "GV.SC-10"
+        ]
+      },
+      {
+        id: "ID.SC-2",
+        id_csf2_style: "ID.SC-02",
+        category: "ID.SC",
+        title: "Suppliers and third party partners of information systems, components, and services are identified, prioritized, and assessed using a cyber supply chain risk assessment process",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.OC-02",
+          "GV.SC-03",
+          "GV.SC-04",
+          "GV.SC-07",
+          "ID.RA-10"
+        ]
+      },
+      {
+        id: "ID.SC-3",
+        id_csf2_style: "ID.SC-03",
+        category: "ID.SC",
+        title: "Contracts with suppliers and third-party partners are used to implement appropriate measures designed to meet the objectives of an organization's cybersecurity program and Cyber Supply Chain Risk Management Plan",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "GV.SC-05"
+        ]
+      },
+      {
+        id: "ID.SC-4",
+        id_csf2_style: "ID.SC-04",
+        category: "ID.SC",
+        title: "Suppliers and third-party partners are routinely assessed using audits, test results, or other forms of evaluations to confirm they are meeting their contractual obligations",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.SC-07",
+          "ID.RA-10"
+        ]
+      },
+      {
+        id: "ID.SC-5",
+        id_csf2_style: "ID.SC-05",
+        category: "ID.SC",
+        title: "Response and recovery planning and testing are conducted with suppliers and third-party providers",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.SC-08",
+          "ID.IM-02"
+        ]
+      },
+      {
+        id: "PR.AC-1",
+        id_csf2_style: "PR.AC-01",
+        category: "PR.AC",
+        title: "Identities and credentials are issued, managed, verified, revoked, and audited for authorized devices, users and processes",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.AA-01",
+          "PR.AA-05"
+        ]
+      },
+      {
+        id: "PR.AC-2",
+        id_csf2_style: "PR.AC-02",
+        category: "PR.AC",
+        title: "Physical access to assets is managed and protected",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "PR.AA-06"
+        ]
+      },
+      {
+        id: "PR.AC-3",
+        id_csf2_style: "PR.AC-03",
+        category: "PR.AC",
+        title: "Remote access is managed",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.AA-03",
+          "PR.AA-05",
+          "PR.IR-01"
+        ]
+      },
+      {
+        id: "PR.AC-4",
+        id_csf2_style: "PR.AC-04",
+        category: "PR.AC",
+        title: "Access permissions and authorizations are managed, incorporating the principles of least privilege and separation of duties",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "PR.AA-05"
+        ]
+      },
+      {
+        id: "PR.AC-5",
+        id_csf2_style: "PR.AC-05",
+        category: "PR.AC",
+        title: "Network integrity is protected (e.g., network segregation, network segmentation)",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.IR-01"
+        ]
+      },
+      {
+        id: "PR.AC-6",
+        id_csf2_style: "PR.AC-06",
+        category: "PR.AC",
+        title: "Identities are proofed and bound to credentials and asserted in interactions",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "PR.AA-02"
+        ]
+      },
+      {
+        id: "PR.AC-7",
+        id_csf2_style: "PR.AC-07",
+        category: "PR.AC",
+        title: "Users, devices, and other assets are authenticated (e.g., single-factor, multi-factor) commensurate with the risk of the transaction (e.g., individuals' security and privacy risks and other organizational risks)",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "PR.AA-03"
+        ]
+      },
+      {
+        id: "PR.AT-1",
+        id_csf2_style: "PR.AT-01",
+        category: "PR.AT",
+        title: "All users are informed and trained",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "PR.AT-01"
+        ]
+      },
+      {
+        id: "PR.AT-2",
+        id_csf2_style: "PR.AT-02",
+        category: "PR.AT",
+        title: "Privileged users understand their roles and responsibilities",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "PR.AT-02"
+        ]
+      },
+      {
+        id: "PR.AT-3",
+        id_csf2_style: "PR.AT-03",
+        category: "PR.AT",
+        title: "Third-party stakeholders (e.g., suppliers, customers, partners) understand their roles and responsibilities",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.AT-01",
+          "PR.AT-02"
+        ]
+      },
+      {
+        id: "PR.AT-4",
+        id_csf2_style: "PR.AT-04",
+        category: "PR.AT",
+        title: "Senior executives understand their roles and responsibilities",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.AT-02"
+        ]
+      },
+      {
+        id: "PR.AT-5",
+        id_csf2_style: "PR.AT-05",
+        category: "PR.AT",
+        title: "Physical and cybersecurity personnel understand their roles and responsibilities",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.AT-02"
+        ]
+      },
+      {
+        id: "PR.DS-1",
+        id_csf2_style: "PR.DS-01",
+        category: "PR.DS",
+        title: "Data-at-rest is protected",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "PR.DS-01"
+        ]
+      },
+      {
+        id: "PR.DS-2",
+        id_csf2_style: "PR.DS-02",
+        category: "PR.DS",
+        title: "Data-in-transit is protected",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "PR.DS-02"
+        ]
+      },
+      {
+        id: "PR.DS-3",
+        id_csf2_style: "PR.DS-03",
+        category: "PR.DS",
+        title: "Assets are formally managed throughout removal, transfers, and disposition",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.AM-08",
+          "PR.PS-03"
+        ]
+      },
+      {
+        id: "PR.DS-4",
+        id_csf2_style: "PR.DS-04",
+        category: "PR.DS",
+        title: "Adequate capacity to ensure availability is maintained",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "PR.IR-04"
+        ]
+      },
+      {
+        id: "PR.DS-5",
+        id_csf2_style: "PR.DS-05",
+        category: "PR.DS",
+        title: "Protections against data leaks are implemented",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.DS-01",
+          "PR.DS-02",
+          "PR.DS-10"
+        ]
+      },
+      {
+        id: "PR.DS-6",
+        id_csf2_style: "PR.DS-06",
+        category: "PR.DS",
+        title: "Integrity checking mechanisms are used to verify software, firmware, and information integrity",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.DS-01",
+          "DE.CM-09"
+        ]
+      },
+      {
+        id: "PR.DS-7",
+        id_csf2_style: "PR.DS-07",
+        category: "PR.DS",
+        title: "The development and testing environment(s) are separate from the production environment",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.IR-01"
+        ]
+      },
+      {
+        id: "PR.DS-8",
+        id_csf2_style: "PR.DS-08",
+        category: "PR.DS",
+        title: "Integrity checking mechanisms are used to verify hardware integrity",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.RA-09",
+          "DE.CM-09"
+        ]
+      },
+      {
+        id: "PR.IP-1",
+        id_csf2_style: "PR.IP-01",
+        category: "PR.IP",
+        title: "A baseline configuration of information technology/industrial control systems is created and maintained incorporating security principles (e.g. concept of least functionality)",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.PS-01"
+        ]
+      },
+      {
+        id: "PR.IP-2",
+        id_csf2_style: "PR.IP-02",
+        category: "PR.IP",
+        title: "A System Development Life Cycle to manage systems is implemented",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.AM-08",
+          "PR.PS-06"
+        ]
+      },
+      {
+        id: "PR.IP-3",
+        id_csf2_style: "PR.IP-03",
+        category: "PR.IP",
+        title: "Configuration change control processes are in place",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.RA-07",
+          "PR.PS-01"
+        ]
+      },
+      {
+        id: "PR.IP-4",
+        id_csf2_style: "PR.IP-04",
+        category: "PR.IP",
+        title: "Backups of information are conducted, maintained, and tested",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "PR.DS-11"
+        ]
+      },
+      {
+        id: "PR.IP-5",
+        id_csf2_style: "PR.IP-05",
+        category: "PR.IP",
+        title: "Policy and regulations regarding the physical operating environment for organizational assets are met",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.IR-02"
+        ]
+      },
+      {
+        id: "PR.IP-6",
+        id_csf2_style: "PR.IP-06",
+        category: "PR.IP",
+        title: "Data is destroyed according to policy",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.AM-08"
+        ]
+      },
+      {
+        id: "PR.IP-7",
+        id_csf2_style: "PR.IP-07",
+        category: "PR.IP",
+        title: "Protection processes are improved",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.IM-03"
+        ],
+        successor_categories: [
+          "ID.IM"
+        ]
+      },
+      {
+        id: "PR.IP-8",
+        id_csf2_style: "PR.IP-08",
+        category: "PR.IP",
+        title: "Effectiveness of protection technologies is shared",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "ID.IM-03"
+        ]
+      },
+      {
+        id: "PR.IP-9",
+        id_csf2_style: "PR.IP-09",
+        category: "PR.IP",
+        title: "Response plans (Incident Response and Business Continuity) and recovery plans (Incident Recovery and Disaster Recovery) are in place and managed",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "ID.IM-04"
+        ]
+      },
+      {
+        id: "PR.IP-10",
+        id_csf2_style: "PR.IP-10",
+        category: "PR.IP",
+        title: "Response and recovery plans are tested",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "ID.IM-02",
+          "ID.IM-04"
+        ]
+      },
+      {
+        id: "PR.IP-11",
+        id_csf2_style: "PR.IP-11",
+        category: "PR.IP",
+        title: "Cybersecurity is included in human resources practices (e.g., deprovisioning, personnel screening)",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "GV.RR-04"
+        ]
+      },
+      {
+        id: "PR.IP-12",
+        id_csf2_style: "PR.IP-12",
+        category: "PR.IP",
+        title: "A vulnerability management plan is developed and implemented",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "ID.RA-01",
+          "PR.PS-02"
+        ]
+      },
+      {
+        id: "PR.MA-1",
+        id_csf2_style: "PR.MA-01",
+        category: "PR.MA",
+        title: "Maintenance and repair of organizational assets are performed and logged, with approved and controlled tools",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "ID.AM-08",
+          "PR.PS-03"
+        ]
+      },
+      {
+        id: "PR.MA-2",
+        id_csf2_style: "PR.MA-02",
+        category: "PR.MA",
+        title: "Remote maintenance of organizational assets is approved, logged, and performed in a manner that prevents unauthorized access",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "ID.AM-08",
+          "PR.PS-02"
+        ]
+      },
+      {
+        id: "PR.PT-1",
+        id_csf2_style: "PR.PT-01",
+        category: "PR.PT",
+        title: "Audit/log records are determined, documented, implemented, and reviewed in accordance with policy",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.PS-04"
+        ]
+      },
+      {
+        id: "PR.PT-2",
+        id_csf2_style: "PR.PT-02",
+        category: "PR.PT",
+        title: "Removable media is protected and its use restricted according to policy",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.DS-01",
+          "PR.PS-01"
+        ]
+      },
+      {
+        id: "PR.PT-3",
+        id_csf2_style: "PR.PT-03",
+        category: "PR.PT",
+        title: "The principle of least functionality is incorporated by configuring systems to provide only essential capabilities",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.PS-01"
+        ]
+      },
+      {
+        id: "PR.PT-4",
+        id_csf2_style: "PR.PT-04",
+        category: "PR.PT",
+        title: "Communications and control networks are protected",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.AA-06",
+          "PR.IR-01"
+        ]
+      },
+      {
+        id: "PR.PT-5",
+        id_csf2_style: "PR.PT-05",
+        category: "PR.PT",
+        title: "Mechanisms (e.g., failsafe, load balancing, hot swap) are implemented to achieve resilience requirements in normal and adverse situations",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.IR-03"
+        ]
+      },
+      {
+        id: "DE.AE-1",
+        id_csf2_style: "DE.AE-01",
+        category: "DE.AE",
+        title: "A baseline of network operations and expected data flows for users and systems is established and managed",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.AM-03"
+        ]
+      },
+      {
+        id: "DE.AE-2",
+        id_csf2_style: "DE.AE-02",
+        category: "DE.AE",
+        title: "Detected events are analyzed to understand attack targets and methods",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "DE.AE-02"
+        ]
+      },
+      {
+        id: "DE.AE-3",
+        id_csf2_style: "DE.AE-03",
+        category: "DE.AE",
+        title: "Event data are collected and correlated from multiple sources and sensors",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "DE.AE-03"
+        ]
+      },
+      {
+        id: "DE.AE-4",
+        id_csf2_style: "DE.AE-04",
+        category: "DE.AE",
+        title: "Impact of events is determined",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "DE.AE-04"
+        ]
+      },
+      {
+        id: "DE.AE-5",
+        id_csf2_style: "DE.AE-05",
+        category: "DE.AE",
+        title: "Incident alert thresholds are established",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "DE.AE-08"
+        ]
+      },
+      {
+        id: "DE.CM-1",
+        id_csf2_style: "DE.CM-01",
+        category: "DE.CM",
+        title: "The network is monitored to detect potential cybersecurity events",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "DE.CM-01"
+        ]
+      },
+      {
+        id: "DE.CM-2",
+        id_csf2_style: "DE.CM-02",
+        category: "DE.CM",
+        title: "The physical environment is monitored to detect potential cybersecurity events",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "DE.CM-02"
+        ]
+      },
+      {
+        id: "DE.CM-3",
+        id_csf2_style: "DE.CM-03",
+        category: "DE.CM",
+        title: "Personnel activity is monitored to detect potential cybersecurity events",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "DE.CM-03"
+        ]
+      },
+      {
+        id: "DE.CM-4",
+        id_csf2_style: "DE.CM-04",
+        category: "DE.CM",
+        title: "Malicious code is detected",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "DE.CM-01",
+          "DE.CM-09"
+        ]
+      },
+      {
+        id: "DE.CM-5",
+        id_csf2_style: "DE.CM-05",
+        category: "DE.CM",
+        title: "Unauthorized mobile code is detected",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "DE.CM-01",
+          "DE.CM-09"
+        ]
+      },
+      {
+        id: "DE.CM-6",
+        id_csf2_style: "DE.CM-06",
+        category: "DE.CM",
+        title: "External service provider activity is monitored to detect potential cybersecurity events",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "DE.CM-06"
+        ]
+      },
+      {
+        id: "DE.CM-7",
+        id_csf2_style: "DE.CM-07",
+        category: "DE.CM",
+        title: "Monitoring for unauthorized personnel, connections, devices, and software is performed",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "DE.CM-01",
+          "DE.CM-03",
+          "DE.CM-06",
+          "DE.CM-09"
+        ]
+      },
+      {
+        id: "DE.CM-8",
+        id_csf2_style: "DE.CM-08",
+        category: "DE.CM",
+        title: "Vulnerability scans are performed",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.RA-01"
+        ]
+      },
+      {
+        id: "DE.DP-1",
+        id_csf2_style: "DE.DP-01",
+        category: "DE.DP",
+        title: "Roles and responsibilities for detection are well defined to ensure accountability",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "GV.RR-02"
+        ]
+      },
+      {
+        id: "DE.DP-2",
+        id_csf2_style: "DE.DP-02",
+        category: "DE.DP",
+        title: "Detection activities comply with all applicable requirements",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [],
+        successor_categories: [
+          "DE.AE"
+        ],
+        note: "NIST links this withdrawn subcategory only to CSF 2.0 category DE.AE; no CSF 2.0 subcategory is named."
+      },
+      {
+        id: "DE.DP-3",
+        id_csf2_style: "DE.DP-03",
+        category: "DE.DP",
+        title: "Detection processes are tested",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.IM-02"
+        ]
+      },
+      {
+        id: "DE.DP-4",
+        id_csf2_style: "DE.DP-04",
+        category: "DE.DP",
+        title: "Event detection information is communicated",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "DE.AE-06"
+        ]
+      },
+      {
+        id: "DE.DP-5",
+        id_csf2_style: "DE.DP-05",
+        category: "DE.DP",
+        title: "Detection processes are continuously improved",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.IM-03"
+        ],
+        successor_categories: [
+          "ID.IM"
+        ]
+      },
+      {
+        id: "RS.RP-1",
+        id_csf2_style: "RS.RP-01",
+        category: "RS.RP",
+        title: "Response plan is executed during or after an incident",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "RS.MA-01"
+        ]
+      },
+      {
+        id: "RS.CO-1",
+        id_csf2_style: "RS.CO-01",
+        category: "RS.CO",
+        title: "Personnel know their roles and order of operations when a response is needed",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "PR.AT-01"
+        ]
+      },
+      {
+        id: "RS.CO-2",
+        id_csf2_style: "RS.CO-02",
+        category: "RS.CO",
+        title: "Incidents are reported consistent with established criteria",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "RS.CO-02"
+        ]
+      },
+      {
+        id: "RS.CO-3",
+        id_csf2_style: "RS.CO-03",
+        category: "RS.CO",
+        title: "Information is shared consistent with response plans",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "RS.CO-03"
+        ]
+      },
+      {
+        id: "RS.CO-4",
+        id_csf2_style: "RS.CO-04",
+        category: "RS.CO",
+        title: "Coordination with stakeholders occurs consistent with response plans",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "RS.MA-01",
+          "RS.MA-04"
+        ]
+      },
+      {
+        id: "RS.CO-5",
+        id_csf2_style: "RS.CO-05",
+        category: "RS.CO",
+        title: "Voluntary information sharing occurs with external stakeholders to achieve broader cybersecurity situational awareness",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "RS.CO-03"
+        ]
+      },
+      {
+        id: "RS.AN-1",
+        id_csf2_style: "RS.AN-01",
+        category: "RS.AN",
+        title: "Notifications from detection systems are investigated",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "RS.MA-02"
+        ]
+      },
+      {
+        id: "RS.AN-2",
+        id_csf2_style: "RS.AN-02",
+        category: "RS.AN",
+        title: "The impact of the incident is understood",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "RS.MA-02",
+          "RS.MA-03",
+          "RS.MA-04"
+        ]
+      },
+      {
+        id: "RS.AN-3",
+        id_csf2_style: "RS.AN-03",
+        category: "RS.AN",
+        title: "Forensics are performed",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "RS.AN-03"
+        ]
+      },
+      {
+        id: "RS.AN-4",
+        id_csf2_style: "RS.AN-04",
+        category: "RS.AN",
+        title: "Incidents are categorized consistent with response plans",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "RS.MA-03"
+        ]
+      },
+      {
+        id: "RS.AN-5",
+        id_csf2_style: "RS.AN-05",
+        category: "RS.AN",
+        title: "Processes are established to receive, analyze and respond to vulnerabilities disclosed to the organization from internal and external sources (e.g. internal testing, security bulletins, or security researchers)",
+        status: "withdrawn",
+        relationship: "moved to",
+        nist_oscal_rel: "moved_to",
+        successors: [
+          "ID.RA-08"
+        ]
+      },
+      {
+        id: "RS.MI-1",
+        id_csf2_style: "RS.MI-01",
+        category: "RS.MI",
+        title: "Incidents are contained",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "RS.MI-01"
+        ]
+      },
+      {
+        id: "RS.MI-2",
+        id_csf2_style: "RS.MI-02",
+        category: "RS.MI",
+        title: "Incidents are mitigated",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "RS.MI-02"
+        ]
+      },
+      {
+        id: "RS.MI-3",
+        id_csf2_style: "RS.MI-03",
+        category: "RS.MI",
+        title: "Newly identified vulnerabilities are mitigated or documented as accepted risks",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.RA-06"
+        ]
+      },
+      {
+        id: "RS.IM-1",
+        id_csf2_style: "RS.IM-01",
+        category: "RS.IM",
+        title: "Response plans incorporate lessons learned",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.IM-03",
+          "ID.IM-04"
+        ]
+      },
+      {
+        id: "RS.IM-2",
+        id_csf2_style: "RS.IM-02",
+        category: "RS.IM",
+        title: "Response strategies are updated",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.IM-03"
+        ]
+      },
+      {
+        id: "RC.RP-1",
+        id_csf2_style: "RC.RP-01",
+        category: "RC.RP",
+        title: "Recovery plan is executed during or after a cybersecurity incident",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "RC.RP-01"
+        ]
+      },
+      {
+        id: "RC.IM-1",
+        id_csf2_style: "RC.IM-01",
+        category: "RC.IM",
+        title: "Recovery plans incorporate lessons learned",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.IM-03",
+          "ID.IM-04"
+        ]
+      },
+      {
+        id: "RC.IM-2",
+        id_csf2_style: "RC.IM-02",
+        category: "RC.IM",
+        title: "Recovery strategies are updated",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "ID.IM-03"
+        ]
+      },
+      {
+        id: "RC.CO-1",
+        id_csf2_style: "RC.CO-01",
+        category: "RC.CO",
+        title: "Public relations are managed",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "RC.CO-04"
+        ]
+      },
+      {
+        id: "RC.CO-2",
+        id_csf2_style: "RC.CO-02",
+        category: "RC.CO",
+        title: "Reputation is repaired after an incident",
+        status: "withdrawn",
+        relationship: "incorporated into",
+        nist_oscal_rel: "incorporated_into",
+        successors: [
+          "RC.CO-04"
+        ]
+      },
+      {
+        id: "RC.CO-3",
+        id_csf2_style: "RC.CO-03",
+        category: "RC.CO",
+        title: "Recovery activities are communicated to internal and external stakeholders as well as executive and management teams",
+        status: "retained",
+        relationship: "retained (same identifier is an active CSF 2.0 subcategory)",
+        nist_oscal_rel: null,
+        successors: [
+          "RC.CO-03"
+        ]
+      }
+    ]
+  }
+};
+
+// src/catalog/csf11.ts
+var csf11Subcategories = csf_default.nist_csf_1_1.subcategories.map((entry) => ({
+  id: entry.id,
+  idCsf2Style: entry.id_csf2_style,
+  category: entry.category,
+  title: entry.title,
+  status: entry.status,
+  relationship: entry.relationship,
+  successors: entry.successors,
+  successorCategories: "successor_categories" in entry ? entry.successor_categories : []
+}));
+var csf11Categories = csf_default.nist_csf_1_1.categories.map((entry) => ({
+  id: entry.id,
+  title: entry.title,
+  function: entry.function,
+  status: entry.status,
+  successors: entry.successors
+}));
+var byId = new Map(csf11Subcategories.map((entry) => [entry.id, entry]));
+function getCsf11Subcategory(id) {
+  return byId.get(id);
+}
+
+// src/catalog/frameworks.ts
 var builtInFrameworks = /* @__PURE__ */ new Map([
-  ["nist-csf-2.0", (id) => csfById.has(id)],
-  ["iso27001-2022", (id) => controlById.has(id) || clauseById.has(id)]
+  ["nist-csf-2.0", (id) => getCsfSubcategory(id) !== void 0],
+  ["nist-csf-1.1", (id) => getCsf11Subcategory(id) !== void 0],
+  ["iso27001-2022", (id) => getControl(id) !== void 0 || getClause(id) !== void 0]
 ]);
-function knownIdsOf(framework) {
-  switch (framework) {
-    case "nist-csf-2.0":
-      return csfSubcategories.map((entry) => entry.id);
-    case "iso27001-2022":
-      return [...clauses.map((clause) => clause.id), ...controls.map((control) => control.id)];
-    default:
-      return [];
+var idsByFramework = /* @__PURE__ */ new Map([
+  ["nist-csf-2.0", csfSubcategories.map((entry) => entry.id)],
+  ["nist-csf-1.1", csf11Subcategories.map((entry) => entry.id)],
+  ["iso27001-2022", [...clauses.map((clause) => clause.id), ...controls.map((control) => control.id)]]
+]);
+
+// src/catalog/iso27001-2013-clauses.json
+var iso27001_2013_clauses_default = {
+  sources: [
+    "intuitem/ciso-assistant-community:backend/library/libraries/iso27001-2013.yaml@f990d7b1b9a9f56e391acbc247c9076262a11412 (file last changed 7c165ec9db4263de1eec873ec7961dbc5512b30a): 35 clause requirement nodes 4 ... 10.2",
+    "intuitem/ciso-assistant-community:backend/library/libraries/iso27001-2022.yaml@f990d7b1b9a9f56e391acbc247c9076262a11412: 2022 clause nodes (for the title-matched 2013->2022 cross-check)",
+    "JupiterOne/security-policy-templates:templates/standards/iso-iec-27001-2013.json@0dcc3b23ebf582254962c13df14b570c27c36a37 (file last changed 152b3d7edbf9187e8dde84c464244eee47d6e4a1): clause requirement items 4.1 ... 10.2",
+    "JupiterOne/security-policy-templates:templates/standards/iso-iec-27001-2022.json@0dcc3b23ebf582254962c13df14b570c27c36a37 (file last changed 30e240e2a09a3b3b9e72e77d0856d433d1794b91)",
+    "https://xmind.app/mindmap/iso-27001-2013/cRyGdt/ (stored page): ISO 27001:2013 clause outline 4 ... 10.2",
+    "https://scribd.com/document/383243606/ISO-IEC-27001-2013-pdf (stored page; OCR of the ISO/IEC 27001:2013(E) table of contents): order 9.1/9.2/9.3, '8 Operation', '10.1 Nonconformity and corrective action', '10.2 Continual improvement'",
+    "https://equalassurance.com/transition-to-iso-27001-2022/ (stored page): new subclause 6.3; 'Naming and reordering the subclauses in Clause 9.2 - Internal audit and 9.3 - Management review'; 'Exchanging order of the two subclauses in Clause 10 - Improvement'",
+    "https://hightable.io/iso-27001-2013-vs-2022 (stored page): '1 new clause, 5 new sub clauses, the numbering of 2 clauses has swapped'",
+    "https://hicomply.com/iso-27001/unpacking-the-iso-27001-2022-update (stored page): 2022 clauses with no change (4.1, 4.3, 5.2, 6.1.1, 6.1.2, 7.1, 7.2, 7.3, 7.5.1, 7.5.2, 7.5.3, 8.2, 8.3) and reworded ones (4.4, 5.1, 5.3, 6.1.3, 7.4, 8.1, 9.1)",
+    "iso27001.json (beside this file) iso27001_2022.clauses (the 41 valid 2022 target ids)"
+  ],
+  notes: [
+    "35 entries: the 7 clause headings 4-10 and all 28 numbered sub-clauses of ISO/IEC 27001:2013. Only ids and headings are given (facts); no requirement text is reproduced.",
+    "2013 -> 2022: 31 entries keep the same number and heading. 10.1 <-> 10.2 swapped (2013 10.1 Nonconformity and corrective action = 2022 10.2; 2013 10.2 Continual improvement = 2022 10.1). 2013 9.2 was split into 2022 9.2.1/9.2.2 and 2013 9.3 into 9.3.1/9.3.2/9.3.3; parent_2022 gives the 2022 parent heading (9.2 / 9.3), which still exists. 2022 6.3 'Planning of changes' is new and has no 2013 predecessor.",
+    "Every 2013 heading that keeps its number is identical to the 2022 heading in iso27001.json, and the swapped 10.x headings match across editions (checked by validate.py).",
+    "Content changes that keep the numbering (not numbering facts, listed only for context): 4.2 adds item c); 4.4 adds 'processes needed and their interactions'; 6.2 adds that objectives are monitored and available as documented information; 7.4 drops 2013 item e) 'processes by which communication shall be effected' in favour of 'how to communicate'; 8.1 speaks of 'externally provided processes, products or services' instead of 'outsourced processes'; 9.3.2 adds changes in interested parties' needs and expectations.",
+    "Heading variants in second sources, and the value chosen: 6.1.2 'Information security risk assessment requirement' (CISO Assistant) vs 'Information security risk assessment' (JupiterOne, xmind, hicomply, the 2022 text) -> the latter. 7.5.2 'Creating and updating documented information' (CISO) / 'Documented information - Creating and updating' (JupiterOne) vs 'Creating and updating' (xmind, hicomply) -> 'Creating and updating'. 8 'Operations' (CISO) vs 'Operation' (JupiterOne, xmind, scribd ToC) -> 'Operation'. 9.1 'Monitoring, measurement, analysis, evaluation' (CISO) / 'Monitoring, measurement, analysis, and evaluation' (JupiterOne) vs 'Monitoring, measurement, analysis and evaluation' (xmind, scribd ToC, hicomply) -> the latter. validate.py lists every difference.",
+    "Users may also see 2013 clause ids written with a prefix ('Clause 10.1', '\xA710.1') or as a sub-item ('10.1 a)', '10.1.a' in JupiterOne). Strip these before the lookup. Annex A ids (A.x.y.z) are a different namespace, covered by iso27001.json mapping_2013_to_2022."
+  ],
+  iso27001_2013: {
+    clauses: [
+      {
+        id: "4",
+        title: "Context of the organization"
+      },
+      {
+        id: "4.1",
+        title: "Understanding the organization and its context"
+      },
+      {
+        id: "4.2",
+        title: "Understanding the needs and expectations of interested parties"
+      },
+      {
+        id: "4.3",
+        title: "Determining the scope of the information security management system"
+      },
+      {
+        id: "4.4",
+        title: "Information security management system"
+      },
+      {
+        id: "5",
+        title: "Leadership"
+      },
+      {
+        id: "5.1",
+        title: "Leadership and commitment"
+      },
+      {
+        id: "5.2",
+        title: "Policy"
+      },
+      {
+        id: "5.3",
+        title: "Organizational roles, responsibilities and authorities"
+      },
+      {
+        id: "6",
+        title: "Planning"
+      },
+      {
+        id: "6.1",
+        title: "Actions to address risks and opportunities"
+      },
+      {
+        id: "6.1.1",
+        title: "General"
+      },
+      {
+        id: "6.1.2",
+        title: "Information security risk assessment"
+      },
+      {
+        id: "6.1.3",
+        title: "Information security risk treatment"
+      },
+      {
+        id: "6.2",
+        title: "Information security objectives and planning to achieve them"
+      },
+      {
+        id: "7",
+        title: "Support"
+      },
+      {
+        id: "7.1",
+        title: "Resources"
+      },
+      {
+        id: "7.2",
+        title: "Competence"
+      },
+      {
+        id: "7.3",
+        title: "Awareness"
+      },
+      {
+        id: "7.4",
+        title: "Communication"
+      },
+      {
+        id: "7.5",
+        title: "Documented information"
+      },
+      {
+        id: "7.5.1",
+        title: "General"
+      },
+      {
+        id: "7.5.2",
+        title: "Creating and updating"
+      },
+      {
+        id: "7.5.3",
+        title: "Control of documented information"
+      },
+      {
+        id: "8",
+        title: "Operation"
+      },
+      {
+        id: "8.1",
+        title: "Operational planning and control"
+      },
+      {
+        id: "8.2",
+        title: "Information security risk assessment"
+      },
+      {
+        id: "8.3",
+        title: "Information security risk treatment"
+      },
+      {
+        id: "9",
+        title: "Performance evaluation"
+      },
+      {
+        id: "9.1",
+        title: "Monitoring, measurement, analysis and evaluation"
+      },
+      {
+        id: "9.2",
+        title: "Internal audit"
+      },
+      {
+        id: "9.3",
+        title: "Management review"
+      },
+      {
+        id: "10",
+        title: "Improvement"
+      },
+      {
+        id: "10.1",
+        title: "Nonconformity and corrective action"
+      },
+      {
+        id: "10.2",
+        title: "Continual improvement"
+      }
+    ]
+  },
+  clauses_2013_to_2022: [
+    {
+      from: "4",
+      to: [
+        "4"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "4.1",
+      to: [
+        "4.1"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "4.2",
+      to: [
+        "4.2"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "4.3",
+      to: [
+        "4.3"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "4.4",
+      to: [
+        "4.4"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "5",
+      to: [
+        "5"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "5.1",
+      to: [
+        "5.1"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "5.2",
+      to: [
+        "5.2"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "5.3",
+      to: [
+        "5.3"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "6",
+      to: [
+        "6"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "6.1",
+      to: [
+        "6.1"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "6.1.1",
+      to: [
+        "6.1.1"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "6.1.2",
+      to: [
+        "6.1.2"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "6.1.3",
+      to: [
+        "6.1.3"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "6.2",
+      to: [
+        "6.2"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "7",
+      to: [
+        "7"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "7.1",
+      to: [
+        "7.1"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "7.2",
+      to: [
+        "7.2"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "7.3",
+      to: [
+        "7.3"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "7.4",
+      to: [
+        "7.4"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "7.5",
+      to: [
+        "7.5"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "7.5.1",
+      to: [
+        "7.5.1"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "7.5.2",
+      to: [
+        "7.5.2"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "7.5.3",
+      to: [
+        "7.5.3"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "8",
+      to: [
+        "8"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "8.1",
+      to: [
+        "8.1"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "8.2",
+      to: [
+        "8.2"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "8.3",
+      to: [
+        "8.3"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "9",
+      to: [
+        "9"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "9.1",
+      to: [
+        "9.1"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "9.2",
+      to: [
+        "9.2.1",
+        "9.2.2"
+      ],
+      relationship: "split: 2013 9.2 a)-b) -> 2022 9.2.1 General; 2013 9.2 c)-g) -> 2022 9.2.2 Internal audit programme (2022 keeps 9.2 'Internal audit' as the parent heading)",
+      parent_2022: "9.2"
+    },
+    {
+      from: "9.3",
+      to: [
+        "9.3.1",
+        "9.3.2",
+        "9.3.3"
+      ],
+      relationship: "split: 2013 9.3 opening paragraph -> 9.3.1 General; inputs a)-f) -> 9.3.2 Management review inputs (2022 adds an item on interested parties' needs); outputs -> 9.3.3 Management review results (2022 keeps 9.3 'Management review' as the parent heading)",
+      parent_2022: "9.3"
+    },
+    {
+      from: "10",
+      to: [
+        "10"
+      ],
+      relationship: "same number and heading"
+    },
+    {
+      from: "10.1",
+      to: [
+        "10.2"
+      ],
+      relationship: "renumbered: the 2022 edition swapped 10.1 and 10.2"
+    },
+    {
+      from: "10.2",
+      to: [
+        "10.1"
+      ],
+      relationship: "renumbered: the 2022 edition swapped 10.1 and 10.2"
+    }
+  ],
+  new_in_2022_without_2013_predecessor: [
+    "6.3"
+  ]
+};
+
+// src/catalog/iso27001-2013-clauses.ts
+var clauses2013 = iso27001_2013_clauses_default.iso27001_2013.clauses;
+var clauseCorrespondence = iso27001_2013_clauses_default.clauses_2013_to_2022.map((entry) => ({
+  from: entry.from,
+  to: entry.to,
+  relationship: entry.relationship,
+  ..."parent_2022" in entry ? { parent2022: entry.parent_2022 } : {}
+}));
+var clausesNewIn2022 = iso27001_2013_clauses_default.new_in_2022_without_2013_predecessor;
+var clause2013ById = new Map(clauses2013.map((clause) => [clause.id, clause]));
+var correspondenceByFrom = new Map(clauseCorrespondence.map((entry) => [entry.from, entry]));
+function getClause2013(id) {
+  return clause2013ById.get(id);
+}
+function clauseCorrespondenceOf(id) {
+  return correspondenceByFrom.get(id);
+}
+var splitItemRanges = clauseCorrespondence.flatMap((entry) => {
+  if (!entry.parent2022) return [];
+  const ranges = [];
+  for (const match of entry.relationship.matchAll(/\b([a-z])\)-([a-z])\) -> (?:2022 )?(\d+(?:\.\d+)+)/g)) {
+    ranges.push({ from: entry.from, first: match[1], last: match[2], to: match[3] });
+  }
+  return ranges;
+});
+
+// src/catalog/objectives-2013.ts
+function objectiveOf(controlId) {
+  return controlId.split(".").slice(0, 3).join(".");
+}
+function buildObjectives() {
+  const byId2 = /* @__PURE__ */ new Map();
+  for (const control of legacyControls) {
+    const id = objectiveOf(control.id);
+    const entry = byId2.get(id) ?? { domain: control.domain, controls: [] };
+    entry.controls.push(control.id);
+    byId2.set(id, entry);
+  }
+  return [...byId2].map(([id, { domain, controls: controls2 }]) => ({
+    id,
+    domain,
+    controls: controls2,
+    successors: [...new Set(controls2.flatMap((control) => legacyReplacement(control) ?? []))]
+  }));
+}
+var legacyObjectives = buildObjectives();
+var objectiveById = new Map(legacyObjectives.map((objective) => [objective.id, objective]));
+function getLegacyObjective(id) {
+  return objectiveById.get(id);
+}
+
+// src/catalog/new-in-2022.ts
+var successors = new Set([...legacyMapping.values()].flat());
+var controlsNewIn2022 = controls.filter((control) => !successors.has(control.id));
+
+// src/catalog/control-notation.ts
+var ambiguousControlIds = controls.map((control) => control.id).filter((id) => getLegacyObjective(id) !== void 0 || getLegacyControl(id) !== void 0);
+var ambiguous = new Set(ambiguousControlIds);
+var MAX_ID_TEXT = 200;
+var ID_PATTERN = /^(?:(a)\s*\.?\s*)?(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?$/i;
+var ID_AND_TITLE_PATTERN = /^((?:a\s*\.?\s*)?\d{1,2}(?:\.\d{1,2}){1,2})(?:\s*[-\u2013\u2014:]\s*|\s+)(\S.*)$/i;
+function titleKey(title) {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+var controlByTitle = /* @__PURE__ */ new Map();
+for (const control of controls) {
+  const key = titleKey(control.title);
+  controlByTitle.set(key, [...controlByTitle.get(key) ?? [], control.id]);
+}
+var legacyTitleKeys = new Map(legacyControls.map((control) => [control.id, titleKey(control.title)]));
+function readId(written, { edition }) {
+  const match = ID_PATTERN.exec(written);
+  if (!match) return { kind: "unknown", written };
+  const numbers = [match[2], match[3], match[4]].filter((part) => part !== void 0).map(Number);
+  const canonical = `A.${numbers.join(".")}`;
+  const digits = numbers.join(".");
+  const clauseReading = match[1] === void 0 && (edition === 2013 ? getClause2013(digits) : getClause(digits)) ? { alsoClause: digits } : {};
+  const isAmbiguous = ambiguous.has(canonical) ? { ambiguous: true } : {};
+  const legacy = getLegacyControl(canonical);
+  if (legacy) {
+    return { kind: "legacy", id2013: canonical, title: legacy.title, successors: legacyReplacement(canonical) ?? [], written, ...clauseReading };
+  }
+  const objective = getLegacyObjective(canonical);
+  const control = getControl(canonical);
+  if (objective && (!control || edition === 2013)) {
+    return {
+      kind: "legacy-objective",
+      objective: canonical,
+      controls2013: objective.controls,
+      successors: objective.successors,
+      written,
+      ...isAmbiguous,
+      ...clauseReading
+    };
+  }
+  if (control) {
+    return written === canonical ? { kind: "control", id: canonical, written, ...isAmbiguous } : { kind: "loose", id: canonical, written, ...isAmbiguous, ...clauseReading };
+  }
+  return { kind: "unknown", written };
+}
+function readIdAndTitle(written, idText, title, options2) {
+  const key = titleKey(title);
+  const reading = readId(idText, options2);
+  const titled = controlByTitle.get(key) ?? [];
+  const as2022 = readId(idText, { edition: 2022 });
+  if ((as2022.kind === "control" || as2022.kind === "loose") && titled.includes(as2022.id)) {
+    return { ...as2022, kind: "loose", written };
+  }
+  if (reading.kind === "legacy" && legacyTitleKeys.get(reading.id2013) === key) return { ...reading, written };
+  if (reading.kind === "unknown" && titled.length === 1) return { kind: "unknown", written, nearest: titled[0] };
+  return { kind: "unknown", written };
+}
+function readControlId(text2, options2) {
+  const written = text2.trim();
+  if (written.length === 0 || written.length > MAX_ID_TEXT) return { kind: "unknown", written };
+  const reading = readId(written, options2);
+  if (reading.kind !== "unknown") return reading;
+  const titled = ID_AND_TITLE_PATTERN.exec(written);
+  return titled ? readIdAndTitle(written, titled[1], titled[2], options2) : reading;
+}
+function documentEditionOf(written, declared) {
+  if (declared === 2013) return { edition: 2013, reason: "declared" };
+  let has2013 = false;
+  for (const text2 of written) {
+    const reading = readControlId(text2, { edition: 2022 });
+    if ((reading.kind === "control" || reading.kind === "loose") && !reading.ambiguous) return { edition: 2022, reason: "declared" };
+    if (reading.kind === "legacy" || reading.kind === "legacy-objective") has2013 = true;
+  }
+  return has2013 ? { edition: 2013, reason: "plainly-2013" } : { edition: 2022, reason: "declared" };
+}
+
+// src/catalog/clause-notation.ts
+var MAX_CLAUSE_TEXT = 200;
+var CLAUSE_PATTERN = /^(\d{1,2}(?:\.\d{1,2}){0,2})(?:\s*\(\s*([a-z])\s*\)|\s*\.?\s*([a-z])\)?)?$/i;
+var CLAUSE_NOISE = /^(?:clause|cl\.?|§)\s*|[.,;:]+$/gi;
+function formatClauseItem(clause, item) {
+  return `${clause} ${item})`;
+}
+function readClauseOrItem(written, { edition }) {
+  const match = CLAUSE_PATTERN.exec(written);
+  if (!match) return void 0;
+  const number = match[1];
+  const letter = (match[2] ?? match[3])?.toLowerCase();
+  if (edition === 2013) {
+    const correspondence = clauseCorrespondenceOf(number);
+    if (correspondence) {
+      const from2013 = { clause: number, ...letter ? { item: letter } : {}, to: correspondence.to };
+      if (correspondence.parent2022) {
+        const range2 = letter ? splitItemRanges.find((entry) => entry.from === number && entry.first <= letter && letter <= entry.last) : void 0;
+        return { kind: "clause", id: range2 ? range2.to : correspondence.parent2022, written, from2013 };
+      }
+      const id = correspondence.to[0];
+      return letter ? { kind: "item", clause: id, item: letter, written, from2013 } : { kind: "clause", id, written, from2013 };
+    }
+  }
+  if (!getClause(number)) return void 0;
+  return letter ? { kind: "item", clause: number, item: letter, written } : { kind: "clause", id: number, written };
+}
+function writtenForm(reading) {
+  if (reading.kind !== "clause" && reading.kind !== "item") return void 0;
+  if (reading.from2013) return reading.from2013.item ? formatClauseItem(reading.from2013.clause, reading.from2013.item) : reading.from2013.clause;
+  return reading.kind === "clause" ? reading.id : formatClauseItem(reading.clause, reading.item);
+}
+function readClauseId(text2, options2) {
+  const written = text2.trim();
+  if (written.length === 0 || written.length > MAX_CLAUSE_TEXT) return { kind: "unknown", written };
+  const reading = readClauseOrItem(written, options2);
+  if (reading) return reading;
+  const control = readControlId(written, options2);
+  if (control.kind !== "unknown") return { kind: "control", written, control };
+  const stripped = written.replace(CLAUSE_NOISE, "").trim();
+  const cleaned = stripped !== written ? readClauseOrItem(stripped, options2) : void 0;
+  const nearest2 = cleaned ? writtenForm(cleaned) : void 0;
+  return nearest2 ? { kind: "unknown", written, nearest: nearest2 } : { kind: "unknown", written };
+}
+
+// src/catalog/csf-notation.ts
+var CSF_PATTERN = /^([a-z]{2})\.([a-z]{2})-(\d{1,2})$/i;
+function readCsfId(text2, { framework }) {
+  const written = text2.trim();
+  const match = CSF_PATTERN.exec(written);
+  if (!match) return { kind: "unknown", written };
+  const category = `${match[1].toUpperCase()}.${match[2].toUpperCase()}`;
+  const number = Number(match[3]);
+  const form11 = `${category}-${number}`;
+  const form20 = `${category}-${String(number).padStart(2, "0")}`;
+  const csf11 = getCsf11Subcategory(form11);
+  const csf20 = getCsfSubcategory(form20);
+  if (framework === "nist-csf-1.1") {
+    if (csf11) return written === form11 ? { kind: "subcategory", framework, id: form11, written } : { kind: "loose", framework, id: form11, written };
+    if (csf20) return { kind: "other-framework", framework: "nist-csf-2.0", id: form20, written };
+    return { kind: "unknown", written };
+  }
+  if (csf11?.status === "withdrawn") {
+    return {
+      kind: "withdrawn",
+      id11: csf11.id,
+      title: csf11.title,
+      relationship: csf11.relationship,
+      successors: csf11.successors,
+      successorCategories: csf11.successorCategories,
+      written
+    };
+  }
+  if (csf20) {
+    if (written === form20) return { kind: "subcategory", framework, id: form20, written };
+    return { kind: "loose", framework, id: form20, written, ...csf11 ? { retained11: true } : {} };
+  }
+  return { kind: "unknown", written };
+}
+
+// src/model/mapping.ts
+function declaredEditionOf(iso27001) {
+  if (!iso27001 || typeof iso27001 !== "object" || Array.isArray(iso27001)) return void 0;
+  return editionOf(iso27001.edition);
+}
+function renumbered(reading) {
+  if (reading.kind !== "clause" && reading.kind !== "item" || !reading.from2013) return void 0;
+  const to = reading.kind === "clause" ? reading.id : reading.clause;
+  return to === reading.from2013.clause ? void 0 : { from: reading.from2013.clause, to };
+}
+function countedClause(reading) {
+  if (renumbered(reading)) return void 0;
+  if (reading.kind === "clause") return reading.id;
+  if (reading.kind === "item") return reading.clause;
+  return void 0;
+}
+function countedControl(reading) {
+  if (reading.kind === "control") return reading.id;
+  if (reading.kind === "loose" && !reading.alsoClause) return reading.id;
+  return void 0;
+}
+function readMapping(clauses2, controls2, declared) {
+  const stated = declared.document ?? declared.config;
+  const byIds = documentEditionOf(
+    controls2.map((entry) => entry.id),
+    stated
+  );
+  const reason = byIds.reason === "plainly-2013" ? "plainly-2013" : declared.document !== void 0 ? "document" : "config";
+  const clauseReadings = clauses2.map((entry) => ({ ...entry, reading: readClauseId(entry.id, { edition: stated }) }));
+  const controlReadings = controls2.map((entry) => ({ ...entry, reading: readControlId(entry.id, { edition: byIds.edition }) }));
+  const once = (ids) => [...new Set(ids.filter((id) => id !== void 0))];
+  return {
+    edition: byIds.edition,
+    reason,
+    clauseEdition: stated,
+    clauses: clauseReadings,
+    controls: controlReadings,
+    counted: {
+      clauses: once(clauseReadings.map((entry) => countedClause(entry.reading))),
+      controls: once(controlReadings.map((entry) => countedControl(entry.reading)))
+    }
+  };
+}
+function editionBecause(mapping) {
+  switch (mapping.reason) {
+    case "document":
+      return "read as ISO 27001:2013 because this document sets `iso27001.edition: 2013`";
+    case "plainly-2013":
+      return "read as ISO 27001:2013 because this document's other ids are 2013";
+    case "config":
+      return "read as ISO 27001:2013 because `.isms.yml` sets `edition: 2013`";
   }
 }
 
+// src/model/roles.ts
+function readOwnerRef(ref, roles) {
+  const trimmed = ref.trim();
+  const kind = ownerKind(trimmed);
+  if (kind) return { kind, ref: trimmed };
+  const role = roleNamed(trimmed, roles);
+  if (role) return { kind: "role", ref: role, holders: roles[role] };
+  if (isBareLogin(trimmed)) return { kind: "bare-login", ref: trimmed, login: `@${trimmed}` };
+  if (looksLikeRoleName(trimmed)) return { kind: "undefined-role", ref: trimmed };
+  return { kind: "invalid", ref: trimmed };
+}
+function foldRoleName(name) {
+  return name.trim().replace(/\s+/g, " ").toLowerCase();
+}
+function roleNamed(name, roles) {
+  const trimmed = name.trim();
+  if (Object.hasOwn(roles, trimmed)) return trimmed;
+  const folded = foldRoleName(trimmed);
+  return Object.keys(roles).find((role) => foldRoleName(role) === folded);
+}
+function looksLikeRoleName(text2) {
+  return /^[\p{L}][\p{L}\p{N} &/.()'-]{0,79}$/u.test(text2.trim()) && !text2.includes("@");
+}
+var ROLE_WORDS = /* @__PURE__ */ new Set([
+  "iso",
+  "ciso",
+  "cso",
+  "cio",
+  "cto",
+  "ceo",
+  "cfo",
+  "coo",
+  "cpo",
+  "cro",
+  "dpo",
+  "isms",
+  "ismo",
+  "hr",
+  "it",
+  "ops",
+  "legal",
+  "security",
+  "infosec",
+  "compliance",
+  "management",
+  "board",
+  "admin",
+  "owner",
+  "manager",
+  "director",
+  "officer",
+  "auditor",
+  "audit",
+  "risk",
+  "privacy",
+  "finance",
+  "facilities",
+  "engineering",
+  "operations",
+  "sysadmin"
+]);
+var BARE_LOGIN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,38}(?:\/[a-z0-9][a-z0-9_.-]{0,99})?$/;
+function isBareLogin(text2) {
+  if (!BARE_LOGIN.test(text2)) return false;
+  return !text2.split("/").some((part) => ROLE_WORDS.has(part));
+}
+function holdersOf(refs, roles) {
+  const result = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
+    const read = readOwnerRef(ref, roles);
+    const people = read.kind === "role" ? read.holders : read.kind === "login" || read.kind === "team" || read.kind === "email" ? [read.ref] : [];
+    for (const person of people) {
+      if (seen.has(person.toLowerCase())) continue;
+      seen.add(person.toLowerCase());
+      result.push(person);
+    }
+  }
+  return result;
+}
+function rolesUsed(refs, roles) {
+  const entries = [];
+  for (const ref of refs) {
+    const written = ref.trim();
+    const read = readOwnerRef(written, roles);
+    if (read.kind === "role" && !entries.some(([name]) => name === written)) entries.push([written, [...read.holders]]);
+  }
+  return Object.fromEntries(entries);
+}
+function ownerLabel(ref, documentRoles) {
+  const holders = Object.hasOwn(documentRoles, ref) ? documentRoles[ref] : void 0;
+  return holders ? `${ref} (${holders.join(", ")})` : ref;
+}
+
+// src/model/policy.ts
+var POLICY_TYPES = ["policy", "procedure", "standard", "guideline", "plan", "record", "register", "form", "template"];
+var UNMAPPED_TYPES = ["record", "register", "form", "template"];
+var SECTIONED_TYPES = ["policy", "procedure", "standard"];
+var POLICY_STATUSES = ["draft", "review", "approved", "retired"];
+function scalarText2(node, source) {
+  if (!(0, import_yaml2.isScalar)(node)) return null;
+  if (typeof node.value === "string") return node.value;
+  if (typeof node.value === "number" && node.range) return source.slice(node.range[0], node.range[1]).trim();
+  if (node.value === null || node.value === void 0) return null;
+  return String(node.value);
+}
+function stringItems(fm, path14) {
+  const node = fm.node(path14);
+  const nodes = (0, import_yaml2.isSeq)(node) ? node.items : node === void 0 || node === null ? [] : [node];
+  const result = [];
+  for (const entry of nodes) {
+    const item = fm.resolve(entry);
+    const text2 = scalarText2(item, fm.source);
+    if (text2 !== null && text2.trim() !== "") result.push({ id: text2.trim(), position: fm.nodePosition(entry) });
+  }
+  return result;
+}
+function text(value) {
+  if (typeof value === "string") return value.trim() === "" ? null : value.trim();
+  if (typeof value === "number") return String(value);
+  return null;
+}
+function reviewFacts(data, config) {
+  const lastReviewed = typeof data.last_reviewed === "string" ? parseDate(data.last_reviewed) : void 0;
+  const reviewEvery = (typeof data.review_every === "string" ? parseDuration(data.review_every) : void 0) ?? config.reviewEvery;
+  const computedNextReview = lastReviewed ? addDuration(lastReviewed, reviewEvery) : void 0;
+  const explicit = typeof data.next_review === "string" ? parseDate(data.next_review) : void 0;
+  return {
+    lastReviewed,
+    reviewEvery,
+    computedNextReview,
+    nextReview: explicit ?? computedNextReview,
+    beyondCalendar: lastReviewed !== void 0 && computedNextReview === void 0
+  };
+}
+function reviewState(status, nextReview, today, remindWithinDays) {
+  if (status === "draft") return "draft";
+  if (status === "retired") return "retired";
+  if (!nextReview) return "overdue";
+  if (compareDates(nextReview, today) < 0) return "overdue";
+  if (daysBetween(today, nextReview) <= remindWithinDays) return "due-soon";
+  return "ok";
+}
+function buildPolicyRecord(file, fm, config, today) {
+  const data = fm.data;
+  const ownerItems = stringItems(fm, [data.owners !== void 0 ? "owners" : "owner"]);
+  const owners = ownerItems.map((item) => item.id);
+  const approver = text(data.approver);
+  const status = text(data.status);
+  const review = reviewFacts(data, config);
+  const mapsTo = {};
+  if (data.maps_to && typeof data.maps_to === "object" && !Array.isArray(data.maps_to)) {
+    for (const framework of Object.keys(data.maps_to)) {
+      mapsTo[framework] = stringItems(fm, ["maps_to", framework]).map((item) => item.id);
+    }
+  }
+  const clauses2 = stringItems(fm, ["iso27001", "clauses"]);
+  const controls2 = stringItems(fm, ["iso27001", "controls"]);
+  return {
+    id: text(data.id),
+    title: text(data.title),
+    file,
+    type: text(data.type) ?? "policy",
+    owners,
+    approver,
+    approved_on: typeof data.approved_on === "string" && parseDate(data.approved_on) ? data.approved_on : null,
+    owner_holders: holdersOf(owners, config.roles),
+    roles: rolesUsed(approver === null ? owners : [...owners, approver], config.roles),
+    status,
+    version: text(data.version),
+    last_reviewed: review.lastReviewed ? formatDate(review.lastReviewed) : null,
+    review_every: review.reviewEvery.text,
+    next_review: review.nextReview ? formatDate(review.nextReview) : null,
+    review_state: reviewState(status, review.nextReview, today, config.remindWithinDays),
+    days_until_review: review.nextReview ? daysBetween(today, review.nextReview) : null,
+    clauses: clauses2.map((item) => item.id),
+    controls: controls2.map((item) => item.id),
+    mapping: readMapping(clauses2, controls2, { config: config.edition, document: declaredEditionOf(data.iso27001) }),
+    maps_to: mapsTo,
+    evidence: stringItems(fm, ["evidence"]).map((item) => item.id),
+    document: buildDocumentControl(fm),
+    positions: {
+      id: fm.valuePosition(["id"]),
+      status: fm.valuePosition(["status"]),
+      lastReviewed: fm.valuePosition(["last_reviewed"]),
+      nextReview: fm.valuePosition(["next_review"]),
+      owners: ownerItems,
+      approver: fm.valuePosition(["approver"]),
+      clauses: clauses2,
+      controls: controls2
+    }
+  };
+}
+
+// src/model/nearest.ts
+var row = new Int32Array(64);
+function boundedDistance(a, b, cutoff) {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) >= cutoff) return cutoff;
+  const width = b.length;
+  if (row.length < width + 1) row = new Int32Array(width + 1);
+  for (let j = 0; j <= width; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    let left = i;
+    row[0] = i;
+    let rowMinimum = i;
+    const char = a.charCodeAt(i - 1);
+    for (let j = 1; j <= width; j++) {
+      const above = row[j];
+      let value = diagonal + (char === b.charCodeAt(j - 1) ? 0 : 1);
+      if (above + 1 < value) value = above + 1;
+      if (left + 1 < value) value = left + 1;
+      row[j] = value;
+      left = value;
+      diagonal = above;
+      if (value < rowMinimum) rowMinimum = value;
+    }
+    if (rowMinimum >= cutoff) return cutoff;
+  }
+  return row[width];
+}
+var PatternMasks = class {
+  ascii = new Int32Array(128);
+  other = /* @__PURE__ */ new Map();
+  length = 0;
+  set(pattern) {
+    this.ascii.fill(0);
+    this.other.clear();
+    this.length = pattern.length;
+    for (let index = 0; index < pattern.length; index++) {
+      const code = pattern.charCodeAt(index);
+      if (code < 128) this.ascii[code] |= 1 << index;
+      else this.other.set(code, (this.other.get(code) ?? 0) | 1 << index);
+    }
+  }
+  of(code) {
+    return code < 128 ? this.ascii[code] : this.other.get(code) ?? 0;
+  }
+};
+var valueMasks = new PatternMasks();
+function bitDistance(text2, masks, cutoff) {
+  const high = 1 << masks.length - 1;
+  let positive = -1;
+  let negative = 0;
+  let score = masks.length;
+  for (let index = 0; index < text2.length; index++) {
+    const equal = masks.of(text2.charCodeAt(index));
+    const vertical = equal | negative;
+    const horizontal = ((equal & positive) + positive | 0) ^ positive | equal;
+    let horizontalPositive = negative | ~(horizontal | positive);
+    let horizontalNegative = positive & horizontal;
+    if (horizontalPositive & high) score++;
+    else if (horizontalNegative & high) score--;
+    horizontalPositive = horizontalPositive << 1 | 1;
+    horizontalNegative <<= 1;
+    positive = horizontalNegative | ~(vertical | horizontalPositive);
+    negative = horizontalPositive & vertical;
+    if (score - (text2.length - index - 1) >= cutoff) return cutoff;
+  }
+  return score;
+}
+var MAX_BIT_PATTERN = 31;
+function closeEnough(distance, valueLength, candidateLength) {
+  return distance <= Math.max(2, Math.ceil(Math.max(valueLength, candidateLength) / 2));
+}
+var MAX_REMEMBERED = 4096;
+var lists = /* @__PURE__ */ new WeakMap();
+function prepared(candidates) {
+  let list = lists.get(candidates);
+  if (!list) {
+    const lower = candidates.map((candidate) => candidate.toLowerCase());
+    list = { lower, longest: lower.reduce((longest, candidate) => Math.max(longest, candidate.length), 0), answers: /* @__PURE__ */ new Map() };
+    lists.set(candidates, list);
+  }
+  return list;
+}
+function nearest(value, candidates) {
+  const list = prepared(candidates);
+  if (value.length > 2 * list.longest + 2) return void 0;
+  if (list.answers.has(value)) return list.answers.get(value);
+  const answer = search(value, candidates, list);
+  if (list.answers.size >= MAX_REMEMBERED) list.answers.clear();
+  list.answers.set(value, answer);
+  return answer;
+}
+function search(value, candidates, list) {
+  const lower = value.toLowerCase();
+  const bits = lower.length >= 1 && lower.length <= MAX_BIT_PATTERN;
+  if (bits) valueMasks.set(lower);
+  let best = -1;
+  let bestDistance = Math.max(2, Math.ceil(Math.max(value.length, list.longest) / 2)) + 1;
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate2 = list.lower[index];
+    const distance = bits && lower !== candidate2 && Math.abs(lower.length - candidate2.length) < bestDistance ? bitDistance(candidate2, valueMasks, bestDistance) : boundedDistance(lower, candidate2, bestDistance);
+    if (distance < bestDistance) {
+      best = index;
+      bestDistance = distance;
+    }
+  }
+  if (best === -1) return void 0;
+  const candidate = candidates[best];
+  return closeEnough(bestDistance, value.length, candidate.length) ? candidate : void 0;
+}
+
+// src/config/load.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+var CONFIG_KEYS = [
+  "policies",
+  "review_every",
+  "remind_within_days",
+  "required_sections",
+  "soa",
+  "organization",
+  "rules",
+  "roles",
+  "edition",
+  "frameworks",
+  "placeholders"
+];
+function defaultConfig(root) {
+  return {
+    root,
+    file: null,
+    policies: ["policies/**/*.md"],
+    reviewEvery: parseDuration("12 months"),
+    remindWithinDays: 30,
+    requiredSections: {},
+    soa: "soa.yml",
+    organization: null,
+    rules: {},
+    roles: {},
+    edition: defaultEdition,
+    frameworks: [],
+    placeholderAllow: []
+  };
+}
+function loadConfig(root, configPath, knownRules) {
+  const explicit = configPath !== void 0;
+  const file = path3.resolve(root, configPath ?? ".isms.yml");
+  const config = defaultConfig(explicit ? path3.dirname(file) : root);
+  const name = toPosix(path3.relative(config.root, file));
+  const text2 = readConfigText(root, file, configPath);
+  if (text2 === null) return config;
+  config.file = name;
+  const doc = (0, import_yaml3.parseDocument)(text2.replace(/^\uFEFF/, ""), { prettyErrors: false, uniqueKeys: true });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    throw new UsageError(`${name}: invalid YAML: ${syntax.message.split("\n")[0]}`);
+  }
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error2) {
+    throw new UsageError(`${name}: ${error2.message}`);
+  }
+  if (data === null || data === void 0) return config;
+  if (typeof data !== "object" || Array.isArray(data)) {
+    throw new UsageError(`${name}: expected a mapping of settings (policies, review_every, rules ...)`);
+  }
+  for (const [key, value] of Object.entries(data)) {
+    applyKey(config, name, key, value, knownRules);
+  }
+  return config;
+}
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function readConfigText(base, file, configPath) {
+  const typed = configPath ?? ".isms.yml";
+  const boundary = outputBoundary(base, file).boundary;
+  const read = readRegularFile(boundary, file, MAX_CONFIG_BYTES);
+  if (read.ok) return read.bytes.toString("utf8");
+  const shownName = shown(typed);
+  const bare = safeText(typed);
+  switch (read.reason) {
+    case "missing":
+      if (read.throughLink) throw new UsageError(`${shownName} is a symbolic link to a missing file: point it at a file in the repository or remove it`);
+      if (configPath !== void 0) throw new UsageError(`Config file ${safeText(typed)} not found; pass an existing file to --config`);
+      return null;
+    case "outside":
+      throw new UsageError(
+        read.throughLink ? `${shownName} is a symbolic link that leads outside the repository and is not read: replace it with the file itself` : `${shownName} is outside the repository and is not read: keep the config inside it`
+      );
+    case "loop":
+      throw new UsageError(`${shownName} is a loop of symbolic links: replace it with the file itself`);
+    case "folder":
+      throw new UsageError(`Cannot read ${bare}: it is a folder (EISDIR); the config is one YAML file`);
+    case "special":
+      throw new UsageError(`Cannot read ${bare}: it is not a regular file (a FIFO, socket or device); the config is one YAML file`);
+    case "too-large":
+      throw new UsageError(
+        `${shownName} is ${read.size === null ? "over" : `${(read.size / 1024 / 1024).toFixed(1)} MiB, over`} the 1 MiB limit for the config, and was not read: it holds a few settings (policies, rules ...); remove the rest`
+      );
+    case "error":
+      throw new UsageError(`Cannot read ${bare}: ${read.code}; check that it is readable`);
+  }
+}
+function requireConfiguredSoa(config, name, value) {
+  const absolute = path3.resolve(config.root, value);
+  const where2 = resolveInside(config.root, absolute);
+  if (where2.kind !== "missing" || where2.throughLink) return;
+  const folder = path3.dirname(absolute);
+  let siblings = [];
+  try {
+    siblings = readdirSync2(folder, { withFileTypes: true }).filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name) && path3.join(folder, entry.name) !== path3.resolve(config.root, name)).map((entry) => toPosix(path3.relative(config.root, path3.join(folder, entry.name))));
+  } catch {
+  }
+  const guess = nearest(toPosix(path3.relative(config.root, absolute)), siblings);
+  throw new UsageError(
+    `${name}: \`soa: ${safeText(value)}\` does not exist in ${safeText(config.root)}${guess ? ` (did you mean ${shown(guess)}?)` : ""}: create the Statement of Applicability there, or set \`soa:\` to where it is`
+  );
+}
+function toPosix(value) {
+  return value.split(path3.sep).join("/");
+}
+function applyKey(config, name, key, value, knownRules) {
+  const bad = (expected) => new UsageError(`${name}: \`${key}\` ${describe(value)} is invalid, expected ${expected}`);
+  switch (key) {
+    case "policies": {
+      const list = typeof value === "string" ? [value] : value;
+      if (!Array.isArray(list) || list.length === 0 || !list.every((item) => typeof item === "string" && item !== "")) {
+        throw bad('a glob or a list of globs such as ["policies/**/*.md"]');
+      }
+      config.policies = list;
+      return;
+    }
+    case "review_every": {
+      const duration = typeof value === "string" ? parseDuration(value) : void 0;
+      if (!duration) throw bad("a cadence of at most 10 years such as `12 months`, `6 months` or `P1Y`");
+      config.reviewEvery = duration;
+      return;
+    }
+    case "remind_within_days": {
+      if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 3660) {
+        throw bad("a whole number of days from 0 to 3660");
+      }
+      config.remindWithinDays = value;
+      return;
+    }
+    case "required_sections": {
+      const expected = "a list of heading texts such as [Purpose, Scope], or a mapping of document type to such a list ({ policy: [Purpose, Scope] })";
+      if (Array.isArray(value)) {
+        if (!isTextList(value)) throw bad(expected);
+        config.requiredSections = Object.fromEntries(SECTIONED_TYPES.map((type) => [type, value]));
+        return;
+      }
+      if (!isMapping(value)) throw bad(expected);
+      const byType = {};
+      for (const [type, headings] of Object.entries(value)) {
+        if (!POLICY_TYPES.includes(type)) {
+          const suggestion = nearest(type, POLICY_TYPES);
+          throw new UsageError(
+            `${name}: unknown document type \`${safeText(type)}\` in \`required_sections\`, expected one of ${POLICY_TYPES.join(", ")}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`
+          );
+        }
+        if (!Array.isArray(headings) || !isTextList(headings)) {
+          throw new UsageError(`${name}: \`required_sections.${type}\` ${describe(headings)} is invalid, expected a list of heading texts such as [Purpose, Scope]`);
+        }
+        byType[type] = headings;
+      }
+      config.requiredSections = byType;
+      return;
+    }
+    case "roles": {
+      if (value === null) return;
+      if (!isMapping(value)) throw bad('a mapping of role name to its holders, such as { CISO: ["@maria", "ciso@example.org"] }');
+      for (const [role, holders] of Object.entries(value)) {
+        const roleName = role.trim();
+        if (roleName === "" || ownerKind(roleName) || roleName.startsWith("@")) {
+          throw new UsageError(
+            `${name}: \`roles\` key ${describe(role)} is not a role name: name the role as people say it (\`CISO\`, \`ISMS Owner\`) and list its holders under it`
+          );
+        }
+        const list = typeof holders === "string" ? [holders] : holders;
+        if (!Array.isArray(list) || list.length === 0 || !isTextList(list)) {
+          throw new UsageError(`${name}: \`roles.${safeText(roleName)}\` ${describe(holders)} is invalid, expected a list of its holders such as ["@maria", "@org/security", "ciso@example.org"]`);
+        }
+        for (const holder of list) {
+          if (!ownerKind(holder.trim())) {
+            throw new UsageError(
+              `${name}: \`roles.${safeText(roleName)}\` holder ${describe(holder)} is not a GitHub \`@login\`, an \`@org/team\` or an e-mail address (quote it: "@login")`
+            );
+          }
+        }
+        config.roles[roleName] = list.map((holder) => holder.trim());
+      }
+      return;
+    }
+    case "edition": {
+      const edition = editionOf(value);
+      if (!edition) throw bad("2013 or 2022 (the ISO/IEC 27001 edition the ids are written in)");
+      config.edition = edition;
+      return;
+    }
+    case "frameworks": {
+      const list = typeof value === "string" ? [value] : value;
+      if (!Array.isArray(list) || !isTextList(list) || !list.every((item) => /^[a-z0-9][a-z0-9._-]*$/i.test(item))) {
+        throw bad("a list of framework keys used under maps_to, such as [soc-2, nis2]");
+      }
+      config.frameworks = list;
+      return;
+    }
+    case "placeholders": {
+      if (value === null) return;
+      if (!isMapping(value)) throw bad("a mapping such as { allow: [companyShortName] }");
+      for (const [option, setting] of Object.entries(value)) {
+        if (option !== "allow") {
+          throw new UsageError(`${name}: unknown key \`placeholders.${safeText(option)}\`, expected \`allow\``);
+        }
+        if (!Array.isArray(setting) || !isTextList(setting)) {
+          throw new UsageError(`${name}: \`placeholders.allow\` ${describe(setting)} is invalid, expected a list of placeholder names such as [companyShortName]`);
+        }
+        config.placeholderAllow = setting.map((item) => item.trim());
+      }
+      return;
+    }
+    case "soa": {
+      if (typeof value !== "string" || value === "") throw bad("a repo-relative path such as soa.yml");
+      config.soa = value;
+      requireConfiguredSoa(config, name, value);
+      return;
+    }
+    case "organization": {
+      if (typeof value !== "string" || value.trim() === "") throw bad("the organisation name as text");
+      config.organization = value;
+      return;
+    }
+    case "rules": {
+      if (value === null) return;
+      if (typeof value !== "object" || Array.isArray(value)) throw bad("a mapping of rule id to error, warning or off");
+      for (const [rule, setting] of Object.entries(value)) {
+        if (!knownRules.includes(rule)) {
+          const suggestion = nearest(rule, knownRules);
+          throw new UsageError(
+            `${name}: unknown rule \`${rule}\` in \`rules\`${suggestion ? `, did you mean \`${suggestion}\`?` : ""}`
+          );
+        }
+        if (setting !== "error" && setting !== "warning" && setting !== "off") {
+          throw new UsageError(`${name}: \`rules.${rule}\` ${describe(setting)} is invalid, expected error, warning or off`);
+        }
+        config.rules[rule] = setting;
+      }
+      return;
+    }
+    default: {
+      const suggestion = nearest(key, CONFIG_KEYS);
+      throw new UsageError(`${name}: unknown key \`${key}\`${suggestion ? `, did you mean \`${suggestion}\`?` : ""}`);
+    }
+  }
+}
+function isTextList(value) {
+  return value.every((item) => typeof item === "string" && item.trim() !== "");
+}
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+  const text2 = JSON.stringify(value) ?? String(value);
+  return text2.length > 40 ? `${text2.slice(0, 37)}...` : text2;
+}
+
+// src/model/finding.ts
+function compareFindings(a, b) {
+  if (a.file !== b.file) {
+    if (a.file === null) return 1;
+    if (b.file === null) return -1;
+    return a.file < b.file ? -1 : 1;
+  }
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+function countBySeverity(findings) {
+  let errors = 0;
+  let warnings = 0;
+  for (const finding of findings) {
+    if (finding.severity === "error") errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+
+// node_modules/character-entities/index.js
+var characterEntities = {
+  AElig: "\xC6",
+  AMP: "&",
+  Aacute: "\xC1",
+  Abreve: "\u0102",
+  Acirc: "\xC2",
+  Acy: "\u0410",
+  Afr: "\u{1D504}",
+  Agrave: "\xC0",
+  Alpha: "\u0391",
+  Amacr: "\u0100",
+  And: "\u2A53",
+  Aogon: "\u0104",
+  Aopf: "\u{1D538}",
+  ApplyFunction: "\u2061",
+  Aring: "\xC5",
+  Ascr: "\u{1D49C}",
+  Assign: "\u2254",
+  Atilde: "\xC3",
+  Auml: "\xC4",
+  Backslash: "\u2216",
+  Barv: "\u2AE7",
+  Barwed: "\u2306",
+  Bcy: "\u0411",
+  Because: "\u2235",
+  Bernoullis: "\u212C",
+  Beta: "\u0392",
+  Bfr: "\u{1D505}",
+  Bopf: "\u{1D539}",
+  Breve: "\u02D8",
+  Bscr: "\u212C",
+  Bumpeq: "\u224E",
+  CHcy: "\u0427",
+  COPY: "\xA9",
+  Cacute: "\u0106",
+  Cap: "\u22D2",
+  CapitalDifferentialD: "\u2145",
+  Cayleys: "\u212D",
+  Ccaron: "\u010C",
+  Ccedil: "\xC7",
+  Ccirc: "\u0108",
+  Cconint: "\u2230",
+  Cdot: "\u010A",
+  Cedilla: "\xB8",
+  CenterDot: "\xB7",
+  Cfr: "\u212D",
+  Chi: "\u03A7",
+  CircleDot: "\u2299",
+  CircleMinus: "\u2296",
+  CirclePlus: "\u2295",
+  CircleTimes: "\u2297",
+  ClockwiseContourIntegral: "\u2232",
+  CloseCurlyDoubleQuote: "\u201D",
+  CloseCurlyQuote: "\u2019",
+  Colon: "\u2237",
+  Colone: "\u2A74",
+  Congruent: "\u2261",
+  Conint: "\u222F",
+  ContourIntegral: "\u222E",
+  Copf: "\u2102",
+  Coproduct: "\u2210",
+  CounterClockwiseContourIntegral: "\u2233",
+  Cross: "\u2A2F",
+  Cscr: "\u{1D49E}",
+  Cup: "\u22D3",
+  CupCap: "\u224D",
+  DD: "\u2145",
+  DDotrahd: "\u2911",
+  DJcy: "\u0402",
+  DScy: "\u0405",
+  DZcy: "\u040F",
+  Dagger: "\u2021",
+  Darr: "\u21A1",
+  Dashv: "\u2AE4",
+  Dcaron: "\u010E",
+  Dcy: "\u0414",
+  Del: "\u2207",
+  Delta: "\u0394",
+  Dfr: "\u{1D507}",
+  DiacriticalAcute: "\xB4",
+  DiacriticalDot: "\u02D9",
+  DiacriticalDoubleAcute: "\u02DD",
+  DiacriticalGrave: "`",
+  DiacriticalTilde: "\u02DC",
+  Diamond: "\u22C4",
+  DifferentialD: "\u2146",
+  Dopf: "\u{1D53B}",
+  Dot: "\xA8",
+  DotDot: "\u20DC",
+  DotEqual: "\u2250",
+  DoubleContourIntegral: "\u222F",
+  DoubleDot: "\xA8",
+  DoubleDownArrow: "\u21D3",
+  DoubleLeftArrow: "\u21D0",
+  DoubleLeftRightArrow: "\u21D4",
+  DoubleLeftTee: "\u2AE4",
+  DoubleLongLeftArrow: "\u27F8",
+  DoubleLongLeftRightArrow: "\u27FA",
+  DoubleLongRightArrow: "\u27F9",
+  DoubleRightArrow: "\u21D2",
+  DoubleRightTee: "\u22A8",
+  DoubleUpArrow: "\u21D1",
+  DoubleUpDownArrow: "\u21D5",
+  DoubleVerticalBar: "\u2225",
+  DownArrow: "\u2193",
+  DownArrowBar: "\u2913",
+  DownArrowUpArrow: "\u21F5",
+  DownBreve: "\u0311",
+  DownLeftRightVector: "\u2950",
+  DownLeftTeeVector: "\u295E",
+  DownLeftVector: "\u21BD",
+  DownLeftVectorBar: "\u2956",
+  DownRightTeeVector: "\u295F",
+  DownRightVector: "\u21C1",
+  DownRightVectorBar: "\u2957",
+  DownTee: "\u22A4",
+  DownTeeArrow: "\u21A7",
+  Downarrow: "\u21D3",
+  Dscr: "\u{1D49F}",
+  Dstrok: "\u0110",
+  ENG: "\u014A",
+  ETH: "\xD0",
+  Eacute: "\xC9",
+  Ecaron: "\u011A",
+  Ecirc: "\xCA",
+  Ecy: "\u042D",
+  Edot: "\u0116",
+  Efr: "\u{1D508}",
+  Egrave: "\xC8",
+  Element: "\u2208",
+  Emacr: "\u0112",
+  EmptySmallSquare: "\u25FB",
+  EmptyVerySmallSquare: "\u25AB",
+  Eogon: "\u0118",
+  Eopf: "\u{1D53C}",
+  Epsilon: "\u0395",
+  Equal: "\u2A75",
+  EqualTilde: "\u2242",
+  Equilibrium: "\u21CC",
+  Escr: "\u2130",
+  Esim: "\u2A73",
+  Eta: "\u0397",
+  Euml: "\xCB",
+  Exists: "\u2203",
+  ExponentialE: "\u2147",
+  Fcy: "\u0424",
+  Ffr: "\u{1D509}",
+  FilledSmallSquare: "\u25FC",
+  FilledVerySmallSquare: "\u25AA",
+  Fopf: "\u{1D53D}",
+  ForAll: "\u2200",
+  Fouriertrf: "\u2131",
+  Fscr: "\u2131",
+  GJcy: "\u0403",
+  GT: ">",
+  Gamma: "\u0393",
+  Gammad: "\u03DC",
+  Gbreve: "\u011E",
+  Gcedil: "\u0122",
+  Gcirc: "\u011C",
+  Gcy: "\u0413",
+  Gdot: "\u0120",
+  Gfr: "\u{1D50A}",
+  Gg: "\u22D9",
+  Gopf: "\u{1D53E}",
+  GreaterEqual: "\u2265",
+  GreaterEqualLess: "\u22DB",
+  GreaterFullEqual: "\u2267",
+  GreaterGreater: "\u2AA2",
+  GreaterLess: "\u2277",
+  GreaterSlantEqual: "\u2A7E",
+  GreaterTilde: "\u2273",
+  Gscr: "\u{1D4A2}",
+  Gt: "\u226B",
+  HARDcy: "\u042A",
+  Hacek: "\u02C7",
+  Hat: "^",
+  Hcirc: "\u0124",
+  Hfr: "\u210C",
+  HilbertSpace: "\u210B",
+  Hopf: "\u210D",
+  HorizontalLine: "\u2500",
+  Hscr: "\u210B",
+  Hstrok: "\u0126",
+  HumpDownHump: "\u224E",
+  HumpEqual: "\u224F",
+  IEcy: "\u0415",
+  IJlig: "\u0132",
+  IOcy: "\u0401",
+  Iacute: "\xCD",
+  Icirc: "\xCE",
+  Icy: "\u0418",
+  Idot: "\u0130",
+  Ifr: "\u2111",
+  Igrave: "\xCC",
+  Im: "\u2111",
+  Imacr: "\u012A",
+  ImaginaryI: "\u2148",
+  Implies: "\u21D2",
+  Int: "\u222C",
+  Integral: "\u222B",
+  Intersection: "\u22C2",
+  InvisibleComma: "\u2063",
+  InvisibleTimes: "\u2062",
+  Iogon: "\u012E",
+  Iopf: "\u{1D540}",
+  Iota: "\u0399",
+  Iscr: "\u2110",
+  Itilde: "\u0128",
+  Iukcy: "\u0406",
+  Iuml: "\xCF",
+  Jcirc: "\u0134",
+  Jcy: "\u0419",
+  Jfr: "\u{1D50D}",
+  Jopf: "\u{1D541}",
+  Jscr: "\u{1D4A5}",
+  Jsercy: "\u0408",
+  Jukcy: "\u0404",
+  KHcy: "\u0425",
+  KJcy: "\u040C",
+  Kappa: "\u039A",
+  Kcedil: "\u0136",
+  Kcy: "\u041A",
+  Kfr: "\u{1D50E}",
+  Kopf: "\u{1D542}",
+  Kscr: "\u{1D4A6}",
+  LJcy: "\u0409",
+  LT: "<",
+  Lacute: "\u0139",
+  Lambda: "\u039B",
+  Lang: "\u27EA",
+  Laplacetrf: "\u2112",
+  Larr: "\u219E",
+  Lcaron: "\u013D",
+  Lcedil: "\u013B",
+  Lcy: "\u041B",
+  LeftAngleBracket: "\u27E8",
+  LeftArrow: "\u2190",
+  LeftArrowBar: "\u21E4",
+  LeftArrowRightArrow: "\u21C6",
+  LeftCeiling: "\u2308",
+  LeftDoubleBracket: "\u27E6",
+  LeftDownTeeVector: "\u2961",
+  LeftDownVector: "\u21C3",
+  LeftDownVectorBar: "\u2959",
+  LeftFloor: "\u230A",
+  LeftRightArrow: "\u2194",
+  LeftRightVector: "\u294E",
+  LeftTee: "\u22A3",
+  LeftTeeArrow: "\u21A4",
+  LeftTeeVector: "\u295A",
+  LeftTriangle: "\u22B2",
+  LeftTriangleBar: "\u29CF",
+  LeftTriangleEqual: "\u22B4",
+  LeftUpDownVector: "\u2951",
+  LeftUpTeeVector: "\u2960",
+  LeftUpVector: "\u21BF",
+  LeftUpVectorBar: "\u2958",
+  LeftVector: "\u21BC",
+  LeftVectorBar: "\u2952",
+  Leftarrow: "\u21D0",
+  Leftrightarrow: "\u21D4",
+  LessEqualGreater: "\u22DA",
+  LessFullEqual: "\u2266",
+  LessGreater: "\u2276",
+  LessLess: "\u2AA1",
+  LessSlantEqual: "\u2A7D",
+  LessTilde: "\u2272",
+  Lfr: "\u{1D50F}",
+  Ll: "\u22D8",
+  Lleftarrow: "\u21DA",
+  Lmidot: "\u013F",
+  LongLeftArrow: "\u27F5",
+  LongLeftRightArrow: "\u27F7",
+  LongRightArrow: "\u27F6",
+  Longleftarrow: "\u27F8",
+  Longleftrightarrow: "\u27FA",
+  Longrightarrow: "\u27F9",
+  Lopf: "\u{1D543}",
+  LowerLeftArrow: "\u2199",
+  LowerRightArrow: "\u2198",
+  Lscr: "\u2112",
+  Lsh: "\u21B0",
+  Lstrok: "\u0141",
+  Lt: "\u226A",
+  Map: "\u2905",
+  Mcy: "\u041C",
+  MediumSpace: "\u205F",
+  Mellintrf: "\u2133",
+  Mfr: "\u{1D510}",
+  MinusPlus: "\u2213",
+  Mopf: "\u{1D544}",
+  Mscr: "\u2133",
+  Mu: "\u039C",
+  NJcy: "\u040A",
+  Nacute: "\u0143",
+  Ncaron: "\u0147",
+  Ncedil: "\u0145",
+  Ncy: "\u041D",
+  NegativeMediumSpace: "\u200B",
+  NegativeThickSpace: "\u200B",
+  NegativeThinSpace: "\u200B",
+  NegativeVeryThinSpace: "\u200B",
+  NestedGreaterGreater: "\u226B",
+  NestedLessLess: "\u226A",
+  NewLine: "\n",
+  Nfr: "\u{1D511}",
+  NoBreak: "\u2060",
+  NonBreakingSpace: "\xA0",
+  Nopf: "\u2115",
+  Not: "\u2AEC",
+  NotCongruent: "\u2262",
+  NotCupCap: "\u226D",
+  NotDoubleVerticalBar: "\u2226",
+  NotElement: "\u2209",
+  NotEqual: "\u2260",
+  NotEqualTilde: "\u2242\u0338",
+  NotExists: "\u2204",
+  NotGreater: "\u226F",
+  NotGreaterEqual: "\u2271",
+  NotGreaterFullEqual: "\u2267\u0338",
+  NotGreaterGreater: "\u226B\u0338",
+  NotGreaterLess: "\u2279",
+  NotGreaterSlantEqual: "\u2A7E\u0338",
+  NotGreaterTilde: "\u2275",
+  NotHumpDownHump: "\u224E\u0338",
+  NotHumpEqual: "\u224F\u0338",
+  NotLeftTriangle: "\u22EA",
+  NotLeftTriangleBar: "\u29CF\u0338",
+  NotLeftTriangleEqual: "\u22EC",
+  NotLess: "\u226E",
+  NotLessEqual: "\u2270",
+  NotLessGreater: "\u2278",
+  NotLessLess: "\u226A\u0338",
+  NotLessSlantEqual: "\u2A7D\u0338",
+  NotLessTilde: "\u2274",
+  NotNestedGreaterGreater: "\u2AA2\u0338",
+  NotNestedLessLess: "\u2AA1\u0338",
+  NotPrecedes: "\u2280",
+  NotPrecedesEqual: "\u2AAF\u0338",
+  NotPrecedesSlantEqual: "\u22E0",
+  NotReverseElement: "\u220C",
+  NotRightTriangle: "\u22EB",
+  NotRightTriangleBar: "\u29D0\u0338",
+  NotRightTriangleEqual: "\u22ED",
+  NotSquareSubset: "\u228F\u0338",
+  NotSquareSubsetEqual: "\u22E2",
+  NotSquareSuperset: "\u2290\u0338",
+  NotSquareSupersetEqual: "\u22E3",
+  NotSubset: "\u2282\u20D2",
+  NotSubsetEqual: "\u2288",
+  NotSucceeds: "\u2281",
+  NotSucceedsEqual: "\u2AB0\u0338",
+  NotSucceedsSlantEqual: "\u22E1",
+  NotSucceedsTilde: "\u227F\u0338",
+  NotSuperset: "\u2283\u20D2",
+  NotSupersetEqual: "\u2289",
+  NotTilde: "\u2241",
+  NotTildeEqual: "\u2244",
+  NotTildeFullEqual: "\u2247",
+  NotTildeTilde: "\u2249",
+  NotVerticalBar: "\u2224",
+  Nscr: "\u{1D4A9}",
+  Ntilde: "\xD1",
+  Nu: "\u039D",
+  OElig: "\u0152",
+  Oacute: "\xD3",
+  Ocirc: "\xD4",
+  Ocy: "\u041E",
+  Odblac: "\u0150",
+  Ofr: "\u{1D512}",
+  Ograve: "\xD2",
+  Omacr: "\u014C",
+  Omega: "\u03A9",
+  Omicron: "\u039F",
+  Oopf: "\u{1D546}",
+  OpenCurlyDoubleQuote: "\u201C",
+  OpenCurlyQuote: "\u2018",
+  Or: "\u2A54",
+  Oscr: "\u{1D4AA}",
+  Oslash: "\xD8",
+  Otilde: "\xD5",
+  Otimes: "\u2A37",
+  Ouml: "\xD6",
+  OverBar: "\u203E",
+  OverBrace: "\u23DE",
+  OverBracket: "\u23B4",
+  OverParenthesis: "\u23DC",
+  PartialD: "\u2202",
+  Pcy: "\u041F",
+  Pfr: "\u{1D513}",
+  Phi: "\u03A6",
+  Pi: "\u03A0",
+  PlusMinus: "\xB1",
+  Poincareplane: "\u210C",
+  Popf: "\u2119",
+  Pr: "\u2ABB",
+  Precedes: "\u227A",
+  PrecedesEqual: "\u2AAF",
+  PrecedesSlantEqual: "\u227C",
+  PrecedesTilde: "\u227E",
+  Prime: "\u2033",
+  Product: "\u220F",
+  Proportion: "\u2237",
+  Proportional: "\u221D",
+  Pscr: "\u{1D4AB}",
+  Psi: "\u03A8",
+  QUOT: '"',
+  Qfr: "\u{1D514}",
+  Qopf: "\u211A",
+  Qscr: "\u{1D4AC}",
+  RBarr: "\u2910",
+  REG: "\xAE",
+  Racute: "\u0154",
+  Rang: "\u27EB",
+  Rarr: "\u21A0",
+  Rarrtl: "\u2916",
+  Rcaron: "\u0158",
+  Rcedil: "\u0156",
+  Rcy: "\u0420",
+  Re: "\u211C",
+  ReverseElement: "\u220B",
+  ReverseEquilibrium: "\u21CB",
+  ReverseUpEquilibrium: "\u296F",
+  Rfr: "\u211C",
+  Rho: "\u03A1",
+  RightAngleBracket: "\u27E9",
+  RightArrow: "\u2192",
+  RightArrowBar: "\u21E5",
+  RightArrowLeftArrow: "\u21C4",
+  RightCeiling: "\u2309",
+  RightDoubleBracket: "\u27E7",
+  RightDownTeeVector: "\u295D",
+  RightDownVector: "\u21C2",
+  RightDownVectorBar: "\u2955",
+  RightFloor: "\u230B",
+  RightTee: "\u22A2",
+  RightTeeArrow: "\u21A6",
+  RightTeeVector: "\u295B",
+  RightTriangle: "\u22B3",
+  RightTriangleBar: "\u29D0",
+  RightTriangleEqual: "\u22B5",
+  RightUpDownVector: "\u294F",
+  RightUpTeeVector: "\u295C",
+  RightUpVector: "\u21BE",
+  RightUpVectorBar: "\u2954",
+  RightVector: "\u21C0",
+  RightVectorBar: "\u2953",
+  Rightarrow: "\u21D2",
+  Ropf: "\u211D",
+  RoundImplies: "\u2970",
+  Rrightarrow: "\u21DB",
+  Rscr: "\u211B",
+  Rsh: "\u21B1",
+  RuleDelayed: "\u29F4",
+  SHCHcy: "\u0429",
+  SHcy: "\u0428",
+  SOFTcy: "\u042C",
+  Sacute: "\u015A",
+  Sc: "\u2ABC",
+  Scaron: "\u0160",
+  Scedil: "\u015E",
+  Scirc: "\u015C",
+  Scy: "\u0421",
+  Sfr: "\u{1D516}",
+  ShortDownArrow: "\u2193",
+  ShortLeftArrow: "\u2190",
+  ShortRightArrow: "\u2192",
+  ShortUpArrow: "\u2191",
+  Sigma: "\u03A3",
+  SmallCircle: "\u2218",
+  Sopf: "\u{1D54A}",
+  Sqrt: "\u221A",
+  Square: "\u25A1",
+  SquareIntersection: "\u2293",
+  SquareSubset: "\u228F",
+  SquareSubsetEqual: "\u2291",
+  SquareSuperset: "\u2290",
+  SquareSupersetEqual: "\u2292",
+  SquareUnion: "\u2294",
+  Sscr: "\u{1D4AE}",
+  Star: "\u22C6",
+  Sub: "\u22D0",
+  Subset: "\u22D0",
+  SubsetEqual: "\u2286",
+  Succeeds: "\u227B",
+  SucceedsEqual: "\u2AB0",
+  SucceedsSlantEqual: "\u227D",
+  SucceedsTilde: "\u227F",
+  SuchThat: "\u220B",
+  Sum: "\u2211",
+  Sup: "\u22D1",
+  Superset: "\u2283",
+  SupersetEqual: "\u2287",
+  Supset: "\u22D1",
+  THORN: "\xDE",
+  TRADE: "\u2122",
+  TSHcy: "\u040B",
+  TScy: "\u0426",
+  Tab: "	",
+  Tau: "\u03A4",
+  Tcaron: "\u0164",
+  Tcedil: "\u0162",
+  Tcy: "\u0422",
+  Tfr: "\u{1D517}",
+  Therefore: "\u2234",
+  Theta: "\u0398",
+  ThickSpace: "\u205F\u200A",
+  ThinSpace: "\u2009",
+  Tilde: "\u223C",
+  TildeEqual: "\u2243",
+  TildeFullEqual: "\u2245",
+  TildeTilde: "\u2248",
+  Topf: "\u{1D54B}",
+  TripleDot: "\u20DB",
+  Tscr: "\u{1D4AF}",
+  Tstrok: "\u0166",
+  Uacute: "\xDA",
+  Uarr: "\u219F",
+  Uarrocir: "\u2949",
+  Ubrcy: "\u040E",
+  Ubreve: "\u016C",
+  Ucirc: "\xDB",
+  Ucy: "\u0423",
+  Udblac: "\u0170",
+  Ufr: "\u{1D518}",
+  Ugrave: "\xD9",
+  Umacr: "\u016A",
+  UnderBar: "_",
+  UnderBrace: "\u23DF",
+  UnderBracket: "\u23B5",
+  UnderParenthesis: "\u23DD",
+  Union: "\u22C3",
+  UnionPlus: "\u228E",
+  Uogon: "\u0172",
+  Uopf: "\u{1D54C}",
+  UpArrow: "\u2191",
+  UpArrowBar: "\u2912",
+  UpArrowDownArrow: "\u21C5",
+  UpDownArrow: "\u2195",
+  UpEquilibrium: "\u296E",
+  UpTee: "\u22A5",
+  UpTeeArrow: "\u21A5",
+  Uparrow: "\u21D1",
+  Updownarrow: "\u21D5",
+  UpperLeftArrow: "\u2196",
+  UpperRightArrow: "\u2197",
+  Upsi: "\u03D2",
+  Upsilon: "\u03A5",
+  Uring: "\u016E",
+  Uscr: "\u{1D4B0}",
+  Utilde: "\u0168",
+  Uuml: "\xDC",
+  VDash: "\u22AB",
+  Vbar: "\u2AEB",
+  Vcy: "\u0412",
+  Vdash: "\u22A9",
+  Vdashl: "\u2AE6",
+  Vee: "\u22C1",
+  Verbar: "\u2016",
+  Vert: "\u2016",
+  VerticalBar: "\u2223",
+  VerticalLine: "|",
+  VerticalSeparator: "\u2758",
+  VerticalTilde: "\u2240",
+  VeryThinSpace: "\u200A",
+  Vfr: "\u{1D519}",
+  Vopf: "\u{1D54D}",
+  Vscr: "\u{1D4B1}",
+  Vvdash: "\u22AA",
+  Wcirc: "\u0174",
+  Wedge: "\u22C0",
+  Wfr: "\u{1D51A}",
+  Wopf: "\u{1D54E}",
+  Wscr: "\u{1D4B2}",
+  Xfr: "\u{1D51B}",
+  Xi: "\u039E",
+  Xopf: "\u{1D54F}",
+  Xscr: "\u{1D4B3}",
+  YAcy: "\u042F",
+  YIcy: "\u0407",
+  YUcy: "\u042E",
+  Yacute: "\xDD",
+  Ycirc: "\u0176",
+  Ycy: "\u042B",
+  Yfr: "\u{1D51C}",
+  Yopf: "\u{1D550}",
+  Yscr: "\u{1D4B4}",
+  Yuml: "\u0178",
+  ZHcy: "\u0416",
+  Zacute: "\u0179",
+  Zcaron: "\u017D",
+  Zcy: "\u0417",
+  Zdot: "\u017B",
+  ZeroWidthSpace: "\u200B",
+  Zeta: "\u0396",
+  Zfr: "\u2128",
+  Zopf: "\u2124",
+  Zscr: "\u{1D4B5}",
+  aacute: "\xE1",
+  abreve: "\u0103",
+  ac: "\u223E",
+  acE: "\u223E\u0333",
+  acd: "\u223F",
+  acirc: "\xE2",
+  acute: "\xB4",
+  acy: "\u0430",
+  aelig: "\xE6",
+  af: "\u2061",
+  afr: "\u{1D51E}",
+  agrave: "\xE0",
+  alefsym: "\u2135",
+  aleph: "\u2135",
+  alpha: "\u03B1",
+  amacr: "\u0101",
+  amalg: "\u2A3F",
+  amp: "&",
+  and: "\u2227",
+  andand: "\u2A55",
+  andd: "\u2A5C",
+  andslope: "\u2A58",
+  andv: "\u2A5A",
+  ang: "\u2220",
+  ange: "\u29A4",
+  angle: "\u2220",
+  angmsd: "\u2221",
+  angmsdaa: "\u29A8",
+  angmsdab: "\u29A9",
+  angmsdac: "\u29AA",
+  angmsdad: "\u29AB",
+  angmsdae: "\u29AC",
+  angmsdaf: "\u29AD",
+  angmsdag: "\u29AE",
+  angmsdah: "\u29AF",
+  angrt: "\u221F",
+  angrtvb: "\u22BE",
+  angrtvbd: "\u299D",
+  angsph: "\u2222",
+  angst: "\xC5",
+  angzarr: "\u237C",
+  aogon: "\u0105",
+  aopf: "\u{1D552}",
+  ap: "\u2248",
+  apE: "\u2A70",
+  apacir: "\u2A6F",
+  ape: "\u224A",
+  apid: "\u224B",
+  apos: "'",
+  approx: "\u2248",
+  approxeq: "\u224A",
+  aring: "\xE5",
+  ascr: "\u{1D4B6}",
+  ast: "*",
+  asymp: "\u2248",
+  asympeq: "\u224D",
+  atilde: "\xE3",
+  auml: "\xE4",
+  awconint: "\u2233",
+  awint: "\u2A11",
+  bNot: "\u2AED",
+  backcong: "\u224C",
+  backepsilon: "\u03F6",
+  backprime: "\u2035",
+  backsim: "\u223D",
+  backsimeq: "\u22CD",
+  barvee: "\u22BD",
+  barwed: "\u2305",
+  barwedge: "\u2305",
+  bbrk: "\u23B5",
+  bbrktbrk: "\u23B6",
+  bcong: "\u224C",
+  bcy: "\u0431",
+  bdquo: "\u201E",
+  becaus: "\u2235",
+  because: "\u2235",
+  bemptyv: "\u29B0",
+  bepsi: "\u03F6",
+  bernou: "\u212C",
+  beta: "\u03B2",
+  beth: "\u2136",
+  between: "\u226C",
+  bfr: "\u{1D51F}",
+  bigcap: "\u22C2",
+  bigcirc: "\u25EF",
+  bigcup: "\u22C3",
+  bigodot: "\u2A00",
+  bigoplus: "\u2A01",
+  bigotimes: "\u2A02",
+  bigsqcup: "\u2A06",
+  bigstar: "\u2605",
+  bigtriangledown: "\u25BD",
+  bigtriangleup: "\u25B3",
+  biguplus: "\u2A04",
+  bigvee: "\u22C1",
+  bigwedge: "\u22C0",
+  bkarow: "\u290D",
+  blacklozenge: "\u29EB",
+  blacksquare: "\u25AA",
+  blacktriangle: "\u25B4",
+  blacktriangledown: "\u25BE",
+  blacktriangleleft: "\u25C2",
+  blacktriangleright: "\u25B8",
+  blank: "\u2423",
+  blk12: "\u2592",
+  blk14: "\u2591",
+  blk34: "\u2593",
+  block: "\u2588",
+  bne: "=\u20E5",
+  bnequiv: "\u2261\u20E5",
+  bnot: "\u2310",
+  bopf: "\u{1D553}",
+  bot: "\u22A5",
+  bottom: "\u22A5",
+  bowtie: "\u22C8",
+  boxDL: "\u2557",
+  boxDR: "\u2554",
+  boxDl: "\u2556",
+  boxDr: "\u2553",
+  boxH: "\u2550",
+  boxHD: "\u2566",
+  boxHU: "\u2569",
+  boxHd: "\u2564",
+  boxHu: "\u2567",
+  boxUL: "\u255D",
+  boxUR: "\u255A",
+  boxUl: "\u255C",
+  boxUr: "\u2559",
+  boxV: "\u2551",
+  boxVH: "\u256C",
+  boxVL: "\u2563",
+  boxVR: "\u2560",
+  boxVh: "\u256B",
+  boxVl: "\u2562",
+  boxVr: "\u255F",
+  boxbox: "\u29C9",
+  boxdL: "\u2555",
+  boxdR: "\u2552",
+  boxdl: "\u2510",
+  boxdr: "\u250C",
+  boxh: "\u2500",
+  boxhD: "\u2565",
+  boxhU: "\u2568",
+  boxhd: "\u252C",
+  boxhu: "\u2534",
+  boxminus: "\u229F",
+  boxplus: "\u229E",
+  boxtimes: "\u22A0",
+  boxuL: "\u255B",
+  boxuR: "\u2558",
+  boxul: "\u2518",
+  boxur: "\u2514",
+  boxv: "\u2502",
+  boxvH: "\u256A",
+  boxvL: "\u2561",
+  boxvR: "\u255E",
+  boxvh: "\u253C",
+  boxvl: "\u2524",
+  boxvr: "\u251C",
+  bprime: "\u2035",
+  breve: "\u02D8",
+  brvbar: "\xA6",
+  bscr: "\u{1D4B7}",
+  bsemi: "\u204F",
+  bsim: "\u223D",
+  bsime: "\u22CD",
+  bsol: "\\",
+  bsolb: "\u29C5",
+  bsolhsub: "\u27C8",
+  bull: "\u2022",
+  bullet: "\u2022",
+  bump: "\u224E",
+  bumpE: "\u2AAE",
+  bumpe: "\u224F",
+  bumpeq: "\u224F",
+  cacute: "\u0107",
+  cap: "\u2229",
+  capand: "\u2A44",
+  capbrcup: "\u2A49",
+  capcap: "\u2A4B",
+  capcup: "\u2A47",
+  capdot: "\u2A40",
+  caps: "\u2229\uFE00",
+  caret: "\u2041",
+  caron: "\u02C7",
+  ccaps: "\u2A4D",
+  ccaron: "\u010D",
+  ccedil: "\xE7",
+  ccirc: "\u0109",
+  ccups: "\u2A4C",
+  ccupssm: "\u2A50",
+  cdot: "\u010B",
+  cedil: "\xB8",
+  cemptyv: "\u29B2",
+  cent: "\xA2",
+  centerdot: "\xB7",
+  cfr: "\u{1D520}",
+  chcy: "\u0447",
+  check: "\u2713",
+  checkmark: "\u2713",
+  chi: "\u03C7",
+  cir: "\u25CB",
+  cirE: "\u29C3",
+  circ: "\u02C6",
+  circeq: "\u2257",
+  circlearrowleft: "\u21BA",
+  circlearrowright: "\u21BB",
+  circledR: "\xAE",
+  circledS: "\u24C8",
+  circledast: "\u229B",
+  circledcirc: "\u229A",
+  circleddash: "\u229D",
+  cire: "\u2257",
+  cirfnint: "\u2A10",
+  cirmid: "\u2AEF",
+  cirscir: "\u29C2",
+  clubs: "\u2663",
+  clubsuit: "\u2663",
+  colon: ":",
+  colone: "\u2254",
+  coloneq: "\u2254",
+  comma: ",",
+  commat: "@",
+  comp: "\u2201",
+  compfn: "\u2218",
+  complement: "\u2201",
+  complexes: "\u2102",
+  cong: "\u2245",
+  congdot: "\u2A6D",
+  conint: "\u222E",
+  copf: "\u{1D554}",
+  coprod: "\u2210",
+  copy: "\xA9",
+  copysr: "\u2117",
+  crarr: "\u21B5",
+  cross: "\u2717",
+  cscr: "\u{1D4B8}",
+  csub: "\u2ACF",
+  csube: "\u2AD1",
+  csup: "\u2AD0",
+  csupe: "\u2AD2",
+  ctdot: "\u22EF",
+  cudarrl: "\u2938",
+  cudarrr: "\u2935",
+  cuepr: "\u22DE",
+  cuesc: "\u22DF",
+  cularr: "\u21B6",
+  cularrp: "\u293D",
+  cup: "\u222A",
+  cupbrcap: "\u2A48",
+  cupcap: "\u2A46",
+  cupcup: "\u2A4A",
+  cupdot: "\u228D",
+  cupor: "\u2A45",
+  cups: "\u222A\uFE00",
+  curarr: "\u21B7",
+  curarrm: "\u293C",
+  curlyeqprec: "\u22DE",
+  curlyeqsucc: "\u22DF",
+  curlyvee: "\u22CE",
+  curlywedge: "\u22CF",
+  curren: "\xA4",
+  curvearrowleft: "\u21B6",
+  curvearrowright: "\u21B7",
+  cuvee: "\u22CE",
+  cuwed: "\u22CF",
+  cwconint: "\u2232",
+  cwint: "\u2231",
+  cylcty: "\u232D",
+  dArr: "\u21D3",
+  dHar: "\u2965",
+  dagger: "\u2020",
+  daleth: "\u2138",
+  darr: "\u2193",
+  dash: "\u2010",
+  dashv: "\u22A3",
+  dbkarow: "\u290F",
+  dblac: "\u02DD",
+  dcaron: "\u010F",
+  dcy: "\u0434",
+  dd: "\u2146",
+  ddagger: "\u2021",
+  ddarr: "\u21CA",
+  ddotseq: "\u2A77",
+  deg: "\xB0",
+  delta: "\u03B4",
+  demptyv: "\u29B1",
+  dfisht: "\u297F",
+  dfr: "\u{1D521}",
+  dharl: "\u21C3",
+  dharr: "\u21C2",
+  diam: "\u22C4",
+  diamond: "\u22C4",
+  diamondsuit: "\u2666",
+  diams: "\u2666",
+  die: "\xA8",
+  digamma: "\u03DD",
+  disin: "\u22F2",
+  div: "\xF7",
+  divide: "\xF7",
+  divideontimes: "\u22C7",
+  divonx: "\u22C7",
+  djcy: "\u0452",
+  dlcorn: "\u231E",
+  dlcrop: "\u230D",
+  dollar: "$",
+  dopf: "\u{1D555}",
+  dot: "\u02D9",
+  doteq: "\u2250",
+  doteqdot: "\u2251",
+  dotminus: "\u2238",
+  dotplus: "\u2214",
+  dotsquare: "\u22A1",
+  doublebarwedge: "\u2306",
+  downarrow: "\u2193",
+  downdownarrows: "\u21CA",
+  downharpoonleft: "\u21C3",
+  downharpoonright: "\u21C2",
+  drbkarow: "\u2910",
+  drcorn: "\u231F",
+  drcrop: "\u230C",
+  dscr: "\u{1D4B9}",
+  dscy: "\u0455",
+  dsol: "\u29F6",
+  dstrok: "\u0111",
+  dtdot: "\u22F1",
+  dtri: "\u25BF",
+  dtrif: "\u25BE",
+  duarr: "\u21F5",
+  duhar: "\u296F",
+  dwangle: "\u29A6",
+  dzcy: "\u045F",
+  dzigrarr: "\u27FF",
+  eDDot: "\u2A77",
+  eDot: "\u2251",
+  eacute: "\xE9",
+  easter: "\u2A6E",
+  ecaron: "\u011B",
+  ecir: "\u2256",
+  ecirc: "\xEA",
+  ecolon: "\u2255",
+  ecy: "\u044D",
+  edot: "\u0117",
+  ee: "\u2147",
+  efDot: "\u2252",
+  efr: "\u{1D522}",
+  eg: "\u2A9A",
+  egrave: "\xE8",
+  egs: "\u2A96",
+  egsdot: "\u2A98",
+  el: "\u2A99",
+  elinters: "\u23E7",
+  ell: "\u2113",
+  els: "\u2A95",
+  elsdot: "\u2A97",
+  emacr: "\u0113",
+  empty: "\u2205",
+  emptyset: "\u2205",
+  emptyv: "\u2205",
+  emsp13: "\u2004",
+  emsp14: "\u2005",
+  emsp: "\u2003",
+  eng: "\u014B",
+  ensp: "\u2002",
+  eogon: "\u0119",
+  eopf: "\u{1D556}",
+  epar: "\u22D5",
+  eparsl: "\u29E3",
+  eplus: "\u2A71",
+  epsi: "\u03B5",
+  epsilon: "\u03B5",
+  epsiv: "\u03F5",
+  eqcirc: "\u2256",
+  eqcolon: "\u2255",
+  eqsim: "\u2242",
+  eqslantgtr: "\u2A96",
+  eqslantless: "\u2A95",
+  equals: "=",
+  equest: "\u225F",
+  equiv: "\u2261",
+  equivDD: "\u2A78",
+  eqvparsl: "\u29E5",
+  erDot: "\u2253",
+  erarr: "\u2971",
+  escr: "\u212F",
+  esdot: "\u2250",
+  esim: "\u2242",
+  eta: "\u03B7",
+  eth: "\xF0",
+  euml: "\xEB",
+  euro: "\u20AC",
+  excl: "!",
+  exist: "\u2203",
+  expectation: "\u2130",
+  exponentiale: "\u2147",
+  fallingdotseq: "\u2252",
+  fcy: "\u0444",
+  female: "\u2640",
+  ffilig: "\uFB03",
+  fflig: "\uFB00",
+  ffllig: "\uFB04",
+  ffr: "\u{1D523}",
+  filig: "\uFB01",
+  fjlig: "fj",
+  flat: "\u266D",
+  fllig: "\uFB02",
+  fltns: "\u25B1",
+  fnof: "\u0192",
+  fopf: "\u{1D557}",
+  forall: "\u2200",
+  fork: "\u22D4",
+  forkv: "\u2AD9",
+  fpartint: "\u2A0D",
+  frac12: "\xBD",
+  frac13: "\u2153",
+  frac14: "\xBC",
+  frac15: "\u2155",
+  frac16: "\u2159",
+  frac18: "\u215B",
+  frac23: "\u2154",
+  frac25: "\u2156",
+  frac34: "\xBE",
+  frac35: "\u2157",
+  frac38: "\u215C",
+  frac45: "\u2158",
+  frac56: "\u215A",
+  frac58: "\u215D",
+  frac78: "\u215E",
+  frasl: "\u2044",
+  frown: "\u2322",
+  fscr: "\u{1D4BB}",
+  gE: "\u2267",
+  gEl: "\u2A8C",
+  gacute: "\u01F5",
+  gamma: "\u03B3",
+  gammad: "\u03DD",
+  gap: "\u2A86",
+  gbreve: "\u011F",
+  gcirc: "\u011D",
+  gcy: "\u0433",
+  gdot: "\u0121",
+  ge: "\u2265",
+  gel: "\u22DB",
+  geq: "\u2265",
+  geqq: "\u2267",
+  geqslant: "\u2A7E",
+  ges: "\u2A7E",
+  gescc: "\u2AA9",
+  gesdot: "\u2A80",
+  gesdoto: "\u2A82",
+  gesdotol: "\u2A84",
+  gesl: "\u22DB\uFE00",
+  gesles: "\u2A94",
+  gfr: "\u{1D524}",
+  gg: "\u226B",
+  ggg: "\u22D9",
+  gimel: "\u2137",
+  gjcy: "\u0453",
+  gl: "\u2277",
+  glE: "\u2A92",
+  gla: "\u2AA5",
+  glj: "\u2AA4",
+  gnE: "\u2269",
+  gnap: "\u2A8A",
+  gnapprox: "\u2A8A",
+  gne: "\u2A88",
+  gneq: "\u2A88",
+  gneqq: "\u2269",
+  gnsim: "\u22E7",
+  gopf: "\u{1D558}",
+  grave: "`",
+  gscr: "\u210A",
+  gsim: "\u2273",
+  gsime: "\u2A8E",
+  gsiml: "\u2A90",
+  gt: ">",
+  gtcc: "\u2AA7",
+  gtcir: "\u2A7A",
+  gtdot: "\u22D7",
+  gtlPar: "\u2995",
+  gtquest: "\u2A7C",
+  gtrapprox: "\u2A86",
+  gtrarr: "\u2978",
+  gtrdot: "\u22D7",
+  gtreqless: "\u22DB",
+  gtreqqless: "\u2A8C",
+  gtrless: "\u2277",
+  gtrsim: "\u2273",
+  gvertneqq: "\u2269\uFE00",
+  gvnE: "\u2269\uFE00",
+  hArr: "\u21D4",
+  hairsp: "\u200A",
+  half: "\xBD",
+  hamilt: "\u210B",
+  hardcy: "\u044A",
+  harr: "\u2194",
+  harrcir: "\u2948",
+  harrw: "\u21AD",
+  hbar: "\u210F",
+  hcirc: "\u0125",
+  hearts: "\u2665",
+  heartsuit: "\u2665",
+  hellip: "\u2026",
+  hercon: "\u22B9",
+  hfr: "\u{1D525}",
+  hksearow: "\u2925",
+  hkswarow: "\u2926",
+  hoarr: "\u21FF",
+  homtht: "\u223B",
+  hookleftarrow: "\u21A9",
+  hookrightarrow: "\u21AA",
+  hopf: "\u{1D559}",
+  horbar: "\u2015",
+  hscr: "\u{1D4BD}",
+  hslash: "\u210F",
+  hstrok: "\u0127",
+  hybull: "\u2043",
+  hyphen: "\u2010",
+  iacute: "\xED",
+  ic: "\u2063",
+  icirc: "\xEE",
+  icy: "\u0438",
+  iecy: "\u0435",
+  iexcl: "\xA1",
+  iff: "\u21D4",
+  ifr: "\u{1D526}",
+  igrave: "\xEC",
+  ii: "\u2148",
+  iiiint: "\u2A0C",
+  iiint: "\u222D",
+  iinfin: "\u29DC",
+  iiota: "\u2129",
+  ijlig: "\u0133",
+  imacr: "\u012B",
+  image: "\u2111",
+  imagline: "\u2110",
+  imagpart: "\u2111",
+  imath: "\u0131",
+  imof: "\u22B7",
+  imped: "\u01B5",
+  in: "\u2208",
+  incare: "\u2105",
+  infin: "\u221E",
+  infintie: "\u29DD",
+  inodot: "\u0131",
+  int: "\u222B",
+  intcal: "\u22BA",
+  integers: "\u2124",
+  intercal: "\u22BA",
+  intlarhk: "\u2A17",
+  intprod: "\u2A3C",
+  iocy: "\u0451",
+  iogon: "\u012F",
+  iopf: "\u{1D55A}",
+  iota: "\u03B9",
+  iprod: "\u2A3C",
+  iquest: "\xBF",
+  iscr: "\u{1D4BE}",
+  isin: "\u2208",
+  isinE: "\u22F9",
+  isindot: "\u22F5",
+  isins: "\u22F4",
+  isinsv: "\u22F3",
+  isinv: "\u2208",
+  it: "\u2062",
+  itilde: "\u0129",
+  iukcy: "\u0456",
+  iuml: "\xEF",
+  jcirc: "\u0135",
+  jcy: "\u0439",
+  jfr: "\u{1D527}",
+  jmath: "\u0237",
+  jopf: "\u{1D55B}",
+  jscr: "\u{1D4BF}",
+  jsercy: "\u0458",
+  jukcy: "\u0454",
+  kappa: "\u03BA",
+  kappav: "\u03F0",
+  kcedil: "\u0137",
+  kcy: "\u043A",
+  kfr: "\u{1D528}",
+  kgreen: "\u0138",
+  khcy: "\u0445",
+  kjcy: "\u045C",
+  kopf: "\u{1D55C}",
+  kscr: "\u{1D4C0}",
+  lAarr: "\u21DA",
+  lArr: "\u21D0",
+  lAtail: "\u291B",
+  lBarr: "\u290E",
+  lE: "\u2266",
+  lEg: "\u2A8B",
+  lHar: "\u2962",
+  lacute: "\u013A",
+  laemptyv: "\u29B4",
+  lagran: "\u2112",
+  lambda: "\u03BB",
+  lang: "\u27E8",
+  langd: "\u2991",
+  langle: "\u27E8",
+  lap: "\u2A85",
+  laquo: "\xAB",
+  larr: "\u2190",
+  larrb: "\u21E4",
+  larrbfs: "\u291F",
+  larrfs: "\u291D",
+  larrhk: "\u21A9",
+  larrlp: "\u21AB",
+  larrpl: "\u2939",
+  larrsim: "\u2973",
+  larrtl: "\u21A2",
+  lat: "\u2AAB",
+  latail: "\u2919",
+  late: "\u2AAD",
+  lates: "\u2AAD\uFE00",
+  lbarr: "\u290C",
+  lbbrk: "\u2772",
+  lbrace: "{",
+  lbrack: "[",
+  lbrke: "\u298B",
+  lbrksld: "\u298F",
+  lbrkslu: "\u298D",
+  lcaron: "\u013E",
+  lcedil: "\u013C",
+  lceil: "\u2308",
+  lcub: "{",
+  lcy: "\u043B",
+  ldca: "\u2936",
+  ldquo: "\u201C",
+  ldquor: "\u201E",
+  ldrdhar: "\u2967",
+  ldrushar: "\u294B",
+  ldsh: "\u21B2",
+  le: "\u2264",
+  leftarrow: "\u2190",
+  leftarrowtail: "\u21A2",
+  leftharpoondown: "\u21BD",
+  leftharpoonup: "\u21BC",
+  leftleftarrows: "\u21C7",
+  leftrightarrow: "\u2194",
+  leftrightarrows: "\u21C6",
+  leftrightharpoons: "\u21CB",
+  leftrightsquigarrow: "\u21AD",
+  leftthreetimes: "\u22CB",
+  leg: "\u22DA",
+  leq: "\u2264",
+  leqq: "\u2266",
+  leqslant: "\u2A7D",
+  les: "\u2A7D",
+  lescc: "\u2AA8",
+  lesdot: "\u2A7F",
+  lesdoto: "\u2A81",
+  lesdotor: "\u2A83",
+  lesg: "\u22DA\uFE00",
+  lesges: "\u2A93",
+  lessapprox: "\u2A85",
+  lessdot: "\u22D6",
+  lesseqgtr: "\u22DA",
+  lesseqqgtr: "\u2A8B",
+  lessgtr: "\u2276",
+  lesssim: "\u2272",
+  lfisht: "\u297C",
+  lfloor: "\u230A",
+  lfr: "\u{1D529}",
+  lg: "\u2276",
+  lgE: "\u2A91",
+  lhard: "\u21BD",
+  lharu: "\u21BC",
+  lharul: "\u296A",
+  lhblk: "\u2584",
+  ljcy: "\u0459",
+  ll: "\u226A",
+  llarr: "\u21C7",
+  llcorner: "\u231E",
+  llhard: "\u296B",
+  lltri: "\u25FA",
+  lmidot: "\u0140",
+  lmoust: "\u23B0",
+  lmoustache: "\u23B0",
+  lnE: "\u2268",
+  lnap: "\u2A89",
+  lnapprox: "\u2A89",
+  lne: "\u2A87",
+  lneq: "\u2A87",
+  lneqq: "\u2268",
+  lnsim: "\u22E6",
+  loang: "\u27EC",
+  loarr: "\u21FD",
+  lobrk: "\u27E6",
+  longleftarrow: "\u27F5",
+  longleftrightarrow: "\u27F7",
+  longmapsto: "\u27FC",
+  longrightarrow: "\u27F6",
+  looparrowleft: "\u21AB",
+  looparrowright: "\u21AC",
+  lopar: "\u2985",
+  lopf: "\u{1D55D}",
+  loplus: "\u2A2D",
+  lotimes: "\u2A34",
+  lowast: "\u2217",
+  lowbar: "_",
+  loz: "\u25CA",
+  lozenge: "\u25CA",
+  lozf: "\u29EB",
+  lpar: "(",
+  lparlt: "\u2993",
+  lrarr: "\u21C6",
+  lrcorner: "\u231F",
+  lrhar: "\u21CB",
+  lrhard: "\u296D",
+  lrm: "\u200E",
+  lrtri: "\u22BF",
+  lsaquo: "\u2039",
+  lscr: "\u{1D4C1}",
+  lsh: "\u21B0",
+  lsim: "\u2272",
+  lsime: "\u2A8D",
+  lsimg: "\u2A8F",
+  lsqb: "[",
+  lsquo: "\u2018",
+  lsquor: "\u201A",
+  lstrok: "\u0142",
+  lt: "<",
+  ltcc: "\u2AA6",
+  ltcir: "\u2A79",
+  ltdot: "\u22D6",
+  lthree: "\u22CB",
+  ltimes: "\u22C9",
+  ltlarr: "\u2976",
+  ltquest: "\u2A7B",
+  ltrPar: "\u2996",
+  ltri: "\u25C3",
+  ltrie: "\u22B4",
+  ltrif: "\u25C2",
+  lurdshar: "\u294A",
+  luruhar: "\u2966",
+  lvertneqq: "\u2268\uFE00",
+  lvnE: "\u2268\uFE00",
+  mDDot: "\u223A",
+  macr: "\xAF",
+  male: "\u2642",
+  malt: "\u2720",
+  maltese: "\u2720",
+  map: "\u21A6",
+  mapsto: "\u21A6",
+  mapstodown: "\u21A7",
+  mapstoleft: "\u21A4",
+  mapstoup: "\u21A5",
+  marker: "\u25AE",
+  mcomma: "\u2A29",
+  mcy: "\u043C",
+  mdash: "\u2014",
+  measuredangle: "\u2221",
+  mfr: "\u{1D52A}",
+  mho: "\u2127",
+  micro: "\xB5",
+  mid: "\u2223",
+  midast: "*",
+  midcir: "\u2AF0",
+  middot: "\xB7",
+  minus: "\u2212",
+  minusb: "\u229F",
+  minusd: "\u2238",
+  minusdu: "\u2A2A",
+  mlcp: "\u2ADB",
+  mldr: "\u2026",
+  mnplus: "\u2213",
+  models: "\u22A7",
+  mopf: "\u{1D55E}",
+  mp: "\u2213",
+  mscr: "\u{1D4C2}",
+  mstpos: "\u223E",
+  mu: "\u03BC",
+  multimap: "\u22B8",
+  mumap: "\u22B8",
+  nGg: "\u22D9\u0338",
+  nGt: "\u226B\u20D2",
+  nGtv: "\u226B\u0338",
+  nLeftarrow: "\u21CD",
+  nLeftrightarrow: "\u21CE",
+  nLl: "\u22D8\u0338",
+  nLt: "\u226A\u20D2",
+  nLtv: "\u226A\u0338",
+  nRightarrow: "\u21CF",
+  nVDash: "\u22AF",
+  nVdash: "\u22AE",
+  nabla: "\u2207",
+  nacute: "\u0144",
+  nang: "\u2220\u20D2",
+  nap: "\u2249",
+  napE: "\u2A70\u0338",
+  napid: "\u224B\u0338",
+  napos: "\u0149",
+  napprox: "\u2249",
+  natur: "\u266E",
+  natural: "\u266E",
+  naturals: "\u2115",
+  nbsp: "\xA0",
+  nbump: "\u224E\u0338",
+  nbumpe: "\u224F\u0338",
+  ncap: "\u2A43",
+  ncaron: "\u0148",
+  ncedil: "\u0146",
+  ncong: "\u2247",
+  ncongdot: "\u2A6D\u0338",
+  ncup: "\u2A42",
+  ncy: "\u043D",
+  ndash: "\u2013",
+  ne: "\u2260",
+  neArr: "\u21D7",
+  nearhk: "\u2924",
+  nearr: "\u2197",
+  nearrow: "\u2197",
+  nedot: "\u2250\u0338",
+  nequiv: "\u2262",
+  nesear: "\u2928",
+  nesim: "\u2242\u0338",
+  nexist: "\u2204",
+  nexists: "\u2204",
+  nfr: "\u{1D52B}",
+  ngE: "\u2267\u0338",
+  nge: "\u2271",
+  ngeq: "\u2271",
+  ngeqq: "\u2267\u0338",
+  ngeqslant: "\u2A7E\u0338",
+  nges: "\u2A7E\u0338",
+  ngsim: "\u2275",
+  ngt: "\u226F",
+  ngtr: "\u226F",
+  nhArr: "\u21CE",
+  nharr: "\u21AE",
+  nhpar: "\u2AF2",
+  ni: "\u220B",
+  nis: "\u22FC",
+  nisd: "\u22FA",
+  niv: "\u220B",
+  njcy: "\u045A",
+  nlArr: "\u21CD",
+  nlE: "\u2266\u0338",
+  nlarr: "\u219A",
+  nldr: "\u2025",
+  nle: "\u2270",
+  nleftarrow: "\u219A",
+  nleftrightarrow: "\u21AE",
+  nleq: "\u2270",
+  nleqq: "\u2266\u0338",
+  nleqslant: "\u2A7D\u0338",
+  nles: "\u2A7D\u0338",
+  nless: "\u226E",
+  nlsim: "\u2274",
+  nlt: "\u226E",
+  nltri: "\u22EA",
+  nltrie: "\u22EC",
+  nmid: "\u2224",
+  nopf: "\u{1D55F}",
+  not: "\xAC",
+  notin: "\u2209",
+  notinE: "\u22F9\u0338",
+  notindot: "\u22F5\u0338",
+  notinva: "\u2209",
+  notinvb: "\u22F7",
+  notinvc: "\u22F6",
+  notni: "\u220C",
+  notniva: "\u220C",
+  notnivb: "\u22FE",
+  notnivc: "\u22FD",
+  npar: "\u2226",
+  nparallel: "\u2226",
+  nparsl: "\u2AFD\u20E5",
+  npart: "\u2202\u0338",
+  npolint: "\u2A14",
+  npr: "\u2280",
+  nprcue: "\u22E0",
+  npre: "\u2AAF\u0338",
+  nprec: "\u2280",
+  npreceq: "\u2AAF\u0338",
+  nrArr: "\u21CF",
+  nrarr: "\u219B",
+  nrarrc: "\u2933\u0338",
+  nrarrw: "\u219D\u0338",
+  nrightarrow: "\u219B",
+  nrtri: "\u22EB",
+  nrtrie: "\u22ED",
+  nsc: "\u2281",
+  nsccue: "\u22E1",
+  nsce: "\u2AB0\u0338",
+  nscr: "\u{1D4C3}",
+  nshortmid: "\u2224",
+  nshortparallel: "\u2226",
+  nsim: "\u2241",
+  nsime: "\u2244",
+  nsimeq: "\u2244",
+  nsmid: "\u2224",
+  nspar: "\u2226",
+  nsqsube: "\u22E2",
+  nsqsupe: "\u22E3",
+  nsub: "\u2284",
+  nsubE: "\u2AC5\u0338",
+  nsube: "\u2288",
+  nsubset: "\u2282\u20D2",
+  nsubseteq: "\u2288",
+  nsubseteqq: "\u2AC5\u0338",
+  nsucc: "\u2281",
+  nsucceq: "\u2AB0\u0338",
+  nsup: "\u2285",
+  nsupE: "\u2AC6\u0338",
+  nsupe: "\u2289",
+  nsupset: "\u2283\u20D2",
+  nsupseteq: "\u2289",
+  nsupseteqq: "\u2AC6\u0338",
+  ntgl: "\u2279",
+  ntilde: "\xF1",
+  ntlg: "\u2278",
+  ntriangleleft: "\u22EA",
+  ntrianglelefteq: "\u22EC",
+  ntriangleright: "\u22EB",
+  ntrianglerighteq: "\u22ED",
+  nu: "\u03BD",
+  num: "#",
+  numero: "\u2116",
+  numsp: "\u2007",
+  nvDash: "\u22AD",
+  nvHarr: "\u2904",
+  nvap: "\u224D\u20D2",
+  nvdash: "\u22AC",
+  nvge: "\u2265\u20D2",
+  nvgt: ">\u20D2",
+  nvinfin: "\u29DE",
+  nvlArr: "\u2902",
+  nvle: "\u2264\u20D2",
+  nvlt: "<\u20D2",
+  nvltrie: "\u22B4\u20D2",
+  nvrArr: "\u2903",
+  nvrtrie: "\u22B5\u20D2",
+  nvsim: "\u223C\u20D2",
+  nwArr: "\u21D6",
+  nwarhk: "\u2923",
+  nwarr: "\u2196",
+  nwarrow: "\u2196",
+  nwnear: "\u2927",
+  oS: "\u24C8",
+  oacute: "\xF3",
+  oast: "\u229B",
+  ocir: "\u229A",
+  ocirc: "\xF4",
+  ocy: "\u043E",
+  odash: "\u229D",
+  odblac: "\u0151",
+  odiv: "\u2A38",
+  odot: "\u2299",
+  odsold: "\u29BC",
+  oelig: "\u0153",
+  ofcir: "\u29BF",
+  ofr: "\u{1D52C}",
+  ogon: "\u02DB",
+  ograve: "\xF2",
+  ogt: "\u29C1",
+  ohbar: "\u29B5",
+  ohm: "\u03A9",
+  oint: "\u222E",
+  olarr: "\u21BA",
+  olcir: "\u29BE",
+  olcross: "\u29BB",
+  oline: "\u203E",
+  olt: "\u29C0",
+  omacr: "\u014D",
+  omega: "\u03C9",
+  omicron: "\u03BF",
+  omid: "\u29B6",
+  ominus: "\u2296",
+  oopf: "\u{1D560}",
+  opar: "\u29B7",
+  operp: "\u29B9",
+  oplus: "\u2295",
+  or: "\u2228",
+  orarr: "\u21BB",
+  ord: "\u2A5D",
+  order: "\u2134",
+  orderof: "\u2134",
+  ordf: "\xAA",
+  ordm: "\xBA",
+  origof: "\u22B6",
+  oror: "\u2A56",
+  orslope: "\u2A57",
+  orv: "\u2A5B",
+  oscr: "\u2134",
+  oslash: "\xF8",
+  osol: "\u2298",
+  otilde: "\xF5",
+  otimes: "\u2297",
+  otimesas: "\u2A36",
+  ouml: "\xF6",
+  ovbar: "\u233D",
+  par: "\u2225",
+  para: "\xB6",
+  parallel: "\u2225",
+  parsim: "\u2AF3",
+  parsl: "\u2AFD",
+  part: "\u2202",
+  pcy: "\u043F",
+  percnt: "%",
+  period: ".",
+  permil: "\u2030",
+  perp: "\u22A5",
+  pertenk: "\u2031",
+  pfr: "\u{1D52D}",
+  phi: "\u03C6",
+  phiv: "\u03D5",
+  phmmat: "\u2133",
+  phone: "\u260E",
+  pi: "\u03C0",
+  pitchfork: "\u22D4",
+  piv: "\u03D6",
+  planck: "\u210F",
+  planckh: "\u210E",
+  plankv: "\u210F",
+  plus: "+",
+  plusacir: "\u2A23",
+  plusb: "\u229E",
+  pluscir: "\u2A22",
+  plusdo: "\u2214",
+  plusdu: "\u2A25",
+  pluse: "\u2A72",
+  plusmn: "\xB1",
+  plussim: "\u2A26",
+  plustwo: "\u2A27",
+  pm: "\xB1",
+  pointint: "\u2A15",
+  popf: "\u{1D561}",
+  pound: "\xA3",
+  pr: "\u227A",
+  prE: "\u2AB3",
+  prap: "\u2AB7",
+  prcue: "\u227C",
+  pre: "\u2AAF",
+  prec: "\u227A",
+  precapprox: "\u2AB7",
+  preccurlyeq: "\u227C",
+  preceq: "\u2AAF",
+  precnapprox: "\u2AB9",
+  precneqq: "\u2AB5",
+  precnsim: "\u22E8",
+  precsim: "\u227E",
+  prime: "\u2032",
+  primes: "\u2119",
+  prnE: "\u2AB5",
+  prnap: "\u2AB9",
+  prnsim: "\u22E8",
+  prod: "\u220F",
+  profalar: "\u232E",
+  profline: "\u2312",
+  profsurf: "\u2313",
+  prop: "\u221D",
+  propto: "\u221D",
+  prsim: "\u227E",
+  prurel: "\u22B0",
+  pscr: "\u{1D4C5}",
+  psi: "\u03C8",
+  puncsp: "\u2008",
+  qfr: "\u{1D52E}",
+  qint: "\u2A0C",
+  qopf: "\u{1D562}",
+  qprime: "\u2057",
+  qscr: "\u{1D4C6}",
+  quaternions: "\u210D",
+  quatint: "\u2A16",
+  quest: "?",
+  questeq: "\u225F",
+  quot: '"',
+  rAarr: "\u21DB",
+  rArr: "\u21D2",
+  rAtail: "\u291C",
+  rBarr: "\u290F",
+  rHar: "\u2964",
+  race: "\u223D\u0331",
+  racute: "\u0155",
+  radic: "\u221A",
+  raemptyv: "\u29B3",
+  rang: "\u27E9",
+  rangd: "\u2992",
+  range: "\u29A5",
+  rangle: "\u27E9",
+  raquo: "\xBB",
+  rarr: "\u2192",
+  rarrap: "\u2975",
+  rarrb: "\u21E5",
+  rarrbfs: "\u2920",
+  rarrc: "\u2933",
+  rarrfs: "\u291E",
+  rarrhk: "\u21AA",
+  rarrlp: "\u21AC",
+  rarrpl: "\u2945",
+  rarrsim: "\u2974",
+  rarrtl: "\u21A3",
+  rarrw: "\u219D",
+  ratail: "\u291A",
+  ratio: "\u2236",
+  rationals: "\u211A",
+  rbarr: "\u290D",
+  rbbrk: "\u2773",
+  rbrace: "}",
+  rbrack: "]",
+  rbrke: "\u298C",
+  rbrksld: "\u298E",
+  rbrkslu: "\u2990",
+  rcaron: "\u0159",
+  rcedil: "\u0157",
+  rceil: "\u2309",
+  rcub: "}",
+  rcy: "\u0440",
+  rdca: "\u2937",
+  rdldhar: "\u2969",
+  rdquo: "\u201D",
+  rdquor: "\u201D",
+  rdsh: "\u21B3",
+  real: "\u211C",
+  realine: "\u211B",
+  realpart: "\u211C",
+  reals: "\u211D",
+  rect: "\u25AD",
+  reg: "\xAE",
+  rfisht: "\u297D",
+  rfloor: "\u230B",
+  rfr: "\u{1D52F}",
+  rhard: "\u21C1",
+  rharu: "\u21C0",
+  rharul: "\u296C",
+  rho: "\u03C1",
+  rhov: "\u03F1",
+  rightarrow: "\u2192",
+  rightarrowtail: "\u21A3",
+  rightharpoondown: "\u21C1",
+  rightharpoonup: "\u21C0",
+  rightleftarrows: "\u21C4",
+  rightleftharpoons: "\u21CC",
+  rightrightarrows: "\u21C9",
+  rightsquigarrow: "\u219D",
+  rightthreetimes: "\u22CC",
+  ring: "\u02DA",
+  risingdotseq: "\u2253",
+  rlarr: "\u21C4",
+  rlhar: "\u21CC",
+  rlm: "\u200F",
+  rmoust: "\u23B1",
+  rmoustache: "\u23B1",
+  rnmid: "\u2AEE",
+  roang: "\u27ED",
+  roarr: "\u21FE",
+  robrk: "\u27E7",
+  ropar: "\u2986",
+  ropf: "\u{1D563}",
+  roplus: "\u2A2E",
+  rotimes: "\u2A35",
+  rpar: ")",
+  rpargt: "\u2994",
+  rppolint: "\u2A12",
+  rrarr: "\u21C9",
+  rsaquo: "\u203A",
+  rscr: "\u{1D4C7}",
+  rsh: "\u21B1",
+  rsqb: "]",
+  rsquo: "\u2019",
+  rsquor: "\u2019",
+  rthree: "\u22CC",
+  rtimes: "\u22CA",
+  rtri: "\u25B9",
+  rtrie: "\u22B5",
+  rtrif: "\u25B8",
+  rtriltri: "\u29CE",
+  ruluhar: "\u2968",
+  rx: "\u211E",
+  sacute: "\u015B",
+  sbquo: "\u201A",
+  sc: "\u227B",
+  scE: "\u2AB4",
+  scap: "\u2AB8",
+  scaron: "\u0161",
+  sccue: "\u227D",
+  sce: "\u2AB0",
+  scedil: "\u015F",
+  scirc: "\u015D",
+  scnE: "\u2AB6",
+  scnap: "\u2ABA",
+  scnsim: "\u22E9",
+  scpolint: "\u2A13",
+  scsim: "\u227F",
+  scy: "\u0441",
+  sdot: "\u22C5",
+  sdotb: "\u22A1",
+  sdote: "\u2A66",
+  seArr: "\u21D8",
+  searhk: "\u2925",
+  searr: "\u2198",
+  searrow: "\u2198",
+  sect: "\xA7",
+  semi: ";",
+  seswar: "\u2929",
+  setminus: "\u2216",
+  setmn: "\u2216",
+  sext: "\u2736",
+  sfr: "\u{1D530}",
+  sfrown: "\u2322",
+  sharp: "\u266F",
+  shchcy: "\u0449",
+  shcy: "\u0448",
+  shortmid: "\u2223",
+  shortparallel: "\u2225",
+  shy: "\xAD",
+  sigma: "\u03C3",
+  sigmaf: "\u03C2",
+  sigmav: "\u03C2",
+  sim: "\u223C",
+  simdot: "\u2A6A",
+  sime: "\u2243",
+  simeq: "\u2243",
+  simg: "\u2A9E",
+  simgE: "\u2AA0",
+  siml: "\u2A9D",
+  simlE: "\u2A9F",
+  simne: "\u2246",
+  simplus: "\u2A24",
+  simrarr: "\u2972",
+  slarr: "\u2190",
+  smallsetminus: "\u2216",
+  smashp: "\u2A33",
+  smeparsl: "\u29E4",
+  smid: "\u2223",
+  smile: "\u2323",
+  smt: "\u2AAA",
+  smte: "\u2AAC",
+  smtes: "\u2AAC\uFE00",
+  softcy: "\u044C",
+  sol: "/",
+  solb: "\u29C4",
+  solbar: "\u233F",
+  sopf: "\u{1D564}",
+  spades: "\u2660",
+  spadesuit: "\u2660",
+  spar: "\u2225",
+  sqcap: "\u2293",
+  sqcaps: "\u2293\uFE00",
+  sqcup: "\u2294",
+  sqcups: "\u2294\uFE00",
+  sqsub: "\u228F",
+  sqsube: "\u2291",
+  sqsubset: "\u228F",
+  sqsubseteq: "\u2291",
+  sqsup: "\u2290",
+  sqsupe: "\u2292",
+  sqsupset: "\u2290",
+  sqsupseteq: "\u2292",
+  squ: "\u25A1",
+  square: "\u25A1",
+  squarf: "\u25AA",
+  squf: "\u25AA",
+  srarr: "\u2192",
+  sscr: "\u{1D4C8}",
+  ssetmn: "\u2216",
+  ssmile: "\u2323",
+  sstarf: "\u22C6",
+  star: "\u2606",
+  starf: "\u2605",
+  straightepsilon: "\u03F5",
+  straightphi: "\u03D5",
+  strns: "\xAF",
+  sub: "\u2282",
+  subE: "\u2AC5",
+  subdot: "\u2ABD",
+  sube: "\u2286",
+  subedot: "\u2AC3",
+  submult: "\u2AC1",
+  subnE: "\u2ACB",
+  subne: "\u228A",
+  subplus: "\u2ABF",
+  subrarr: "\u2979",
+  subset: "\u2282",
+  subseteq: "\u2286",
+  subseteqq: "\u2AC5",
+  subsetneq: "\u228A",
+  subsetneqq: "\u2ACB",
+  subsim: "\u2AC7",
+  subsub: "\u2AD5",
+  subsup: "\u2AD3",
+  succ: "\u227B",
+  succapprox: "\u2AB8",
+  succcurlyeq: "\u227D",
+  succeq: "\u2AB0",
+  succnapprox: "\u2ABA",
+  succneqq: "\u2AB6",
+  succnsim: "\u22E9",
+  succsim: "\u227F",
+  sum: "\u2211",
+  sung: "\u266A",
+  sup1: "\xB9",
+  sup2: "\xB2",
+  sup3: "\xB3",
+  sup: "\u2283",
+  supE: "\u2AC6",
+  supdot: "\u2ABE",
+  supdsub: "\u2AD8",
+  supe: "\u2287",
+  supedot: "\u2AC4",
+  suphsol: "\u27C9",
+  suphsub: "\u2AD7",
+  suplarr: "\u297B",
+  supmult: "\u2AC2",
+  supnE: "\u2ACC",
+  supne: "\u228B",
+  supplus: "\u2AC0",
+  supset: "\u2283",
+  supseteq: "\u2287",
+  supseteqq: "\u2AC6",
+  supsetneq: "\u228B",
+  supsetneqq: "\u2ACC",
+  supsim: "\u2AC8",
+  supsub: "\u2AD4",
+  supsup: "\u2AD6",
+  swArr: "\u21D9",
+  swarhk: "\u2926",
+  swarr: "\u2199",
+  swarrow: "\u2199",
+  swnwar: "\u292A",
+  szlig: "\xDF",
+  target: "\u2316",
+  tau: "\u03C4",
+  tbrk: "\u23B4",
+  tcaron: "\u0165",
+  tcedil: "\u0163",
+  tcy: "\u0442",
+  tdot: "\u20DB",
+  telrec: "\u2315",
+  tfr: "\u{1D531}",
+  there4: "\u2234",
+  therefore: "\u2234",
+  theta: "\u03B8",
+  thetasym: "\u03D1",
+  thetav: "\u03D1",
+  thickapprox: "\u2248",
+  thicksim: "\u223C",
+  thinsp: "\u2009",
+  thkap: "\u2248",
+  thksim: "\u223C",
+  thorn: "\xFE",
+  tilde: "\u02DC",
+  times: "\xD7",
+  timesb: "\u22A0",
+  timesbar: "\u2A31",
+  timesd: "\u2A30",
+  tint: "\u222D",
+  toea: "\u2928",
+  top: "\u22A4",
+  topbot: "\u2336",
+  topcir: "\u2AF1",
+  topf: "\u{1D565}",
+  topfork: "\u2ADA",
+  tosa: "\u2929",
+  tprime: "\u2034",
+  trade: "\u2122",
+  triangle: "\u25B5",
+  triangledown: "\u25BF",
+  triangleleft: "\u25C3",
+  trianglelefteq: "\u22B4",
+  triangleq: "\u225C",
+  triangleright: "\u25B9",
+  trianglerighteq: "\u22B5",
+  tridot: "\u25EC",
+  trie: "\u225C",
+  triminus: "\u2A3A",
+  triplus: "\u2A39",
+  trisb: "\u29CD",
+  tritime: "\u2A3B",
+  trpezium: "\u23E2",
+  tscr: "\u{1D4C9}",
+  tscy: "\u0446",
+  tshcy: "\u045B",
+  tstrok: "\u0167",
+  twixt: "\u226C",
+  twoheadleftarrow: "\u219E",
+  twoheadrightarrow: "\u21A0",
+  uArr: "\u21D1",
+  uHar: "\u2963",
+  uacute: "\xFA",
+  uarr: "\u2191",
+  ubrcy: "\u045E",
+  ubreve: "\u016D",
+  ucirc: "\xFB",
+  ucy: "\u0443",
+  udarr: "\u21C5",
+  udblac: "\u0171",
+  udhar: "\u296E",
+  ufisht: "\u297E",
+  ufr: "\u{1D532}",
+  ugrave: "\xF9",
+  uharl: "\u21BF",
+  uharr: "\u21BE",
+  uhblk: "\u2580",
+  ulcorn: "\u231C",
+  ulcorner: "\u231C",
+  ulcrop: "\u230F",
+  ultri: "\u25F8",
+  umacr: "\u016B",
+  uml: "\xA8",
+  uogon: "\u0173",
+  uopf: "\u{1D566}",
+  uparrow: "\u2191",
+  updownarrow: "\u2195",
+  upharpoonleft: "\u21BF",
+  upharpoonright: "\u21BE",
+  uplus: "\u228E",
+  upsi: "\u03C5",
+  upsih: "\u03D2",
+  upsilon: "\u03C5",
+  upuparrows: "\u21C8",
+  urcorn: "\u231D",
+  urcorner: "\u231D",
+  urcrop: "\u230E",
+  uring: "\u016F",
+  urtri: "\u25F9",
+  uscr: "\u{1D4CA}",
+  utdot: "\u22F0",
+  utilde: "\u0169",
+  utri: "\u25B5",
+  utrif: "\u25B4",
+  uuarr: "\u21C8",
+  uuml: "\xFC",
+  uwangle: "\u29A7",
+  vArr: "\u21D5",
+  vBar: "\u2AE8",
+  vBarv: "\u2AE9",
+  vDash: "\u22A8",
+  vangrt: "\u299C",
+  varepsilon: "\u03F5",
+  varkappa: "\u03F0",
+  varnothing: "\u2205",
+  varphi: "\u03D5",
+  varpi: "\u03D6",
+  varpropto: "\u221D",
+  varr: "\u2195",
+  varrho: "\u03F1",
+  varsigma: "\u03C2",
+  varsubsetneq: "\u228A\uFE00",
+  varsubsetneqq: "\u2ACB\uFE00",
+  varsupsetneq: "\u228B\uFE00",
+  varsupsetneqq: "\u2ACC\uFE00",
+  vartheta: "\u03D1",
+  vartriangleleft: "\u22B2",
+  vartriangleright: "\u22B3",
+  vcy: "\u0432",
+  vdash: "\u22A2",
+  vee: "\u2228",
+  veebar: "\u22BB",
+  veeeq: "\u225A",
+  vellip: "\u22EE",
+  verbar: "|",
+  vert: "|",
+  vfr: "\u{1D533}",
+  vltri: "\u22B2",
+  vnsub: "\u2282\u20D2",
+  vnsup: "\u2283\u20D2",
+  vopf: "\u{1D567}",
+  vprop: "\u221D",
+  vrtri: "\u22B3",
+  vscr: "\u{1D4CB}",
+  vsubnE: "\u2ACB\uFE00",
+  vsubne: "\u228A\uFE00",
+  vsupnE: "\u2ACC\uFE00",
+  vsupne: "\u228B\uFE00",
+  vzigzag: "\u299A",
+  wcirc: "\u0175",
+  wedbar: "\u2A5F",
+  wedge: "\u2227",
+  wedgeq: "\u2259",
+  weierp: "\u2118",
+  wfr: "\u{1D534}",
+  wopf: "\u{1D568}",
+  wp: "\u2118",
+  wr: "\u2240",
+  wreath: "\u2240",
+  wscr: "\u{1D4CC}",
+  xcap: "\u22C2",
+  xcirc: "\u25EF",
+  xcup: "\u22C3",
+  xdtri: "\u25BD",
+  xfr: "\u{1D535}",
+  xhArr: "\u27FA",
+  xharr: "\u27F7",
+  xi: "\u03BE",
+  xlArr: "\u27F8",
+  xlarr: "\u27F5",
+  xmap: "\u27FC",
+  xnis: "\u22FB",
+  xodot: "\u2A00",
+  xopf: "\u{1D569}",
+  xoplus: "\u2A01",
+  xotime: "\u2A02",
+  xrArr: "\u27F9",
+  xrarr: "\u27F6",
+  xscr: "\u{1D4CD}",
+  xsqcup: "\u2A06",
+  xuplus: "\u2A04",
+  xutri: "\u25B3",
+  xvee: "\u22C1",
+  xwedge: "\u22C0",
+  yacute: "\xFD",
+  yacy: "\u044F",
+  ycirc: "\u0177",
+  ycy: "\u044B",
+  yen: "\xA5",
+  yfr: "\u{1D536}",
+  yicy: "\u0457",
+  yopf: "\u{1D56A}",
+  yscr: "\u{1D4CE}",
+  yucy: "\u044E",
+  yuml: "\xFF",
+  zacute: "\u017A",
+  zcaron: "\u017E",
+  zcy: "\u0437",
+  zdot: "\u017C",
+  zeetrf: "\u2128",
+  zeta: "\u03B6",
+  zfr: "\u{1D537}",
+  zhcy: "\u0436",
+  zigrarr: "\u21DD",
+  zopf: "\u{1D56B}",
+  zscr: "\u{1D4CF}",
+  zwj: "\u200D",
+  zwnj: "\u200C"
+};
+
+// node_modules/decode-named-character-reference/index.js
+var own = {}.hasOwnProperty;
+function decodeNamedCharacterReference(value) {
+  return own.call(characterEntities, value) ? characterEntities[value] : false;
+}
+
+// src/parse/markdown-scan.ts
+var MAX_DESTINATION = 2048;
+var MAX_PAREN_DEPTH = 32;
+var MAX_CONTAINERS = 100;
+var MAX_EMPHASIS_TOKENS = 1e3;
+var MAX_OPEN_BRACKETS = 1e3;
+var MAX_DEFINITION_LINES = 64;
+var ATX = /^(#{1,6})(?=[ \t]|$)/;
+var FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+var THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+var SETEXT = /^(=+|-+)[ \t]*$/;
+var LIST_MARKER = /^([-+*]|(\d{1,9})[.)])(?=[ \t]|$)/;
+var LIST_MARKER_AT = /([-+*]|(\d{1,9})[.)])(?=[ \t]|$)/y;
+var BLANK_REST_AT = /[ \t]*$/y;
+var DEFINITION = /^\[((?:[^\\[\]]|\\.){1,999})\]:[ \t]*\n?[ \t]*(?:<([^<>\n]*)>|([^\s<]\S*))(?:(?:[ \t]*\n[ \t]*|[ \t]+)(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?[ \t]*(?:\n|$)/;
+var HTML_BLOCK_1 = /^<(?:script|pre|style|textarea)(?:[ \t>]|$)/i;
+var HTML_BLOCK_1_END = /<\/(?:script|pre|style|textarea)>/i;
+var HTML_BLOCK_6 = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
+var HTML_TAG = String.raw`<(?:[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>${"`"}]+|'[^']*'|"[^"]*"))?)*\s*\/?|\/[A-Za-z][A-Za-z0-9-]*\s*)>`;
+var HTML_BLOCK_7 = new RegExp(`^(?:${HTML_TAG})[ \\t]*$`);
+var HTML_TAG_AT_START = new RegExp(`^(?:${HTML_TAG})`);
+var AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001f]*)>/y;
+var EMAIL_AUTOLINK = /<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
+var ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+var CITED_ID = /(?<![A-Za-z0-9.])A\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![A-Za-z0-9]|\.\d)/g;
+var CITED_RANGE_END = /[ \t]{0,3}(?:[-\u2013\u2014]|to|through)[ \t\n]{0,3}(?:A\.)?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![A-Za-z0-9]|\.\d)/y;
+var CITED_SEPARATOR = /[ \t]{0,3}(?:,[ \t\n]{0,3}(?:and[ \t\n]{1,3}|or[ \t\n]{1,3})?|;[ \t\n]{0,3}|\/[ \t\n]{0,3}|&[ \t\n]{0,3}|[ \t\n](?:and|or)[ \t\n]{1,3})(?=A\.\d)/y;
+var NOT_A_CONTROL_BEFORE = /(?:appendix|section|chapter|table|figure)[ \t]*$/i;
+var BRACKET_PLACEHOLDER = /^(?=[A-Z0-9_ ]*[A-Z])[A-Z0-9_ ]{2,100}$/;
+var ANGLE_PLACEHOLDER = /<([Yy][Oo][Uu][Rr][ _-][^<>\n]{1,100})>/y;
+var BOLD_LINE = /^(\*\*|__)(?:(?!\1)[^\n])+\1[ \t]*(?::[ \t]*)?$/;
+function scanMarkdown(body, startLine) {
+  const result = { headings: [], links: [], citations: [], boldLines: [], placeholders: [], masked: [] };
+  const lines = body.split("\n");
+  const lineStarts = [];
+  for (let index = 0, offset = 0; index < lines.length; index++) {
+    lineStarts.push(offset);
+    offset += lines[index].length + 1;
+  }
+  const mask = (start, end) => {
+    const last = result.masked[result.masked.length - 1];
+    if (last && start <= last[1] + 1 && start >= last[0]) last[1] = Math.max(last[1], end);
+    else result.masked.push([start, end]);
+  };
+  const maskLine = (index, offset) => mask(lineStarts[index] + offset, lineStarts[index] + lines[index].length);
+  const containers = [];
+  let paragraph = null;
+  let fence = null;
+  let html = null;
+  const jobs = [];
+  const takeDefinitions = (segments) => {
+    let first = 0;
+    while (first < segments.length && segments[first].text.startsWith("[")) {
+      const window2 = (lines2) => segments.slice(first, first + lines2).map((segment2) => segment2.text).join("\n");
+      let match = DEFINITION.exec(window2(4));
+      if (!match && segments.length - first > 4) match = DEFINITION.exec(window2(MAX_DEFINITION_LINES));
+      if (!match || match[1].trim() === "") break;
+      const segment = segments[first];
+      jobs.push({
+        kind: "definition",
+        label: normaliseLabel(match[1]),
+        link: { url: decodeUrl(match[2] ?? match[3] ?? ""), kind: "definition", line: segment.line, column: segment.column + 1 }
+      });
+      first += match[0].split("\n").length - (match[0].endsWith("\n") ? 1 : 0);
+    }
+    return first === 0 ? segments : segments.slice(first);
+  };
+  const flush = () => {
+    if (!paragraph) return;
+    const segments = takeDefinitions(paragraph.segments);
+    const depth = paragraph.depth;
+    paragraph = null;
+    if (segments.length > 0) jobs.push({ kind: "paragraph", segments, depth });
+  };
+  for (let index = 0; index < lines.length; index++) {
+    const text2 = lines[index].endsWith("\r") ? lines[index].slice(0, -1) : lines[index];
+    const lineNumber = startLine + index;
+    const cursor = { text: text2, offset: 0, column: 0 };
+    const blank = text2.trim() === "";
+    let matched = 0;
+    for (const container of containers) {
+      if (container.kind === "quote") {
+        if (!takeQuoteMarker(cursor)) break;
+      } else if (!blank) {
+        if (indentAt(cursor, container.width) < container.width) break;
+        advanceColumns(cursor, container.width);
+      }
+      matched++;
+    }
+    if (fence) {
+      if (matched >= fence.depth) {
+        const match = indentAt(cursor, 4) <= 3 ? /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(rest(cursor)) : null;
+        maskLine(index, cursor.offset);
+        if (match && match[1][0] === fence.char && match[1].length >= fence.length) fence = null;
+        continue;
+      }
+      fence = null;
+    }
+    if (html) {
+      if (matched >= html.depth) {
+        if (html.comment) maskLine(index, cursor.offset);
+        if (html.end === "blank" ? blank : html.end.test(rest(cursor))) html = null;
+        continue;
+      }
+      html = null;
+    }
+    if (matched < containers.length) {
+      const probe = { ...cursor };
+      skipIndent(probe, 3);
+      if (paragraph && !blank && isLazy(rest(probe))) {
+        paragraph.segments.push({ text: rest(probe), line: lineNumber, column: probe.offset });
+        continue;
+      }
+      if (paragraph && paragraph.depth > matched) flush();
+      containers.length = matched;
+    }
+    if (blank) {
+      flush();
+      continue;
+    }
+    let thematicBreak;
+    while (containers.length < MAX_CONTAINERS) {
+      if (indentAt(cursor, 4) >= 4) break;
+      const probe = { ...cursor };
+      if (takeQuoteMarker(probe)) {
+        flush();
+        Object.assign(cursor, probe);
+        containers.push({ kind: "quote" });
+        continue;
+      }
+      skipIndent(probe, 3);
+      LIST_MARKER_AT.lastIndex = probe.offset;
+      const marker = LIST_MARKER_AT.exec(probe.text);
+      if (!marker) break;
+      thematicBreak ??= thematicBreakTail(probe.text);
+      if (thematicBreak(probe.offset)) break;
+      BLANK_REST_AT.lastIndex = probe.offset + marker[0].length;
+      const empty2 = BLANK_REST_AT.test(probe.text);
+      if (paragraph && paragraph.depth === containers.length && (empty2 || marker[2] !== void 0 && Number(marker[2]) !== 1)) break;
+      flush();
+      probe.offset += marker[0].length;
+      probe.column += marker[0].length;
+      const contentStart = { ...probe };
+      const spaces = indentAt(contentStart, 5);
+      const width = empty2 || spaces > 4 ? 1 : spaces;
+      advanceColumns(probe, width);
+      containers.push({ kind: "item", width: probe.column - cursor.column });
+      Object.assign(cursor, probe);
+      if (empty2) break;
+    }
+    const depth = containers.length;
+    const indent = indentAt(cursor);
+    if (indent >= 4) {
+      if (paragraph && paragraph.depth === depth) {
+        skipIndent(cursor, indent);
+        paragraph.segments.push({ text: rest(cursor), line: lineNumber, column: cursor.offset });
+      } else {
+        maskLine(index, cursor.offset);
+      }
+      continue;
+    }
+    skipIndent(cursor, 3);
+    const line = rest(cursor);
+    const column = cursor.offset;
+    if (line.trim() === "") {
+      flush();
+      continue;
+    }
+    const fenceMatch = FENCE_OPEN.exec(line);
+    if (fenceMatch && !(fenceMatch[1][0] === "`" && fenceMatch[2].includes("`"))) {
+      flush();
+      fence = { char: fenceMatch[1][0], length: fenceMatch[1].length, depth };
+      maskLine(index, column);
+      continue;
+    }
+    const atx = ATX.exec(line);
+    if (atx) {
+      flush();
+      const content = line.slice(atx[1].length).replace(/(?:^|[ \t]+)#+[ \t]*$/, "").replace(/^[ \t]+|[ \t]+$/g, "");
+      const offset = content === "" ? atx[1].length : line.indexOf(content, atx[1].length);
+      const segment = { text: content, line: lineNumber, column: column + offset };
+      jobs.push({ kind: "heading", segments: [segment], heading: { depth: atx[1].length, text: "", line: lineNumber, column: column + 1 } });
+      continue;
+    }
+    if (paragraph && paragraph.depth === depth && SETEXT.test(line)) {
+      const start = paragraph.segments[0];
+      const segments = takeDefinitions(paragraph.segments);
+      paragraph = null;
+      if (segments.length > 0) {
+        jobs.push({ kind: "heading", segments, heading: { depth: line[0] === "=" ? 1 : 2, text: "", line: start.line, column: start.column + 1 } });
+        continue;
+      }
+    }
+    if (THEMATIC_BREAK.test(line)) {
+      flush();
+      continue;
+    }
+    const htmlEnd = htmlBlockEnd(line, paragraph !== null && paragraph.depth === depth);
+    if (htmlEnd) {
+      flush();
+      const comment = line.startsWith("<!--");
+      if (comment) maskLine(index, column);
+      ANGLE_PLACEHOLDER.lastIndex = 0;
+      const angle = ANGLE_PLACEHOLDER.exec(line);
+      if (angle) result.placeholders.push({ text: angle[0], name: angle[1].trim(), line: lineNumber, column: column + 1 });
+      if (htmlEnd === "blank" || !htmlEnd.test(line)) html = { end: htmlEnd, depth, comment };
+      continue;
+    }
+    if (paragraph && paragraph.depth !== depth) flush();
+    if (!paragraph) paragraph = { segments: [], depth };
+    paragraph.segments.push({ text: line, line: lineNumber, column });
+  }
+  flush();
+  const maskSegments = (from, to) => {
+    mask(lineStarts[from.line - startLine] + from.column - 1, lineStarts[to.line - startLine] + to.column);
+  };
+  const definitions = new Set(jobs.flatMap((job) => job.kind === "definition" ? [job.label] : []));
+  const found = { links: result.links, citations: result.citations, placeholders: result.placeholders };
+  for (const job of jobs) {
+    if (job.kind === "definition") {
+      result.links.push(job.link);
+    } else if (job.kind === "paragraph") {
+      const bold = job.depth === 0 && job.segments.length === 1 && BOLD_LINE.test(job.segments[0].text);
+      const text2 = scanInline(job.segments, found, definitions, bold, maskSegments).trim();
+      if (bold && text2 !== "") result.boldLines.push({ text: text2, line: job.segments[0].line, column: job.segments[0].column + 1 });
+    } else {
+      job.heading.text = scanInline(job.segments, found, definitions, true, maskSegments).trim();
+      result.headings.push(job.heading);
+    }
+  }
+  result.placeholders.sort((a, b) => a.line - b.line || a.column - b.column);
+  return result;
+}
+function rest(cursor) {
+  return cursor.text.slice(cursor.offset);
+}
+function indentAt(cursor, limit = Infinity) {
+  let column = cursor.column;
+  const stop = cursor.column + limit;
+  for (let offset = cursor.offset; offset < cursor.text.length && column < stop; offset++) {
+    const char = cursor.text[offset];
+    if (char === " ") column++;
+    else if (char === "	") column += 4 - column % 4;
+    else break;
+  }
+  return column - cursor.column;
+}
+function thematicBreakTail(text2) {
+  let start = text2.length;
+  let char = "";
+  let count = 0;
+  for (let index = text2.length - 1; index >= 0; index--) {
+    const current = text2[index];
+    if (current === " " || current === "	") {
+      start = index;
+      continue;
+    }
+    if (char === "" && (current === "-" || current === "*" || current === "_")) char = current;
+    if (current !== char) break;
+    count++;
+    start = index;
+  }
+  let counted = start;
+  let before = 0;
+  return (from) => {
+    if (char === "" || from < start || text2[from] !== char) return false;
+    if (from < counted) {
+      counted = start;
+      before = 0;
+    }
+    for (; counted < from; counted++) if (text2[counted] === char) before++;
+    return count - before >= 3;
+  };
+}
+function advanceColumns(cursor, columns) {
+  const target = cursor.column + columns;
+  while (cursor.column < target && cursor.offset < cursor.text.length) {
+    const char = cursor.text[cursor.offset];
+    if (char === " ") cursor.column++;
+    else if (char === "	") cursor.column += 4 - cursor.column % 4;
+    else break;
+    cursor.offset++;
+  }
+}
+function skipIndent(cursor, columns) {
+  advanceColumns(cursor, Math.min(columns, indentAt(cursor, columns)));
+}
+function takeQuoteMarker(cursor) {
+  if (indentAt(cursor, 4) > 3) return false;
+  const probe = { ...cursor };
+  skipIndent(probe, 3);
+  if (probe.text[probe.offset] !== ">") return false;
+  probe.offset++;
+  probe.column++;
+  const next = probe.text[probe.offset];
+  if (next === " ") {
+    probe.offset++;
+    probe.column++;
+  } else if (next === "	") {
+    probe.offset++;
+    probe.column += 4 - probe.column % 4;
+  }
+  Object.assign(cursor, probe);
+  return true;
+}
+function isLazy(text2) {
+  return text2.trim() !== "" && !startsBlock(text2) && !LIST_MARKER.test(text2);
+}
+function startsBlock(text2) {
+  if (ATX.test(text2) || THEMATIC_BREAK.test(text2) || text2[0] === ">") return true;
+  const fenceMatch = FENCE_OPEN.exec(text2);
+  if (fenceMatch && !(fenceMatch[1][0] === "`" && fenceMatch[2].includes("`"))) return true;
+  const marker = LIST_MARKER.exec(text2);
+  if (marker && text2.slice(marker[0].length).trim() !== "" && (marker[2] === void 0 || Number(marker[2]) === 1)) return true;
+  return htmlBlockEnd(text2, true) !== void 0;
+}
+function htmlBlockEnd(text2, inParagraph) {
+  if (text2[0] !== "<") return void 0;
+  if (HTML_BLOCK_1.test(text2)) return HTML_BLOCK_1_END;
+  if (text2.startsWith("<!--")) return /-->/;
+  if (text2.startsWith("<?")) return /\?>/;
+  if (text2.startsWith("<![CDATA[")) return /\]\]>/;
+  if (/^<![A-Za-z]/.test(text2)) return />/;
+  if (HTML_BLOCK_6.test(text2)) return "blank";
+  if (!inParagraph && HTML_BLOCK_7.test(text2)) return "blank";
+  return void 0;
+}
+var OpenerStack = class {
+  /** Offset in the joined text. */
+  at = [];
+  image = [];
+  /** Index in `tokens` of the opener's own text. */
+  token = [];
+  /** How many links were found before it (an image's alt text hides the links in it). */
+  links = [];
+  get length() {
+    return this.at.length;
+  }
+  /**
+   * Pushes an opener. Past MAX_OPEN_BRACKETS open at once the oldest half is
+   * dropped (they could only close over more than that many nested brackets);
+   * returns how many were dropped, so stack positions held elsewhere can move.
+   */
+  push(at, image, token, links) {
+    let dropped = 0;
+    if (this.at.length >= 2 * MAX_OPEN_BRACKETS) {
+      dropped = MAX_OPEN_BRACKETS;
+      for (const list of [this.at, this.image, this.token, this.links]) list.splice(0, dropped);
+    }
+    this.at.push(at);
+    this.image.push(image);
+    this.token.push(token);
+    this.links.push(links);
+    return dropped;
+  }
+  /** Removes the top opener and returns it (a fresh object: one per `]`, not per `[`). */
+  pop() {
+    if (this.at.length === 0) return void 0;
+    return { at: this.at.pop(), image: this.image.pop(), token: this.token.pop(), links: this.links.pop() };
+  }
+};
+function scanInline(segments, found, definitions, wantText, mask) {
+  const text2 = segments.map((segment) => segment.text).join("\n");
+  const starts = [];
+  let total = 0;
+  for (const segment of segments) {
+    starts.push(total);
+    total += segment.text.length + 1;
+  }
+  const positionOf = (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const segment = segments[low];
+    return { line: segment.line, column: segment.column + (offset - starts[low]) + 1 };
+  };
+  const closers = backtickRuns(text2);
+  const tokens = [];
+  const openers = new OpenerStack();
+  let deadBelow = 0;
+  let noCommentEndFrom = Infinity;
+  let index = 0;
+  let plainFrom = 0;
+  const links = found.links;
+  const citations = citationFinder(text2, positionOf, found.citations);
+  const emitPlain = (end) => {
+    if (end <= plainFrom) return;
+    citations(plainFrom, end);
+    if (wantText) for (const token of plainTokens(text2, plainFrom, end)) tokens.push(token);
+  };
+  const emit = (literal) => {
+    if (wantText) tokens.push({ text: literal });
+  };
+  while (index < text2.length) {
+    const char = text2[index];
+    if (char === "\\" && index + 1 < text2.length && ASCII_PUNCTUATION.test(text2[index + 1])) {
+      emitPlain(index);
+      emit(text2[index + 1]);
+      index += 2;
+      plainFrom = index;
+      continue;
+    }
+    if (char === "`") {
+      let run2 = 1;
+      while (text2[index + run2] === "`") run2++;
+      const close = closers.next(run2, index + run2);
+      if (close === void 0) {
+        index += run2;
+        continue;
+      }
+      emitPlain(index);
+      mask(positionOf(index), positionOf(close + run2 - 1));
+      let code = text2.slice(index + run2, close).replace(/\n/g, " ");
+      if (code.length > 2 && code.startsWith(" ") && code.endsWith(" ") && code.trim() !== "") code = code.slice(1, -1);
+      emit(code);
+      index = close + run2;
+      plainFrom = index;
+      continue;
+    }
+    if (char === "<") {
+      AUTOLINK.lastIndex = index;
+      EMAIL_AUTOLINK.lastIndex = index;
+      const auto = AUTOLINK.exec(text2) ?? EMAIL_AUTOLINK.exec(text2);
+      if (auto) {
+        const isEmail = !/^[A-Za-z][A-Za-z0-9+.-]{1,31}:/.test(auto[1]);
+        links.push({ url: isEmail ? `mailto:${auto[1]}` : auto[1], kind: "link", ...positionOf(index) });
+        emitPlain(index);
+        emit(auto[1]);
+        index += auto[0].length;
+        plainFrom = index;
+        continue;
+      }
+      ANGLE_PLACEHOLDER.lastIndex = index;
+      const angle = ANGLE_PLACEHOLDER.exec(text2);
+      if (angle) {
+        found.placeholders.push({ text: angle[0], name: angle[1].trim(), ...positionOf(index) });
+        emitPlain(index);
+        emit(angle[0]);
+        index += angle[0].length;
+        plainFrom = index;
+        continue;
+      }
+      if (text2.startsWith("<!--", index) && index < noCommentEndFrom) {
+        const end = text2.indexOf("-->", index + 4);
+        if (end === -1) {
+          noCommentEndFrom = index;
+        } else {
+          emitPlain(index);
+          mask(positionOf(index), positionOf(end + 2));
+          emit(text2.slice(index, end + 3));
+          index = end + 3;
+          plainFrom = index;
+          continue;
+        }
+      }
+      const tag = HTML_TAG_AT_START.exec(text2.slice(index, index + MAX_DESTINATION));
+      if (tag) {
+        emitPlain(index);
+        emit(tag[0]);
+        index += tag[0].length;
+        plainFrom = index;
+        continue;
+      }
+      index++;
+      continue;
+    }
+    if (char === "[" || char === "!" && text2[index + 1] === "[") {
+      const image = char === "!";
+      emitPlain(index);
+      deadBelow = Math.max(0, deadBelow - openers.push(index, image, tokens.length, links.length));
+      emit(image ? "![" : "[");
+      index += image ? 2 : 1;
+      plainFrom = index;
+      continue;
+    }
+    if (char === "]") {
+      const opener = openers.pop();
+      const dead = opener !== void 0 && !opener.image && openers.length < deadBelow;
+      deadBelow = Math.min(deadBelow, openers.length);
+      if (!opener || dead) {
+        index++;
+        continue;
+      }
+      const inline = text2[index + 1] === "(" ? parseDestination(text2, index + 2) : void 0;
+      const end = inline?.end ?? referenceEnd(text2, index, opener, definitions);
+      if (end === void 0) {
+        const next = text2[index + 1];
+        if (!opener.image && index - opener.at <= 101 && next !== "(" && next !== "[") {
+          const inner = text2.slice(opener.at + 1, index);
+          if (BRACKET_PLACEHOLDER.test(inner) && inner.trim().length >= 2) {
+            found.placeholders.push({ text: `[${inner}]`, name: inner.trim(), ...positionOf(opener.at) });
+          }
+        }
+        index++;
+        continue;
+      }
+      emitPlain(index);
+      if (opener.image) links.length = opener.links;
+      if (inline) links.push({ url: inline.url, kind: opener.image ? "image" : "link", ...positionOf(opener.at) });
+      if (opener.image) {
+        tokens.length = Math.min(tokens.length, opener.token);
+      } else {
+        if (wantText) tokens[opener.token] = { text: "" };
+        deadBelow = openers.length;
+      }
+      index = end;
+      plainFrom = index;
+      continue;
+    }
+    index++;
+  }
+  emitPlain(text2.length);
+  return wantText ? resolveEmphasis(tokens) : "";
+}
+function citationFinder(text2, positionOf, out) {
+  if (!text2.includes("A.")) return () => {
+  };
+  const ids = new RegExp(CITED_ID.source, "g");
+  let next;
+  return (start, end) => {
+    if (next === null) return;
+    if (next === void 0 || next.index < start) {
+      ids.lastIndex = start;
+      next = ids.exec(text2);
+    }
+    while (next && next.index + next[0].length <= end) {
+      const from = next.index;
+      let to = from + next[0].length;
+      const before = text2.slice(Math.max(start, from - 12), from);
+      for (; ; ) {
+        CITED_RANGE_END.lastIndex = to;
+        const range2 = CITED_RANGE_END.exec(text2);
+        if (range2 && range2.index + range2[0].length <= end) to += range2[0].length;
+        CITED_SEPARATOR.lastIndex = to;
+        const separator = CITED_SEPARATOR.exec(text2);
+        if (!separator) break;
+        ids.lastIndex = to + separator[0].length;
+        const more = ids.exec(text2);
+        if (!more || more.index !== to + separator[0].length || more.index + more[0].length > end) break;
+        to = more.index + more[0].length;
+      }
+      if (!NOT_A_CONTROL_BEFORE.test(before)) out.push({ text: text2.slice(from, to), ...positionOf(from) });
+      ids.lastIndex = to;
+      next = ids.exec(text2);
+    }
+  };
+}
+function referenceEnd(text2, close, opener, definitions) {
+  if (definitions.size === 0 || close - opener.at > 1001) return void 0;
+  const inner = text2.slice(opener.at + (opener.image ? 2 : 1), close);
+  if (text2[close + 1] === "[") {
+    const labelEnd = text2.slice(close + 2, close + 1002).indexOf("]") + close + 2;
+    if (labelEnd !== close + 1 && !text2.slice(close + 2, labelEnd).includes("[")) {
+      const label = text2.slice(close + 2, labelEnd);
+      const key = normaliseLabel(label.trim() === "" ? inner : label);
+      if (definitions.has(key)) return labelEnd + 1;
+      if (label.trim() !== "") return void 0;
+    }
+  }
+  return definitions.has(normaliseLabel(inner)) ? close + 1 : void 0;
+}
+function normaliseLabel(label) {
+  return label.trim().replace(/\s+/g, " ").toLowerCase().toUpperCase();
+}
+var PUNCTUATION = /[\p{P}\p{S}]/u;
+var WHITESPACE = /\s/;
+function plainTokens(text2, start, end) {
+  const tokens = [];
+  const pattern = /\*+|_+/g;
+  pattern.lastIndex = start;
+  let from = start;
+  for (let match = pattern.exec(text2); match && match.index < end; match = pattern.exec(text2)) {
+    const runEnd = Math.min(match.index + match[0].length, end);
+    if (match.index > from) tokens.push({ text: decodeEntities(text2.slice(from, match.index)) });
+    const before = text2[match.index - 1] ?? " ";
+    const after = text2[runEnd] ?? " ";
+    const beforeSpace = WHITESPACE.test(before);
+    const afterSpace = WHITESPACE.test(after);
+    const beforePunct = PUNCTUATION.test(before);
+    const afterPunct = PUNCTUATION.test(after);
+    const left = !afterSpace && (!afterPunct || beforeSpace || beforePunct);
+    const right = !beforeSpace && (!beforePunct || afterSpace || afterPunct);
+    const delimiter = match[0][0];
+    const run2 = text2.slice(match.index, runEnd);
+    tokens.push(
+      delimiter === "*" ? { text: run2, delimiter, open: left, close: right } : { text: run2, delimiter, open: left && (!right || beforePunct), close: right && (!left || afterPunct) }
+    );
+    from = runEnd;
+  }
+  if (from < end) tokens.push({ text: decodeEntities(text2.slice(from, end)) });
+  return tokens;
+}
+function resolveEmphasis(tokens) {
+  if (tokens.length > MAX_EMPHASIS_TOKENS) return tokens.map((token) => "delimiter" in token ? "" : token.text).join("");
+  const remaining = tokens.map((token) => token.text.length);
+  const dead = tokens.map(() => false);
+  for (let closer = 0; closer < tokens.length; closer++) {
+    const token = tokens[closer];
+    if (!("delimiter" in token) || !token.close) continue;
+    for (let opener = closer - 1; opener >= 0 && remaining[closer] > 0; opener--) {
+      const candidate = tokens[opener];
+      if (dead[opener] || !("delimiter" in candidate) || !candidate.open || candidate.delimiter !== token.delimiter || remaining[opener] === 0) continue;
+      const used = remaining[opener] >= 2 && remaining[closer] >= 2 ? 2 : 1;
+      remaining[opener] -= used;
+      remaining[closer] -= used;
+      for (let between = opener + 1; between < closer; between++) dead[between] = true;
+      if (remaining[opener] > 0) opener++;
+    }
+  }
+  return tokens.map((token, index) => "delimiter" in token ? token.text.slice(0, remaining[index]) : token.text).join("");
+}
+var CHARACTER_REFERENCE = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z0-9]{1,31}));/g;
+function decodeEntities(text2) {
+  if (!text2.includes("&")) return text2;
+  return text2.replace(CHARACTER_REFERENCE, (whole, decimal, hex, name) => {
+    if (name !== void 0) {
+      const decoded = decodeNamedCharacterReference(name);
+      return decoded === false ? whole : decoded;
+    }
+    return decodeNumericReference(decimal !== void 0 ? Number.parseInt(decimal, 10) : Number.parseInt(hex, 16));
+  });
+}
+function decodeNumericReference(code) {
+  const unsafe = code < 9 || code === 11 || code > 13 && code < 32 || code > 126 && code < 160 || code >= 55296 && code <= 57343 || code >= 64976 && code <= 65007 || (code & 65534) === 65534 || code > 1114111;
+  return unsafe ? "\uFFFD" : String.fromCodePoint(code);
+}
+function parseDestination(text2, start) {
+  const limit = Math.min(text2.length, start + MAX_DESTINATION);
+  let index = skipSpace(text2, start, limit);
+  if (index === void 0) return void 0;
+  let url = "";
+  if (text2[index] === "<") {
+    let close = index + 1;
+    while (close < limit && text2[close] !== ">") {
+      if (text2[close] === "\n" || text2[close] === "<") return void 0;
+      close += text2[close] === "\\" && close + 1 < limit && text2[close + 1] !== "\n" ? 2 : 1;
+    }
+    if (close >= limit) return void 0;
+    url = text2.slice(index + 1, close);
+    index = close + 1;
+  } else if (text2[index] !== ")") {
+    let depth = 0;
+    const begin = index;
+    while (index < limit) {
+      const char = text2[index];
+      if (char === "\\" && index + 1 < limit && ASCII_PUNCTUATION.test(text2[index + 1])) {
+        index += 2;
+        continue;
+      }
+      if (char === "(") {
+        depth++;
+        if (depth > MAX_PAREN_DEPTH) return void 0;
+      } else if (char === ")") {
+        if (depth === 0) break;
+        depth--;
+      } else if (char === " " || char === "	" || char === "\n" || char.charCodeAt(0) < 32) {
+        break;
+      }
+      index++;
+    }
+    if (depth !== 0 || index >= limit) return void 0;
+    url = text2.slice(begin, index);
+  }
+  const afterUrl = skipSpace(text2, index, limit);
+  if (afterUrl === void 0) return void 0;
+  index = afterUrl;
+  const opening = text2[index];
+  if (opening === '"' || opening === "'" || opening === "(") {
+    if (url !== "" && !/[ \t\n]/.test(text2[index - 1])) return void 0;
+    const closing = opening === "(" ? ")" : opening;
+    let cursor = index + 1;
+    while (cursor < limit && text2[cursor] !== closing) {
+      if (text2[cursor] === "\\") cursor++;
+      else if (opening === "(" && text2[cursor] === "(") return void 0;
+      cursor++;
+    }
+    if (cursor >= limit) return void 0;
+    if (/\n[ \t]*\n/.test(text2.slice(index, cursor))) return void 0;
+    const afterTitle = skipSpace(text2, cursor + 1, limit);
+    if (afterTitle === void 0) return void 0;
+    index = afterTitle;
+  }
+  if (text2[index] !== ")") return void 0;
+  return { url: decodeUrl(url), end: index + 1 };
+}
+function skipSpace(text2, start, limit) {
+  let index = start;
+  let newlines = 0;
+  while (index < limit && (text2[index] === " " || text2[index] === "	" || text2[index] === "\n")) {
+    if (text2[index] === "\n" && ++newlines > 1) return void 0;
+    index++;
+  }
+  return index < limit ? index : void 0;
+}
+function decodeUrl(url) {
+  if (!url.includes("\\") && !url.includes("&")) return url;
+  return url.replace(
+    /\\([!-/:-@[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z0-9]{1,31});/g,
+    (whole, escaped) => escaped !== void 0 ? escaped : decodeEntities(whole)
+  );
+}
+function backtickRuns(text2) {
+  const runs = /* @__PURE__ */ new Map();
+  for (let index = text2.indexOf("`"); index !== -1; ) {
+    let end = index;
+    while (text2[end] === "`") end++;
+    const list = runs.get(end - index) ?? [];
+    list.push(index);
+    runs.set(end - index, list);
+    index = text2.indexOf("`", end);
+  }
+  const cursors = /* @__PURE__ */ new Map();
+  return {
+    next(length, from) {
+      const list = runs.get(length);
+      if (!list) return void 0;
+      let cursor = cursors.get(length) ?? 0;
+      while (cursor < list.length && list[cursor] < from) cursor++;
+      cursors.set(length, cursor);
+      return list[cursor];
+    }
+  };
+}
+
+// src/parse/placeholders.ts
+var MUSTACHE = /(?<!\$)\{\{\{[ \t]*([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}\}|(?<!\$)\{\{[ \t]*(?:[#/^&>][ \t]*)?([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}/g;
+var BRACKETED = /(?<![\\!\]])\[((?=[A-Z0-9_ ]*[A-Z])[A-Z0-9_ ]{2,100})\](?![(\[:])/g;
+var ANGLED = /<([Yy][Oo][Uu][Rr][ _-][^<>\n]{1,100})>/g;
+var BLANK_VALUE = /^(?:TBD|TBC|TBA|XXX+|TODO)$/i;
+function* placeholdersIn(text2) {
+  if (!text2.includes("{{")) return;
+  for (const match of text2.matchAll(MUSTACHE)) yield { text: match[0], name: match[1] ?? match[2], index: match.index };
+}
+function findValuePlaceholders(value, raw = value) {
+  const trimmed = value.trim();
+  if (BLANK_VALUE.test(trimmed)) return [{ text: trimmed, name: trimmed, index: Math.max(0, raw.indexOf(trimmed)) }];
+  const found = [...placeholdersIn(raw)];
+  if (raw.includes("[")) for (const match of raw.matchAll(BRACKETED)) found.push({ text: match[0], name: match[1].trim(), index: match.index });
+  if (raw.includes("<")) for (const match of raw.matchAll(ANGLED)) found.push({ text: match[0], name: match[1].trim(), index: match.index });
+  return found.sort((a, b) => a.index - b.index);
+}
+function placeholdersOutside(body, masked, startLine, matches = placeholdersIn(body)) {
+  if (!body.includes("{{") || Array.isArray(matches) && matches.length === 0) return [];
+  const ranges = [...masked].sort((a, b) => a[0] - b[0]);
+  let range2 = 0;
+  let coveredUntil = -1;
+  let line = 0;
+  let lineStart = 0;
+  let nextLineStart = lineEndAfter(body, 0);
+  const facts = [];
+  for (const match of matches) {
+    while (range2 < ranges.length && ranges[range2][0] <= match.index) {
+      coveredUntil = Math.max(coveredUntil, ranges[range2][1]);
+      range2++;
+    }
+    if (match.index < coveredUntil) continue;
+    while (nextLineStart <= match.index) {
+      line++;
+      lineStart = nextLineStart;
+      nextLineStart = lineEndAfter(body, lineStart);
+    }
+    facts.push({ text: match.text, name: match.name, line: startLine + line, column: match.index - lineStart + 1 });
+  }
+  return facts;
+}
+function lineEndAfter(body, from) {
+  const end = body.indexOf("\n", from);
+  return end === -1 ? Infinity : end + 1;
+}
+
+// src/parse/body.ts
+function parseBody(body, startLine) {
+  const scanned = scanMarkdown(body, startLine);
+  return {
+    headings: scanned.headings,
+    boldLines: scanned.boldLines,
+    links: scanned.links,
+    citations: scanned.citations,
+    placeholders: inReadingOrder(placeholdersOutside(body, scanned.masked, startLine), scanned.placeholders)
+  };
+}
+function inReadingOrder(a, b) {
+  if (b.length === 0) return [...a];
+  if (a.length === 0) return [...b];
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === void 0 || x !== void 0 && (x.line < y.line || x.line === y.line && x.column <= y.column)) {
+      merged.push(x);
+      i++;
+    } else {
+      merged.push(y);
+      j++;
+    }
+  }
+  return merged;
+}
+
+// src/parse/front-matter.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var OPENING_FENCE = /^---[ \t]*$/;
+var LANGUAGE_FENCE = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
+var CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
+var MAX_FRONT_MATTER_LINES = 1e4;
+function splitFrontMatter(text2) {
+  const firstBreak = text2.indexOf("\n");
+  const firstLine3 = (firstBreak === -1 ? text2 : text2.slice(0, firstBreak)).replace(/\r$/, "");
+  if (!OPENING_FENCE.test(firstLine3)) {
+    const language = LANGUAGE_FENCE.exec(firstLine3);
+    if (language) {
+      return {
+        ok: false,
+        problem: {
+          rule: "front-matter-invalid",
+          message: `Unexpected \`---${language[1]}\` front matter, expected YAML: start the file with a plain \`---\` line (other languages are never evaluated)`,
+          line: 1,
+          column: 4
+        }
+      };
+    }
+    return {
+      ok: false,
+      problem: {
+        rule: "front-matter-missing",
+        message: "Missing front matter: start the file with a `---` line, the YAML fields (id, title, owners, status ...) and a closing `---` line",
+        line: 1,
+        column: 1
+      }
+    };
+  }
+  if (firstBreak === -1) {
+    return { ok: false, problem: unclosed() };
+  }
+  let lineStart = firstBreak + 1;
+  let line = 2;
+  while (lineStart <= text2.length && line <= MAX_FRONT_MATTER_LINES + 1) {
+    const lineEnd = text2.indexOf("\n", lineStart);
+    const end = lineEnd === -1 ? text2.length : lineEnd;
+    const content = text2.slice(lineStart, end).replace(/\r$/, "");
+    if (CLOSING_FENCE.test(content)) {
+      const bodyStartOffset = lineEnd === -1 ? text2.length : lineEnd + 1;
+      return {
+        ok: true,
+        split: {
+          yaml: text2.slice(firstBreak + 1, lineStart),
+          yamlStartLine: 2,
+          body: text2.slice(bodyStartOffset),
+          bodyStartLine: line + 1,
+          bodyStartOffset
+        }
+      };
+    }
+    if (lineEnd === -1) return { ok: false, problem: unclosed() };
+    lineStart = lineEnd + 1;
+    line++;
+  }
+  return { ok: false, problem: unclosed(true) };
+}
+function unclosed(tooLong = false) {
+  return {
+    rule: "front-matter-invalid",
+    message: tooLong ? `Unclosed front matter: no closing \`---\` line within ${MAX_FRONT_MATTER_LINES.toLocaleString("en")} lines; add it after the last YAML field` : "Unclosed front matter: add a `---` line after the last YAML field",
+    line: 1,
+    column: 1
+  };
+}
+var FrontMatter = class {
+  doc;
+  data;
+  /** The YAML text, for values as written (`5.2`, not the float 5.2). */
+  source;
+  lineCounter;
+  lineOffset;
+  constructor(doc, data, source, lineCounter, startLine) {
+    this.doc = doc;
+    this.source = source;
+    this.data = data;
+    this.lineCounter = lineCounter;
+    this.lineOffset = startLine - 1;
+  }
+  /** File position of an offset in the YAML text. */
+  positionOf(offset) {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { line: line + this.lineOffset, column: col };
+  }
+  /** Position of a node's start (a scalar's value, a list item's own line). */
+  nodePosition(node) {
+    return node?.range ? this.positionOf(node.range[0]) : { line: 1, column: 1 };
+  }
+  /** The top-level key/value pair for `key`, if present. */
+  pair(key) {
+    const contents = this.doc.contents;
+    if (!(0, import_yaml4.isMap)(contents)) return void 0;
+    for (const item of contents.items) {
+      if ((0, import_yaml4.isPair)(item) && (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === key) {
+        return item;
+      }
+    }
+    return void 0;
+  }
+  /**
+   * An alias (`*name`) as the node it stands for, so `owner: *boss` reads like the
+   * value it repeats; positions then point at the anchor. Other nodes unchanged.
+   */
+  resolve(node) {
+    if (!(0, import_yaml4.isAlias)(node)) return node;
+    return node.resolve(this.doc) ?? node;
+  }
+  /** The value node at a path of keys (`['iso27001', 'controls']`), aliases resolved. */
+  node(path14) {
+    let current = this.doc.contents;
+    for (const key of path14) {
+      if (!(0, import_yaml4.isMap)(current)) return void 0;
+      const pair = current.items.find((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === key);
+      if (!pair) return void 0;
+      current = this.resolve(pair.value);
+    }
+    return current;
+  }
+  /** Position of the key of a top-level field (where a wrong value is explained). */
+  keyPosition(key) {
+    const pair = this.pair(key);
+    return pair ? this.nodePosition(pair.key) : void 0;
+  }
+  /** Position of a value at a path; for a missing or null value, its key; else line 1. */
+  valuePosition(path14) {
+    const value = this.node(path14);
+    const empty2 = (0, import_yaml4.isScalar)(value) && value.range !== void 0 && value.range !== null && value.range[0] === value.range[1];
+    if (value?.range && !empty2) return this.nodePosition(value);
+    const parent = path14.length > 1 ? this.node(path14.slice(0, -1)) : this.doc.contents;
+    if ((0, import_yaml4.isMap)(parent)) {
+      const pair = parent.items.find((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === path14[path14.length - 1]);
+      if (pair) return this.nodePosition(pair.key);
+    }
+    return { line: 1, column: 1 };
+  }
+  /**
+   * The entries of a list at `path` with their positions. A lone scalar counts
+   * as a one-item list (`owner: "@alice"`). Non-scalar items keep their position
+   * with the value they convert to.
+   */
+  items(path14) {
+    const node = this.node(path14);
+    if (node === void 0 || node === null) return [];
+    if ((0, import_yaml4.isSeq)(node)) {
+      return node.items.map((entry) => {
+        const item = this.resolve(entry);
+        return {
+          value: (0, import_yaml4.isScalar)(item) ? item.value : item?.toJSON?.() ?? null,
+          position: this.nodePosition(entry)
+        };
+      });
+    }
+    if ((0, import_yaml4.isScalar)(node)) return [{ value: node.value, position: this.nodePosition(node) }];
+    return [{ value: node.toJSON(), position: this.nodePosition(node) }];
+  }
+};
+var MAX_YAML_DEPTH = 64;
+function firstNodeDeeperThan(doc, limit) {
+  const stack = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop();
+    if (!(0, import_yaml4.isCollection)(node)) continue;
+    if (depth >= limit) return node;
+    for (const item of node.items) {
+      if ((0, import_yaml4.isPair)(item)) {
+        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      } else {
+        stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return void 0;
+}
+var MAX_ALIAS_COUNT = 100;
+function parseYamlWithPositions(yamlText, startLine) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const at = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + startLine - 1, column: col };
+  };
+  const tooDeep = (offset) => ({
+    ok: false,
+    problems: [
+      {
+        rule: "front-matter-invalid",
+        message: `Invalid YAML: nested more than ${MAX_YAML_DEPTH} levels deep; policy fields need at most three levels (\`maps_to: {nist-csf-2.0: [...]}\`)`,
+        ...at(offset)
+      }
+    ]
+  });
+  let doc;
+  try {
+    doc = (0, import_yaml4.parseDocument)(yamlText, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      // Core schema: dates stay the strings they are written as; nothing is typed by guesswork.
+      schema: "core",
+      strict: true
+    });
+  } catch (error2) {
+    if (error2 instanceof RangeError) return tooDeep(0);
+    throw error2;
+  }
+  if (doc.errors.length > 0) {
+    const overflow = doc.errors.find((error2) => /call stack/i.test(error2.message));
+    if (overflow) return tooDeep(overflow.pos[0]);
+    const problems2 = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const error2 of doc.errors) {
+      const problem = {
+        rule: "front-matter-invalid",
+        message: explainYamlError(error2.code, error2.message, yamlText, error2.pos[0]),
+        ...at(error2.pos[0])
+      };
+      const key = `${problem.line}:${problem.column}:${problem.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems2.push(problem);
+      if (problems2.length === 5) break;
+    }
+    return { ok: false, problems: problems2 };
+  }
+  const deepNode = firstNodeDeeperThan(doc, MAX_YAML_DEPTH);
+  if (deepNode) return tooDeep(deepNode.range?.[0] ?? 0);
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error2) {
+    const message = error2 instanceof ReferenceError ? `Too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions): write the values out instead of using \`*alias\`` : `Invalid YAML: ${error2.message.split("\n")[0]}`;
+    return { ok: false, problems: [{ rule: "front-matter-invalid", message, line: startLine, column: 1 }] };
+  }
+  return { ok: true, yaml: { doc, data: data ?? null, lineCounter, at } };
+}
+function parseFrontMatter(yamlText, startLine) {
+  const parsed = parseYamlWithPositions(yamlText, startLine);
+  if (!parsed.ok) return parsed;
+  const { doc, lineCounter, at } = parsed.yaml;
+  let data = parsed.yaml.data;
+  if (data === null || data === void 0) data = {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    const kind = Array.isArray(data) ? "a list" : `a ${typeof data}`;
+    return {
+      ok: false,
+      problems: [
+        {
+          rule: "front-matter-invalid",
+          message: `Unexpected ${kind} as front matter, expected a mapping of fields (\`id: POL-XX-001\`, \`title: ...\`)`,
+          ...doc.contents?.range ? at(doc.contents.range[0]) : { line: startLine, column: 1 }
+        }
+      ]
+    };
+  }
+  return { ok: true, frontMatter: new FrontMatter(doc, data, yamlText, lineCounter, startLine) };
+}
+function explainYamlError(code, message, text2, offset) {
+  const first = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  const char = text2[offset];
+  if (char === "@" || char === "`" || /reserved character [@`]/.test(first)) {
+    if (char === "`") return 'Invalid YAML: a value cannot start with a backtick; quote the whole value, e.g. `title: "`code` words"`';
+    return 'Invalid YAML: a value cannot start with `@`; quote it, e.g. `owners: ["@alice"]` or `- "@org/team"`';
+  }
+  if (code === "DUPLICATE_KEY") {
+    const key = /^[^:\n]*/.exec(text2.slice(offset))[0].trim();
+    return `Invalid YAML: duplicate key \`${key}\`; keep only one of them`;
+  }
+  if (code === "TAB_AS_INDENT") {
+    return "Invalid YAML: tabs cannot indent YAML; indent with spaces";
+  }
+  return `Invalid YAML: ${first}`;
+}
+
+// src/fs/glob-inside.ts
+import path4 from "node:path";
+var MAGIC = /[*?[\]{}()!+@]/;
+var DOTDOT_IN_GROUP = /(^|[{,(|])\.\.($|[},)|])/;
+function isGlob(entry) {
+  return /[*?[{]/.test(entry);
+}
+function checkGlob(root, glob2) {
+  const leaves = {
+    ok: false,
+    message: `The policy glob ${shown(glob2)} leaves the repository: policy globs match files inside the repository, relative to its root, e.g. \`policies/**/*.md\``
+  };
+  let pattern = glob2.split(path4.sep).join("/");
+  if (path4.posix.isAbsolute(pattern) || path4.isAbsolute(pattern)) {
+    const segments = pattern.split("/");
+    const fixed = segments.findIndex((segment) => MAGIC.test(segment));
+    const prefix = (fixed === -1 ? segments : segments.slice(0, fixed)).join("/") || "/";
+    const base2 = [root, path4.resolve(root)].find((candidate) => isInside(candidate, path4.resolve(prefix)));
+    if (base2 === void 0) return leaves;
+    const rest2 = fixed === -1 ? [] : segments.slice(fixed);
+    pattern = [path4.relative(base2, path4.resolve(prefix)).split(path4.sep).join("/"), ...rest2].filter((part) => part !== "").join("/");
+  }
+  const fixedParts = [];
+  let depth = 0;
+  let wild = false;
+  for (const segment of pattern.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (MAGIC.test(segment)) {
+      wild = true;
+      if (DOTDOT_IN_GROUP.test(segment)) return leaves;
+      continue;
+    }
+    if (segment === "..") {
+      if (wild || --depth < 0) return leaves;
+      fixedParts.pop();
+      continue;
+    }
+    depth++;
+    if (!wild) fixedParts.push(segment);
+  }
+  const base = fixedParts.join("/");
+  const where2 = resolveInside(root, path4.join(root, ...fixedParts));
+  if (where2.kind === "outside" || where2.kind === "loop") {
+    const link = where2.kind === "outside" && where2.link ? where2.link : base;
+    return {
+      ok: false,
+      message: `The policy glob ${shown(glob2)} leaves the repository through the symbolic link ${shown(link)}, and is not walked: replace the link with the folder itself, or point the glob at a folder inside the repository`
+    };
+  }
+  return { ok: true, pattern };
+}
+
+// src/parse/read-file.ts
+var MAX_FILE_BYTES = 1024 * 1024;
+var POLICY = { limit: MAX_FILE_BYTES, tooLargeAdvice: "split it or move attachments to evidence" };
+var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+function mebibytes(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+function readTextFile(root, absolutePath, options2) {
+  const at = { line: 1, column: 1 };
+  const read = readRegularFile(root, absolutePath, options2.limit);
+  if (!read.ok) {
+    const refuse = (rule, message) => ({ ok: false, problem: { rule, message, ...at }, refusal: read });
+    const limit = `${options2.limit / 1024 / 1024} MiB`;
+    switch (read.reason) {
+      case "outside":
+        return read.throughLink ? refuse("link-broken", "Symbolic link leaves the repository and is not followed: replace it with the file itself") : refuse("link-broken", "The path leaves the repository and is not read: keep the file inside the repository");
+      case "missing":
+        return read.throughLink ? refuse("link-broken", "Symbolic link to a missing file: point it at a file in the repository or remove it") : refuse("front-matter-missing", "Cannot read the file (ENOENT): check that it exists and is readable");
+      case "loop":
+        return refuse("link-broken", "A loop of symbolic links: point the link at a file in the repository or remove it");
+      case "folder":
+      case "special":
+        return refuse("front-matter-missing", "Not a regular file: policies must be Markdown files");
+      case "too-large":
+        return refuse(
+          "file-too-large",
+          `File is ${read.size === null ? "over" : `${mebibytes(read.size)}, over`} the ${limit} limit, and was not parsed: ${options2.tooLargeAdvice}`
+        );
+      case "error":
+        return refuse("front-matter-missing", `Cannot read the file (${read.code}): check that it exists and is readable`);
+    }
+  }
+  const bytes = read.bytes;
+  const content = (rule, message, position) => ({
+    ok: false,
+    problem: { rule, message, ...position },
+    refusal: { ok: false, reason: "content" }
+  });
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return content("front-matter-invalid", "Binary content (a NUL byte): policies must be UTF-8 Markdown text", lineAt(bytes, nul));
+  let text2;
+  try {
+    text2 = decoder.decode(bytes);
+  } catch {
+    return content("front-matter-invalid", "Invalid UTF-8: save the file as UTF-8 text", firstInvalidPosition(bytes));
+  }
+  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  return { ok: true, text: text2, bom, real: read.real };
+}
+function lineAt(bytes, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < offset; index++) {
+    if (bytes[index] === 10) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+function firstInvalidPosition(bytes) {
+  const lenient = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  const index = lenient.indexOf("\uFFFD");
+  const before = lenient.slice(0, Math.max(0, index));
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, column: before.length - lineStart + 1 };
+}
+
+// src/check-focus.ts
+import { execFileSync } from "node:child_process";
+function baselineOf(root, files, focus, readCurrent) {
+  const committed = /* @__PURE__ */ new Map();
+  for (const file of focus) {
+    const text2 = committedText(root, file);
+    if (text2 !== void 0) committed.set(file, text2);
+  }
+  const named = new Set(focus);
+  return {
+    files: files.filter((file) => !named.has(file) || committed.has(file)),
+    read: (file) => {
+      const text2 = committed.get(file);
+      return text2 === void 0 ? readCurrent(file) : { ok: true, text: text2 };
+    }
+  };
+}
+function committedText(root, file) {
+  try {
+    const bytes = execFileSync("git", ["-c", "core.fsmonitor=false", "cat-file", "blob", `HEAD:./${file}`], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "ignore"],
+      maxBuffer: MAX_FILE_BYTES,
+      timeout: 15e3,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" }
+    });
+    return new TextDecoder("utf-8").decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+function narrowToFocus(whole, baseline, focus) {
+  const named = new Set(focus);
+  const before = new Set(baseline.findings.map(findingKey));
+  const findings = whole.findings.filter(
+    (finding) => finding.file !== null && named.has(finding.file) || focus.some((file) => namesFile(finding.message, file)) || !before.has(findingKey(finding))
+  );
+  return { ...whole, findings, focus: [...focus], summary: { policies: focus.length, ...countBySeverity(findings) } };
+}
+function findingKey(finding) {
+  return JSON.stringify([finding.rule, finding.severity, finding.file, finding.line, finding.column, finding.message]);
+}
+function namesFile(message, file) {
+  for (let at = message.indexOf(file); at !== -1; at = message.indexOf(file, at + 1)) {
+    const before = message[at - 1];
+    const after = message[at + file.length];
+    if ((before === void 0 || !PATH_CHAR.test(before)) && (after === void 0 || !PATH_CHAR_AFTER.test(after))) return true;
+  }
+  return false;
+}
+var PATH_CHAR = /[\w./-]/;
+var PATH_CHAR_AFTER = /[\w/-]/;
+
+// src/parse/soa.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+import path5 from "node:path";
+
 // src/model/soa.ts
-var IMPLEMENTATIONS = ["implemented", "partial", "planned"];
+var IMPLEMENTATIONS = ["implemented", "partial", "planned", "not-implemented"];
 
 // src/rules/suggest.ts
 var controlIds = controls.map((control) => control.id);
 var clauseIds = clauses.map((clause) => clause.id);
+var controlsBySection = /* @__PURE__ */ new Map();
+for (const id of controlIds) {
+  const [, section, number] = id.split(".");
+  const list = controlsBySection.get(section) ?? [];
+  list.push({ id, number: Number(number) });
+  controlsBySection.set(section, list);
+}
+function remembered(compute) {
+  const answers = /* @__PURE__ */ new Map();
+  return (value) => {
+    if (answers.has(value)) return answers.get(value);
+    const answer = compute(value);
+    if (answers.size >= 4096) answers.clear();
+    if (value.length <= 64) answers.set(value, answer);
+    return answer;
+  };
+}
 function normaliseControlSpelling(value) {
   const match = /^a\s*\.?\s*(\d+)\.(\d+(?:\.\d+)?)$/i.exec(value.trim());
   return match ? `A.${match[1]}.${match[2]}` : value.trim();
 }
-function nearestControl(value) {
+var nearestControl = remembered((value) => {
   const normal = normaliseControlSpelling(value);
   if (getControl(normal)) return normal;
   const match = /^A\.(\d+)\.(\d+)/.exec(normal);
-  if (match) {
-    const section = controlIds.filter((id) => id.startsWith(`A.${match[1]}.`));
-    if (section.length > 0) {
-      const wanted = Number(match[2]);
-      let best = section[0];
-      for (const id of section) {
-        if (Math.abs(Number(id.split(".")[2]) - wanted) < Math.abs(Number(best.split(".")[2]) - wanted)) best = id;
-      }
-      return best;
+  const section = match ? controlsBySection.get(match[1]) : void 0;
+  if (match && section) {
+    const wanted = Number(match[2]);
+    let best = section[0];
+    for (const control of section) {
+      if (Math.abs(control.number - wanted) < Math.abs(best.number - wanted)) best = control;
     }
+    return best.id;
   }
   return nearest(normal, controlIds);
-}
-function nearestClause(value) {
+});
+var nearestClause = remembered((value) => {
   const trimmed = value.trim().replace(/^(clause|cl\.?)\s*/i, "");
   if (getClause(trimmed)) return trimmed;
   const parts = trimmed.split(".");
@@ -38379,25 +43782,41 @@ function nearestClause(value) {
     if (getClause(parent)) return parent;
   }
   return nearest(trimmed, clauseIds);
-}
-function clauseAsControl(value) {
-  const trimmed = value.trim();
-  if (getControl(`A.${trimmed}`)) return `A.${trimmed}`;
-  const normal = normaliseControlSpelling(trimmed);
-  if (getControl(normal)) return normal;
-  return void 0;
-}
+});
 function formatIds(ids) {
   return ids.map((id) => `\`${id}\``).join(", ");
+}
+function themeRangeHint(value) {
+  const match = /^(?:a\s*\.?\s*)?(\d+)\.\d+$/i.exec(value.trim());
+  const section = match ? controlsBySection.get(String(Number(match[1]))) : void 0;
+  if (!section) return void 0;
+  return `Annex A ${Number(match[1])} runs from \`${section[0].id}\` to \`${section[section.length - 1].id}\``;
+}
+function clauseShapeHint(value) {
+  const match = /^(\d{1,2}(?:\.\d{1,2}){0,2})(?:[.\s(]+(.*))?$/.exec(value.trim());
+  if (!match) return void 0;
+  const parts = match[1].split(".");
+  const rest2 = match[2];
+  if (rest2 !== void 0 && getClause(match[1])) return `an item of clause ${match[1]} is one letter, written \`${match[1]} a)\``;
+  while (parts.length > 1) {
+    parts.pop();
+    const parent = parts.join(".");
+    if (!getClause(parent)) continue;
+    const children = clauseIds.filter((id) => id.startsWith(`${parent}.`) && id.split(".").length === parent.split(".").length + 1);
+    return children.length > 0 ? `clause ${parent} has ${children.map((id) => `\`${id}\``).join(", ")}` : `clause ${parent} has no sub-clauses`;
+  }
+  return void 0;
 }
 
 // src/parse/soa.ts
 var SOA_ENTRY_KEYS = ["applicable", "justification", "implementation", "notes"];
 var TOP_LEVEL_KEYS = ["controls"];
 var START = { line: 1, column: 1 };
+var MAX_SOA_BYTES = 2 * 1024 * 1024;
+var SOA_LIMITS = { limit: MAX_SOA_BYTES, tooLargeAdvice: "keep one short entry per control and move long texts to evidence" };
 function loadSoa(config, root, sink) {
-  const absolute = path3.resolve(root, config.soa);
-  const file = toPosix(path3.relative(root, absolute));
+  const absolute = path5.resolve(root, config.soa);
+  const file = toPosix2(path5.relative(root, absolute));
   if (!isInside(root, absolute)) {
     sink("soa-invalid", config.file ?? file, {
       message: `The SoA path \`${config.soa}\` leaves the repository: set \`soa\` in .isms.yml to a file inside it, such as soa.yml`,
@@ -38405,20 +43824,12 @@ function loadSoa(config, root, sink) {
     });
     return null;
   }
-  let isDirectory2;
-  try {
-    const stat3 = lstatSync2(absolute);
-    isDirectory2 = stat3.isDirectory();
-  } catch {
-    return null;
-  }
-  if (isDirectory2) {
-    sink("soa-invalid", file, { message: `\`${file}\` is a folder: the SoA is one YAML file (set \`soa\` in .isms.yml)`, ...START });
-    return null;
-  }
-  const read = readPolicyFile(root, absolute);
+  const read = readTextFile(root, absolute, SOA_LIMITS);
   if (!read.ok) {
-    sink("soa-invalid", file, { message: read.problem.message, line: read.problem.line, column: read.problem.column });
+    const refusal = read.refusal;
+    if (refusal.reason === "missing" && !refusal.throughLink) return null;
+    const message = refusal.reason === "folder" ? `\`${file}\` is a folder: the SoA is one YAML file (set \`soa\` in .isms.yml)` : refusal.reason === "special" ? `\`${file}\` is not a regular file (a FIFO, socket or device): the SoA is one YAML file` : refusal.reason === "too-large" ? `\`${file}\` is ${refusal.size === null ? "over" : `${mebibytes(refusal.size)}, over`} the ${MAX_SOA_BYTES / 1024 / 1024} MiB limit for the SoA, and was not read: ${SOA_LIMITS.tooLargeAdvice}` : read.problem.message;
+    sink("soa-invalid", file, { message, line: read.problem.line, column: read.problem.column });
     return null;
   }
   return parseSoa(read.text, file, sink);
@@ -38437,7 +43848,7 @@ function parseSoa(text2, file, sink) {
     invalid("Empty SoA: write `controls:` with one entry per Annex A control, e.g. `A.5.1: { applicable: true }`", START);
     return null;
   }
-  if (!(0, import_yaml4.isMap)(contents) || typeof yaml.data !== "object" || Array.isArray(yaml.data)) {
+  if (!(0, import_yaml5.isMap)(contents) || typeof yaml.data !== "object" || Array.isArray(yaml.data)) {
     invalid(`Unexpected ${describeValue(yaml.data)} as the SoA, expected a mapping with \`controls:\``, position(contents));
     return null;
   }
@@ -38461,8 +43872,8 @@ function parseSoa(text2, file, sink) {
   const unreadable = /* @__PURE__ */ new Set();
   const soa2 = { file, decisions: /* @__PURE__ */ new Map(), unreadable, controlsPosition };
   const controlsNode = resolve3(controlsPair.value, yaml.doc);
-  if (controlsNode === null || (0, import_yaml4.isScalar)(controlsNode) && controlsNode.value === null) return soa2;
-  if (!(0, import_yaml4.isMap)(controlsNode)) {
+  if (controlsNode === null || (0, import_yaml5.isScalar)(controlsNode) && controlsNode.value === null) return soa2;
+  if (!(0, import_yaml5.isMap)(controlsNode)) {
     invalid(
       `Unexpected ${describeValue(controlsNode.toJSON())} for \`controls\`, expected a mapping of control id to decision, e.g. \`A.5.1: { applicable: true }\``,
       position(controlsNode)
@@ -38493,7 +43904,7 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
   }
   const node = resolve3(pair.value, yaml.doc);
   const value = node === null ? null : node.toJS(yaml.doc);
-  if (!(0, import_yaml4.isMap)(node) || value === null || typeof value !== "object" || Array.isArray(value)) {
+  if (!(0, import_yaml5.isMap)(node) || value === null || typeof value !== "object" || Array.isArray(value)) {
     invalid(
       `Unexpected ${describeValue(value)} for \`${id}\`, expected a mapping such as \`{ applicable: true }\` or \`{ applicable: false, justification: "..." }\``,
       node === null ? keyPosition : position(node)
@@ -38502,7 +43913,7 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
     return null;
   }
   const entry = value;
-  const field = (key) => node.items.find((item) => (0, import_yaml4.isPair)(item) && keyText(item, source) === key);
+  const field = (key) => node.items.find((item) => (0, import_yaml5.isPair)(item) && keyText(item, source) === key);
   const valuePosition = (key) => {
     const found = field(key);
     return found ? found.value?.range ? position(found.value) : position(found.key) : keyPosition;
@@ -38516,7 +43927,7 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
       position(item.key)
     );
   }
-  const applicable = own(entry, "applicable");
+  const applicable = own2(entry, "applicable");
   if (applicable === void 0) {
     invalid(`\`${id}\` has no \`applicable\`: write \`applicable: true\` or \`applicable: false\``, keyPosition);
     unreadable.add(id);
@@ -38530,11 +43941,13 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
   const justification = optionalText(entry, "justification", id, invalid, valuePosition);
   const notes = optionalText(entry, "notes", id, invalid, valuePosition);
   let implementation = null;
-  const rawImplementation = own(entry, "implementation");
+  let implementationInvalid = false;
+  const rawImplementation = own2(entry, "implementation");
   if (rawImplementation !== void 0 && rawImplementation !== null) {
     if (typeof rawImplementation === "string" && IMPLEMENTATIONS.includes(rawImplementation)) {
       implementation = rawImplementation;
     } else {
+      implementationInvalid = true;
       const suggestion = typeof rawImplementation === "string" ? nearest(rawImplementation, IMPLEMENTATIONS) : void 0;
       invalid(
         `Unexpected ${describeValue(rawImplementation)} for \`implementation\` of \`${id}\`, expected ${suggestion ? `\`${suggestion}\`` : IMPLEMENTATIONS.map((known) => `\`${known}\``).join(", ")}`,
@@ -38548,10 +43961,18 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
       ...field("justification") ? valuePosition("justification") : keyPosition
     });
   }
-  return { control: id, applicable, justification: justification.text, implementation, notes: notes.text, position: keyPosition };
+  return {
+    control: id,
+    applicable,
+    justification: justification.text,
+    implementation,
+    ...implementationInvalid ? { implementationInvalid: true } : {},
+    notes: notes.text,
+    position: keyPosition
+  };
 }
 function optionalText(entry, key, id, invalid, valuePosition) {
-  const value = own(entry, key);
+  const value = own2(entry, key);
   if (value === void 0 || value === null) return { text: null, missing: true };
   if (typeof value !== "string") {
     invalid(`Unexpected ${describeValue(value)} for \`${key}\` of \`${id}\`, expected text (quote it)`, valuePosition(key));
@@ -38560,19 +43981,19 @@ function optionalText(entry, key, id, invalid, valuePosition) {
   const trimmed = value.trim();
   return trimmed === "" ? { text: null, missing: true } : { text: trimmed, missing: false };
 }
-function own(record, key) {
+function own2(record, key) {
   return Object.hasOwn(record, key) ? record[key] : void 0;
 }
 function keyText(item, source) {
-  if (!(0, import_yaml4.isPair)(item)) return "";
-  const text2 = scalarText(item.key, source);
+  if (!(0, import_yaml5.isPair)(item)) return "";
+  const text2 = scalarText2(item.key, source);
   if (text2 !== null) return text2.trim();
   const key = item.key;
   return key && typeof key.toJSON === "function" ? JSON.stringify(key.toJSON()) : "";
 }
 function resolve3(node, doc) {
   if (node === null || node === void 0) return null;
-  if ((0, import_yaml4.isAlias)(node)) return node.resolve(doc) ?? null;
+  if ((0, import_yaml5.isAlias)(node)) return node.resolve(doc) ?? null;
   return node;
 }
 function describeValue(value) {
@@ -38582,8 +44003,8 @@ function describeValue(value) {
   const text2 = JSON.stringify(value);
   return `\`${text2.length > 40 ? `${text2.slice(0, 37)}...` : text2}\``;
 }
-function toPosix(value) {
-  return value.split(path3.sep).join("/");
+function toPosix2(value) {
+  return value.split(path5.sep).join("/");
 }
 
 // src/rules/approval-missing.ts
@@ -38606,10 +44027,20 @@ var approvalMissing = {
 };
 
 // src/model/coverage.ts
+var SOA_CLAUSE = "6.1.3";
 function policyName(policy2) {
   return policy2.id ?? policy2.file;
 }
+function clauseCovers(mapped, clause) {
+  return mapped === clause || mapped.startsWith(`${clause}.`);
+}
 var knownClauses = new Set(clauses.map((clause) => clause.id));
+function mappingState(mapping) {
+  const inForce2 = mapping.filter((policy2) => policy2.review_state !== "draft");
+  if (inForce2.some((policy2) => policy2.review_state !== "overdue")) return "covered";
+  if (inForce2.length > 0) return "overdue-only";
+  return mapping.length > 0 ? "draft-only" : "uncovered";
+}
 function buildIndex(policies, soa2) {
   const byControl = /* @__PURE__ */ new Map();
   const byClause = /* @__PURE__ */ new Map();
@@ -38620,9 +44051,9 @@ function buildIndex(policies, soa2) {
   };
   for (const policy2 of policies) {
     if (policy2.status === "retired") continue;
-    for (const control of new Set(policy2.controls)) add(byControl, control, policy2);
+    for (const control of policy2.mapping.counted.controls) add(byControl, control, policy2);
     const covered = /* @__PURE__ */ new Set();
-    for (const mapped of policy2.clauses) {
+    for (const mapped of policy2.mapping.counted.clauses) {
       const parts = mapped.split(".");
       for (let length = parts.length; length > 0; length--) {
         const clause = parts.slice(0, length).join(".");
@@ -38634,19 +44065,24 @@ function buildIndex(policies, soa2) {
   const controlCoverage = controls.map((control) => {
     const mapping = byControl.get(control.id) ?? [];
     const names = mapping.map(policyName);
-    const decision = soa2?.decisions.get(control.id);
-    if (decision && !decision.applicable) return { id: control.id, state: "excluded", policies: names };
-    if (mapping.length === 0) return { id: control.id, state: "uncovered", policies: names };
-    const allOverdue = mapping.every((policy2) => policy2.review_state === "overdue");
-    return { id: control.id, state: allOverdue ? "overdue-only" : "covered", policies: names };
+    if (soa2) {
+      const decision = soa2.decisions.get(control.id);
+      if (!decision) return { id: control.id, state: "undecided", policies: names };
+      if (!decision.applicable) return { id: control.id, state: "excluded", policies: names };
+    }
+    return { id: control.id, state: mappingState(mapping), policies: names };
   });
   const clauseCoverage = clauses.map((clause) => {
     const mapping = byClause.get(clause.id) ?? [];
+    const state = mappingState(mapping);
+    const soaFile = soa2 && clauseCovers(SOA_CLAUSE, clause.id) ? soa2.file : null;
     return {
       id: clause.id,
-      covered: mapping.length > 0,
+      state,
+      covered: state === "covered" || state === "overdue-only" || soaFile !== null,
       requiresDocument: clausesRequiringDocuments.includes(clause.id),
-      policies: mapping.map(policyName)
+      policies: mapping.map(policyName),
+      soaFile
     };
   });
   const count = (state) => controlCoverage.filter((entry) => entry.state === state).length;
@@ -38657,12 +44093,16 @@ function buildIndex(policies, soa2) {
       clauses: clauseCoverage,
       counts: {
         controls: controlCoverage.length,
+        applicable: soa2 ? count("covered") + count("overdue-only") + count("draft-only") + count("uncovered") : 0,
         covered: count("covered"),
         overdueOnly: count("overdue-only"),
+        draftOnly: count("draft-only"),
         uncovered: count("uncovered"),
         excluded: count("excluded"),
+        undecided: count("undecided"),
         requiredClauses: required.length,
-        requiredClausesCovered: required.filter((entry) => entry.covered).length
+        requiredClausesCovered: required.filter((entry) => entry.covered).length,
+        requiredClausesDraftOnly: required.filter((entry) => !entry.covered && entry.state === "draft-only").length
       }
     },
     controlPolicies: new Map(controls.map((control) => [control.id, byControl.get(control.id) ?? []])),
@@ -38680,15 +44120,16 @@ function coverageIndex(policies, soa2) {
   cache.set(policies, { soa: soa2, index });
   return index;
 }
+var inForce = (state) => state === "covered" || state === "overdue-only";
+var notInForce = (state) => state === "uncovered" || state === "draft-only";
 function coverageDelta(base, head) {
   const delta = { controlsGained: [], controlsLost: [], controlsChanged: [], clausesGained: [], clausesLost: [] };
   const baseControls = new Map(base.controls.map((entry) => [entry.id, entry.state]));
-  const mapped = (state) => state === "covered" || state === "overdue-only";
   for (const entry of head.controls) {
     const before = baseControls.get(entry.id);
     if (before === entry.state) continue;
-    if (!mapped(before) && mapped(entry.state) && before === "uncovered") delta.controlsGained.push(entry.id);
-    else if (mapped(before) && entry.state === "uncovered") delta.controlsLost.push(entry.id);
+    if (notInForce(before) && inForce(entry.state)) delta.controlsGained.push(entry.id);
+    else if (inForce(before) && notInForce(entry.state)) delta.controlsLost.push(entry.id);
     else if (before) delta.controlsChanged.push({ id: entry.id, from: before, to: entry.state });
   }
   const baseClauses = new Map(base.clauses.map((entry) => [entry.id, entry.covered]));
@@ -38721,9 +44162,13 @@ var clauseUncovered = {
   scope: "repo",
   defaultSeverity: "warning",
   summary: "A clause requiring documented information (4.3, 5.2, 6.1.2 ... 10.2) that no policy maps.",
-  docs: "Add the clause (or one of its sub-clauses) to `iso27001.clauses` of the document that provides the documented information, or write that document (`isms new`). Retired documents do not count. Reported on the SoA file, else `.isms.yml`, else with no file.",
+  docs: 'Add the clause (or one of its sub-clauses) to `iso27001.clauses` of the document that provides the documented information, or write that document (`isms new`). Retired documents do not count; a clause mapped only by drafts is not reported, but the reports count it as "only by drafts" until a document is approved. An SoA file documents 6.1.3 (it is the Statement of Applicability of 6.1.3 d), so with one, 6.1.3 needs no policy. Reported on the SoA file, else `.isms.yml`, else with no file.',
   examples: {
-    ok: [{ name: "every required clause mapped (9.2 through 9.2.2)", text: allClauses("") }],
+    ok: [
+      { name: "every required clause mapped (9.2 through 9.2.2)", text: allClauses("") },
+      { name: "6.1.3 documented by the SoA file", text: allClauses("6.1.3"), files: { "soa.yml": "controls: {}\n" } },
+      { name: '10.2 mapped only by a draft (counted as "only by drafts" in the reports)', text: allClauses("10.2"), files: { "policies/nc.md": "---\nid: PRC-NC-001\ntitle: Nonconformity\nstatus: draft\niso27001:\n  clauses: [10.2]\n---\n" } }
+    ],
     notOk: [
       {
         name: "no document for 10.2, reported on the SoA file",
@@ -38731,15 +44176,16 @@ var clauseUncovered = {
         files: { "soa.yml": "controls: {}\n" },
         expected: ["soa.yml:1:1 Clause 10.2 (Nonconformity and corrective action) requires documented information"]
       },
-      { name: "no document for 4.3, without SoA or config", text: allClauses("4.3"), expected: ["-:1:1 Clause 4.3 (Determining the scope"] }
+      { name: "no document for 4.3, without SoA or config", text: allClauses("4.3"), expected: ["-:1:1 Clause 4.3 (Determining the scope"] },
+      { name: "no document for 6.1.3 and no SoA file", text: allClauses("6.1.3"), expected: ["-:1:1 Clause 6.1.3 (Information security risk treatment)"] }
     ]
   },
   check({ policies, soa: soa2, report: report2 }) {
     const { coverage } = coverageIndex(policies, soa2);
     for (const entry of coverage.clauses) {
-      if (!entry.requiresDocument || entry.covered) continue;
+      if (!entry.requiresDocument || entry.covered || entry.state === "draft-only") continue;
       report2(
-        `Clause ${entry.id} (${getClause(entry.id)?.title ?? ""}) requires documented information${whatIsRequired(entry.id)}; no policy maps it: add \`${entry.id}\` (or a sub-clause) to \`iso27001.clauses\` of the document that provides it`,
+        `Clause ${entry.id} (${getClause(entry.id)?.title ?? ""}) requires documented information${whatIsRequired(entry.id)}; no policy maps it: add \`${entry.id}\` (or a sub-clause) to \`iso27001.clauses\` of the document that provides it${clauseCovers(SOA_CLAUSE, entry.id) ? ", or add the Statement of Applicability (`soa.yml`, `isms init` writes one), which documents 6.1.3 d)" : ""}`,
         { line: 1, column: 1 }
       );
     }
@@ -38751,28 +44197,221 @@ var clauseUnknown = {
   id: "clause-unknown",
   scope: "file",
   defaultSeverity: "error",
-  summary: "A clause id that is not a clause of ISO/IEC 27001:2022.",
-  docs: "Clauses run from `4` to `10.2` (`isms catalog` lists them). Annex A controls go under `iso27001.controls` with their `A.` prefix.",
+  summary: "A clause id that is not a clause of ISO/IEC 27001:2022 or a lettered item of one.",
+  docs: [
+    "Clauses run from `4` to `10.2` (`isms catalog` lists them).",
+    "",
+    "- Accepted: a clause (`6.1.3`) and a lettered item of a real clause, in any of the ways people write it: `6.1.3 d)`, `6.1.3 d`, `6.1.3(d)`, `6.1.3.d`, `7.5.3.c`. An item counts for its clause and the clause's parents (`6.1.3 d` covers 6.1.3 and 6.1).",
+    "- Under edition 2013 (`.isms.yml` `edition: 2013` or `iso27001.edition: 2013`) clauses are read in 2013 numbering; a clause renumbered in 2022 is `control-legacy`.",
+    "- Anything else (`5.2.zz`, `9.2.7`) is this error and covers nothing. `Clause 6.1.3` is named with its fix; no other clause is guessed.",
+    "- Annex A controls go under `iso27001.controls` with their `A.` prefix: `5.15` here is named as `A.5.15`."
+  ].join("\n"),
   examples: {
-    ok: [{ name: "real clauses", text: '---\niso27001:\n  clauses: ["4.3", "6.1.3", "9.2.2"]\n---\n' }],
+    ok: [
+      { name: "real clauses", text: '---\niso27001:\n  clauses: ["4.3", "6.1.3", "9.2.2"]\n---\n' },
+      { name: "lettered items", text: '---\niso27001:\n  clauses: ["6.1.3 d", "6.1.3(d)", "6.1.3.d", "7.5.3.c", "6.1.3 d)"]\n---\n' }
+    ],
     notOk: [
       { name: "a control in the clause list", text: '---\niso27001:\n  clauses: ["5.15"]\n---\n', expected: ["3:13 Unexpected clause `5.15`, expected control `A.5.15`"] },
-      { name: "a clause that does not exist", text: '---\niso27001:\n  clauses:\n    - "9.2.7"\n---\n', expected: ["4:7 expected `9.2`"] }
+      {
+        name: "a clause that does not exist",
+        text: '---\niso27001:\n  clauses:\n    - "9.2.7"\n---\n',
+        expected: ["4:7 Unexpected clause `9.2.7` (not in ISO/IEC 27001:2022): clause 9.2 has `9.2.1`, `9.2.2`"]
+      },
+      {
+        name: "an item that is not one letter",
+        text: '---\niso27001:\n  clauses: ["5.2.zz"]\n---\n',
+        expected: ["3:13 Unexpected clause `5.2.zz` (not in ISO/IEC 27001:2022): an item of clause 5.2 is one letter, written `5.2 a)`"]
+      },
+      { name: "a clause with a prefix", text: '---\niso27001:\n  clauses: ["Clause 6.1.3"]\n---\n', expected: ["3:13 Unexpected clause `Clause 6.1.3`, expected `6.1.3`"] }
     ]
   },
   check({ policy: policy2, report: report2 }) {
-    for (const { id, position } of policy2.positions.clauses) {
-      if (getClause(id)) continue;
-      const control = clauseAsControl(id);
-      if (control) {
-        report2(`Unexpected clause \`${id}\`, expected control \`${control}\` under \`iso27001.controls\``, position);
+    const edition = policy2.mapping.clauseEdition;
+    for (const { id, position, reading } of policy2.mapping.clauses) {
+      if (reading.kind === "clause" || reading.kind === "item") continue;
+      if (reading.kind === "control") {
+        const control = reading.control;
+        const under = "under `iso27001.controls`";
+        if (control.kind === "control" || control.kind === "loose") {
+          report2(`Unexpected clause \`${id}\`, expected control \`${control.id}\` ${under}`, position);
+        } else if (control.kind === "legacy") {
+          report2(`Unexpected clause \`${id}\`: it is ISO 27001:2013 control \`${control.id2013}\` (${control.title}), in 2022 ${formatIds(control.successors)} ${under}`, position);
+        } else {
+          report2(`Unexpected clause \`${id}\`: it is an ISO 27001:2013 control objective, in 2022 ${formatIds(control.successors)} ${under}`, position);
+        }
         continue;
       }
-      const suggestion = nearestClause(id);
-      report2(`Unexpected clause \`${id}\` (not in ISO/IEC 27001:2022)${suggestion ? `, expected \`${suggestion}\`` : ""}`, position);
+      if (reading.nearest) {
+        report2(`Unexpected clause \`${id}\`, expected \`${reading.nearest}\``, position);
+        continue;
+      }
+      const hint2 = clauseShapeHint(id);
+      report2(`Unexpected clause \`${id}\` (not in ISO/IEC 27001:${edition === 2013 ? "2013 or 2022" : "2022"})${hint2 ? `: ${hint2}` : ""}`, position);
     }
   }
 };
+
+// src/rules/control-cited-not-mapped.ts
+var controlCitedNotMapped = {
+  id: "control-cited-not-mapped",
+  scope: "file",
+  defaultSeverity: "warning",
+  summary: "The body cites an Annex A control that `iso27001.controls` does not map, or cites a 2013 id (named with its 2022 successors).",
+  docs: [
+    "The text of a policy says which controls it implements (`## Identity management (A.5.16)`, `Controls A.7.1 \u2013 A.7.14 apply`); coverage, the SoA and the report count only what the front matter maps. Add the cited ids to `iso27001.controls`, or change the text if the document does not implement them.",
+    "",
+    "- Citations are `A.` ids in the text a reader sees: headings, paragraphs, lists, tables and link text; not code spans, code blocks, HTML comments or link destinations. `Appendix A.1.2`, `Section A.2` and `Table A.1` are a document's own numbering, not controls; ids without `A.` are not read in prose (they look like clause numbers).",
+    "- A range is expanded in catalog order: `A.7.1\u2013A.7.14`, `A.7.1 - A.7.14`, `A.7.1 to A.7.14`, `A.7.1 through 7.14` (en dash, em dash or hyphen). Ids joined by `,`, `;`, `/`, `&`, `and` or `or` are one citation: one finding names all its unmapped ids, and a run of three or more is folded (`A.7.5`\u2013`A.7.14`).",
+    "- A 2013 id cited in the text (`A.9.2.3`, or the objective `A.9.1`) is named with its 2022 successor(s): cite those (and map them). When the front matter maps the same 2013 id, `control-legacy` reports it there and the citation is not reported again. Ids are read in the document's edition (`edition` in `.isms.yml`, `iso27001.edition`, or plainly 2013 ids).",
+    "- A control the Statement of Applicability marks not applicable is rightly not mapped (`Cabling security (A.7.12) is excluded in the SoA`): not reported. Ids that are no control of either edition are not reported either (prose uses `A.` numbering for other things).",
+    "- Records, registers, forms and templates need no mapping, and a document with a `parent` and no controls of its own leans on its parent's: neither is checked."
+  ].join("\n"),
+  examples: {
+    ok: [
+      {
+        name: "citations the front matter maps, and ids in code",
+        text: "---\nid: POL-AC-001\niso27001:\n  controls: [A.5.15, A.5.16, A.8.2]\n---\n# Access control\n\n## Identity management (A.5.16)\n\nAccess rules (A.5.15) and privileged access (A.8.2). Write `A.5.18` in `controls` to map provisioning; see Appendix A.1.2.\n\n```yaml\ncontrols: [A.5.18]\n```\n"
+      },
+      {
+        name: "a control the SoA excludes, cited as excluded",
+        files: { "soa.yml": 'controls:\n  A.7.12: { applicable: false, justification: "The landlord owns the cabling." }\n' },
+        text: "---\nid: POL-PHY-001\niso27001:\n  controls: [A.7.11]\n---\n# Physical security\n\nCabling security (A.7.12) is excluded in the Statement of Applicability.\n"
+      },
+      {
+        name: "a register needs no mapping",
+        text: "---\nid: REG-AST-001\ntype: register\n---\n# Asset register\n\n| Asset | Control |\n|---|---|\n| Laptops | A.5.9 |\n"
+      }
+    ],
+    notOk: [
+      {
+        name: "a control cited in a heading that the front matter does not map",
+        text: "---\nid: POL-AC-001\niso27001:\n  controls: [A.5.15]\n---\n# Access control\n\n## Identity management (A.5.16)\n",
+        expected: ["8:25 Cites `A.5.16` (Identity management), which `iso27001.controls` does not map"]
+      },
+      {
+        name: "a range, folded",
+        text: "---\nid: POL-PHY-001\niso27001:\n  controls: [A.7.1, A.7.2, A.7.4]\n---\n# Physical security\n\nControls A.7.1 \u2013 A.7.14 apply to every office.\n",
+        expected: ["8:10 Cites `A.7.1`\u2013`A.7.14`; not mapped in `iso27001.controls`: `A.7.3`, `A.7.5`\u2013`A.7.14` (11 controls)"]
+      },
+      {
+        name: "a list of ids is one citation",
+        text: "---\nid: POL-AC-001\niso27001:\n  controls: [A.5.15]\n---\n# Access control\n\nAccess is granted by role (A.5.15, A.5.18 and A.8.3).\n",
+        expected: ["8:28 Cites `A.5.15`, `A.5.18` and `A.8.3`; not mapped in `iso27001.controls`: `A.5.18`, `A.8.3` (2 controls)"]
+      },
+      {
+        name: "a 2013 id in the text",
+        text: "---\nid: POL-AC-001\niso27001:\n  controls: [A.8.2]\n---\n# Access control\n\nPrivileged access is restricted (A.9.2.3).\n",
+        expected: ["8:34 Cites `A.9.2.3`, an ISO 27001:2013 id (Management of privileged access rights): in ISO 27001:2022 it is `A.8.2` (mapped); cite the 2022 id"]
+      }
+    ]
+  },
+  check({ body, policy: policy2, soa: soa2, report: report2 }) {
+    if (body.citations.length === 0) return;
+    if (UNMAPPED_TYPES.includes(policy2.type)) return;
+    const mapping = policy2.mapping;
+    if (mapping.controls.length === 0 && policy2.document.parent !== null) return;
+    const mapped = new Set(mapping.counted.controls);
+    const written = /* @__PURE__ */ new Set();
+    for (const { id, reading } of mapping.controls) {
+      written.add(id);
+      if (reading.kind === "legacy") written.add(reading.id2013);
+      if (reading.kind === "legacy-objective") written.add(reading.objective);
+    }
+    for (const citation of body.citations) {
+      const cited = citedIds(citation.text, mapping.edition);
+      const unmapped = cited.current.filter((id) => !mapped.has(id) && soa2?.decisions.get(id)?.applicable !== false);
+      const legacy = cited.legacy.filter((entry) => !written.has(entry.id));
+      if (unmapped.length === 0 && legacy.length === 0) continue;
+      const parts = [];
+      if (unmapped.length > 0) {
+        const single = cited.current.length === 1 && cited.legacy.length === 0;
+        parts.push(
+          single ? `Cites \`${unmapped[0]}\` (${titleOf(unmapped[0])}), which \`iso27001.controls\` does not map: add it there, or change the text if this document does not implement it` : `Cites ${citedText(citation.text)}; not mapped in \`iso27001.controls\`: ${fold(unmapped)} (${unmapped.length} control${unmapped.length === 1 ? "" : "s"}): add them there, or change the text if this document does not implement them`
+        );
+      }
+      for (const entry of legacy) {
+        const successors2 = entry.successors.map((id) => `\`${id}\`${mapped.has(id) ? " (mapped)" : ""}`).join(", ");
+        const also = entry.successors.some((id) => !mapped.has(id)) ? " and map it in `iso27001.controls`" : "";
+        parts.push(
+          `Cites \`${entry.id}\`, an ISO 27001:2013 id (${entry.title}): in ISO 27001:2022 it is ${successors2}; cite the 2022 id${entry.successors.length > 1 ? "s that apply" : ""}${also}`
+        );
+      }
+      report2(parts.join(". "), citation);
+    }
+  }
+};
+var ID = /(A\.)?(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)/g;
+var RANGE_BETWEEN = /^[ \t\n]*(?:[-\u2013\u2014]|to|through)[ \t\n]*$/;
+var controlIndex = new Map(controls.map((control, index) => [control.id, index]));
+var legacyIndex = new Map(legacyControls.map((control, index) => [control.id, index]));
+function citedIds(text2, edition) {
+  const current = [];
+  const legacy = [];
+  const seen = /* @__PURE__ */ new Set();
+  const addCurrent = (id) => {
+    if (!seen.has(id)) current.push(id);
+    seen.add(id);
+  };
+  const matches = [...text2.matchAll(ID)];
+  for (let index = 0; index < matches.length; index++) {
+    const start = `A.${matches[index][2]}`;
+    const next = matches[index + 1];
+    const between = next ? text2.slice(matches[index].index + matches[index][0].length, next.index) : "";
+    if (next && RANGE_BETWEEN.test(between)) {
+      const end = `A.${next[2]}`;
+      const expanded = expandRange(start, end);
+      if (expanded) {
+        for (const id of expanded.current) addCurrent(id);
+        for (const id of expanded.legacy) addLegacy(id, edition, legacy, seen);
+        index++;
+        continue;
+      }
+    }
+    const reading = readControlId(start, { edition });
+    if (reading.kind === "control" || reading.kind === "loose") addCurrent(reading.id);
+    else addLegacy(start, edition, legacy, seen);
+  }
+  return { current, legacy };
+}
+function addLegacy(id, edition, into, seen) {
+  if (seen.has(id)) return;
+  seen.add(id);
+  const reading = readControlId(id, { edition });
+  if (reading.kind === "legacy") into.push({ id, title: reading.title, successors: reading.successors });
+  else if (reading.kind === "legacy-objective") {
+    const [first, last] = [reading.controls2013[0], reading.controls2013[reading.controls2013.length - 1]];
+    into.push({ id, title: `the objective of \`${first}\`\u2013\`${last}\``, successors: reading.successors });
+  }
+}
+function expandRange(start, end) {
+  const from = controlIndex.get(start);
+  const to = controlIndex.get(end);
+  if (from !== void 0 && to !== void 0 && from <= to) return { current: controls.slice(from, to + 1).map((control) => control.id), legacy: [] };
+  const legacyFrom = legacyIndex.get(start);
+  const legacyTo = legacyIndex.get(end);
+  if (legacyFrom !== void 0 && legacyTo !== void 0 && legacyFrom <= legacyTo) {
+    return { current: [], legacy: legacyControls.slice(legacyFrom, legacyTo + 1).map((control) => control.id) };
+  }
+  return void 0;
+}
+function titleOf(id) {
+  return controls[controlIndex.get(id)]?.title ?? "";
+}
+function citedText(text2) {
+  return text2.replace(/\s+/g, " ").replace(ID, (id) => `\`${id}\``).replace(/` ?[-\u2013\u2014] ?`/g, "`\u2013`");
+}
+function fold(ids) {
+  const pieces = [];
+  for (let start = 0; start < ids.length; ) {
+    let end = start;
+    while (end + 1 < ids.length && controlIndex.get(ids[end + 1]) === controlIndex.get(ids[end]) + 1) end++;
+    pieces.push(end - start >= 2 ? `\`${ids[start]}\`\u2013\`${ids[end]}\`` : formatIds(ids.slice(start, end + 1)));
+    start = end + 1;
+  }
+  const shown2 = pieces.slice(0, 12).join(", ");
+  return pieces.length > 12 ? `${shown2} and ${pieces.length - 12} more` : shown2;
+}
 
 // src/rules/control-excluded-but-mapped.ts
 var soa = 'controls:\n  A.7.1: { applicable: false, justification: "Fully remote; no offices" }\n  A.5.15: { applicable: true }\n';
@@ -38816,28 +44455,95 @@ function shorten(text2) {
 }
 
 // src/rules/control-legacy.ts
+var FIX = "replace it or run `isms migrate`";
+function range(ids) {
+  return ids.length > 2 ? `\`${ids[0]}\`\u2013\`${ids[ids.length - 1]}\`` : formatIds(ids);
+}
 var controlLegacy = {
   id: "control-legacy",
   scope: "file",
   defaultSeverity: "error",
-  summary: "An ISO/IEC 27001:2013 control id; the message names its 2022 replacement(s).",
-  docs: "Replace the id with the 2022 control(s) named in the message, or run `isms migrate` to rewrite every file at once (comments and formatting are kept).",
+  summary: "An ISO/IEC 27001:2013 control, objective or renumbered clause, or a document still on the 2013 edition; the message names the 2022 successor(s).",
+  docs: [
+    "Certification against ISO/IEC 27001:2013 ended in October 2025. Replace the id with the 2022 id(s) named in the message, or run `isms migrate` to rewrite every file at once (comments and formatting are kept).",
+    "",
+    "- 2013 controls, with or without `A.` (`A.9.2.2`, `9.2.2`): successors from ISO/IEC 27002:2022 Table B.2 (`9.2.2` is user access provisioning, `A.5.18`).",
+    "- 2013 objectives (`A.9.1`, `A.16.1`) stand for their controls: the successors of those controls.",
+    "- `A.5.1`, `A.6.1`, `A.6.2`, `A.7.1`-`A.7.3`, `A.8.1`-`A.8.3` mean different things in the two editions: they are read as 2013 under `edition: 2013` (`.isms.yml`), `iso27001.edition: 2013` (the document), or when the document's other control ids are all 2013; the message says which.",
+    "- Under edition 2013, clauses are read through the 2013 \u2192 2022 correspondence: 2013 10.1 (nonconformity) is 2022 10.2, 2013 10.2 (continual improvement) is 2022 10.1, items of 9.2 and 9.3 moved to their new sub-clauses.",
+    "- A document read as 2013 whose ids are all the same in 2022 gets one finding: run `isms migrate` (or set `iso27001.edition: 2022`)."
+  ].join("\n"),
   examples: {
-    ok: [{ name: "a 2022 id", text: "---\niso27001:\n  controls: [A.8.2]\n---\n" }],
+    ok: [
+      { name: "a 2022 id", text: "---\niso27001:\n  controls: [A.8.2]\n---\n" },
+      { name: "an ambiguous id in a 2022 document", text: "---\niso27001:\n  controls: [A.6.1, A.8.2]\n---\n" }
+    ],
     notOk: [
       { name: "a 2013 id", text: "---\niso27001:\n  controls:\n    - A.9.2.3\n---\n", expected: ["4:7 Unexpected `A.9.2.3` (ISO 27001:2013), expected `A.8.2`"] },
-      { name: "a 2013 id with two successors", text: "---\niso27001:\n  controls: [A.18.2.3]\n---\n", expected: ["3:14 expected `A.5.36`, `A.8.8`"] }
+      { name: "a 2013 id with two successors", text: "---\niso27001:\n  controls: [A.18.2.3]\n---\n", expected: ["3:14 expected `A.5.36`, `A.8.8`"] },
+      {
+        name: "a 2013 id without A.",
+        text: '---\niso27001:\n  controls: ["11.1.1"]\n---\n',
+        expected: ["3:14 Unexpected `11.1.1` (ISO 27001:2013 `A.11.1.1` Physical security perimeter), expected `A.7.1`"]
+      },
+      {
+        name: "a 2013 objective",
+        text: "---\niso27001:\n  controls: [A.16.1]\n---\n",
+        expected: ["3:14 Unexpected `A.16.1` (ISO 27001:2013 objective of `A.16.1.1`\u2013`A.16.1.7`), expected `A.5.24`, `A.6.8`, `A.5.25`, `A.5.26`, `A.5.27`, `A.5.28`"]
+      },
+      {
+        name: "an ambiguous id beside 2013 ids",
+        text: "---\niso27001:\n  controls: [A.9.1.1, A.6.1]\n---\n",
+        expected: ["3:14 `A.9.1.1`", "3:23 Unexpected `A.6.1` (ISO 27001:2013 objective of `A.6.1.1`\u2013`A.6.1.5`, read as ISO 27001:2013 because this document's other ids are 2013)"]
+      },
+      {
+        name: "a 2013 clause number under edition 2013",
+        text: '---\niso27001:\n  clauses: ["10.1"]\n---\n',
+        files: { ".isms.yml": "edition: 2013\n" },
+        expected: ["3:13 Clause `10.1` is ISO 27001:2013 numbering (read as ISO 27001:2013 because `.isms.yml` sets `edition: 2013`): in 2022 it is `10.2` (Nonconformity and corrective action)"]
+      },
+      {
+        name: "a 2013 document whose ids are the same in 2022",
+        text: '---\niso27001:\n  edition: 2013\n  clauses: ["4.3"]\n---\n',
+        expected: ["3:12 This document is on ISO/IEC 27001:2013 (read as ISO 27001:2013 because this document sets `iso27001.edition: 2013`); certification to 2013 ended in October 2025: run `isms migrate`"]
+      }
     ]
   },
-  check({ policy: policy2, report: report2 }) {
-    for (const { id, position } of policy2.positions.controls) {
-      if (!getLegacyControl(id)) continue;
-      const replacement = legacyReplacement(id) ?? [];
+  check({ frontMatter, policy: policy2, report: report2 }) {
+    const mapping = policy2.mapping;
+    let reported = 0;
+    for (const { id, position, reading } of mapping.controls) {
+      const clauseToo = "alsoClause" in reading && reading.alsoClause ? `; if you meant clause ${reading.alsoClause}, move it to \`iso27001.clauses\`` : "";
+      if (reading.kind === "legacy") {
+        const what = id === reading.id2013 ? "ISO 27001:2013" : `ISO 27001:2013 \`${reading.id2013}\` ${reading.title}`;
+        report2(`Unexpected \`${id}\` (${what}), expected ${formatIds(reading.successors)}: ${FIX}${clauseToo}`, position);
+        reported++;
+      } else if (reading.kind === "legacy-objective") {
+        const because = reading.ambiguous ? `, ${editionBecause(mapping)}` : "";
+        report2(
+          `Unexpected \`${id}\` (ISO 27001:2013 objective of ${range(reading.controls2013)}${because}), expected ${formatIds(reading.successors)} (the successors of its controls; keep those the document implements): ${FIX}${clauseToo}`,
+          position
+        );
+        reported++;
+      }
+    }
+    for (const { id, position, reading } of mapping.clauses) {
+      const moved = renumbered(reading);
+      if (!moved) continue;
       report2(
-        `Unexpected \`${id}\` (ISO 27001:2013), expected ${formatIds(replacement)}: replace it or run \`isms migrate\``,
+        `Clause \`${id}\` is ISO 27001:2013 numbering (${editionBecause({ reason: mapping.reason === "plainly-2013" ? "config" : mapping.reason })}): in 2022 it is \`${moved.to}\` (${getClause(moved.to)?.title ?? ""}); ${FIX}`,
         position
       );
+      reported++;
     }
+    if (reported > 0 || mapping.edition !== 2013 || mapping.reason === "plainly-2013") return;
+    const first = mapping.clauses[0] ?? mapping.controls[0];
+    const declared = frontMatter.node(["iso27001", "edition"]) !== void 0 ? frontMatter.valuePosition(["iso27001", "edition"]) : first?.position;
+    if (!declared) return;
+    report2(
+      `This document is on ISO/IEC 27001:2013 (${editionBecause(mapping)}); certification to 2013 ended in October 2025: run \`isms migrate\` (its ids are the same in 2022, so it only changes the edition)`,
+      declared
+    );
   }
 };
 
@@ -38855,7 +44561,7 @@ var controlUncovered = {
   scope: "repo",
   defaultSeverity: "warning",
   summary: "A control the SoA marks applicable that no non-retired policy maps.",
-  docs: "Add the control to `iso27001.controls` of the policy that implements it (or write one: `isms new`), or, if it does not apply, mark it `applicable: false` with a justification in the SoA. Retired policies cover nothing. Reported at the control's entry in the SoA.",
+  docs: "Add the control to `iso27001.controls` of the policy that implements it (or write one: `isms new`), or, if it does not apply, mark it `applicable: false` with a justification in the SoA. Retired policies cover nothing. A control mapped only by drafts is not reported here (the reports count it as \"only by drafts\", never as covered); an undecided control is soa-control-missing's. Reported at the control's entry in the SoA.",
   examples: {
     ok: [
       { name: "mapped by a policy", path: "soa.yml", text: "controls:\n  A.5.15: { applicable: true }\n", files: { "policies/access.md": policy("A.5.15") } },
@@ -38898,20 +44604,50 @@ var controlUnknown = {
   id: "control-unknown",
   scope: "file",
   defaultSeverity: "error",
-  summary: "A control id that is not an Annex A control of ISO/IEC 27001:2022.",
-  docs: "Annex A 2022 has 93 controls: A.5.1-A.5.37, A.6.1-A.6.8, A.7.1-A.7.14, A.8.1-A.8.34 (`isms catalog`). The message suggests the nearest one.",
+  summary: "A control id that is not an Annex A control of ISO/IEC 27001:2022, or one written loosely (`A 5.15`).",
+  docs: [
+    "Annex A 2022 has 93 controls: A.5.1-A.5.37, A.6.1-A.6.8, A.7.1-A.7.14, A.8.1-A.8.34 (`isms catalog`).",
+    "",
+    "- Accepted: the exact id, `A.5.15`.",
+    "- A warning that names the exact id (and still counts for coverage): `A 5.15`, `A5.15`, `a.5.15`, `5.15`, `A.05.15`, `A.5.15 Access control`. `isms migrate` rewrites them.",
+    "- An error that counts for nothing: digits that are also a clause (`5.2`): write `A.5.2`, or move the clause to `iso27001.clauses`; and ids that are not controls (`A.5.99`). No near control is ever suggested: a near number is a different control.",
+    "- 2013 ids (`A.9.2.2`, `9.2.2`, the objective `A.9.1`) are `control-legacy`."
+  ].join("\n"),
   examples: {
     ok: [{ name: "real controls", text: "---\niso27001:\n  controls: [A.5.15, A.8.34]\n---\n" }],
     notOk: [
-      { name: "past the end of a theme", text: "---\niso27001:\n  controls: [A.5.99]\n---\n", expected: ["3:14 Unexpected control `A.5.99` (not in ISO/IEC 27001:2022 Annex A), expected `A.5.37`"] },
-      { name: "without the A. prefix", text: '---\niso27001:\n  controls: ["8.24"]\n---\n', expected: ["3:14 expected `A.8.24`"] }
+      {
+        name: "past the end of a theme",
+        text: "---\niso27001:\n  controls: [A.5.99]\n---\n",
+        expected: ["3:14 Unexpected control `A.5.99` (not in ISO/IEC 27001:2022 Annex A): Annex A 5 runs from `A.5.1` to `A.5.37`"]
+      },
+      { name: "without the A. prefix", text: '---\niso27001:\n  controls: ["8.24"]\n---\n', expected: ["3:14 Unexpected `8.24`, expected `A.8.24`"] },
+      { name: "with a space for the dot", text: "---\niso27001:\n  controls:\n    - A 5.15\n---\n", expected: ["4:7 Unexpected `A 5.15`, expected `A.5.15`"] },
+      {
+        name: "digits that are also a clause",
+        text: '---\niso27001:\n  controls: ["5.2"]\n---\n',
+        expected: ["3:14 Unexpected `5.2`, expected `A.5.2` (Information security roles and responsibilities) or, for clause 5.2, move it to `iso27001.clauses`"]
+      }
     ]
   },
   check({ policy: policy2, report: report2 }) {
-    for (const { id, position } of policy2.positions.controls) {
-      if (getControl(id) || getLegacyControl(id)) continue;
-      const suggestion = nearestControl(/^\d/.test(id) ? `A.${id}` : id);
-      report2(`Unexpected control \`${id}\` (not in ISO/IEC 27001:2022 Annex A)${suggestion ? `, expected \`${suggestion}\`` : ""}`, position);
+    for (const { id, position, reading } of policy2.mapping.controls) {
+      if (reading.kind === "loose") {
+        if (reading.alsoClause) {
+          report2(
+            `Unexpected \`${id}\`, expected \`${reading.id}\` (${getControl(reading.id)?.title ?? ""}) or, for clause ${reading.alsoClause}, move it to \`iso27001.clauses\``,
+            position
+          );
+        } else {
+          report2(`Unexpected \`${id}\`, expected \`${reading.id}\` (${getControl(reading.id)?.title ?? ""}): the same control written exactly; \`isms migrate\` rewrites it`, position, {
+            severity: "warning"
+          });
+        }
+        continue;
+      }
+      if (reading.kind !== "unknown") continue;
+      const hint2 = reading.nearest ? `, expected \`${reading.nearest}\` (${getControl(reading.nearest)?.title ?? ""})` : themeRangeHint(id) ? `: ${themeRangeHint(id)}` : "";
+      report2(`Unexpected control \`${id}\` (not in ISO/IEC 27001:2022 Annex A)${hint2}`, position);
     }
   }
 };
@@ -38932,20 +44668,21 @@ var KNOWN_FIELDS = [
   "next_review",
   "iso27001",
   "maps_to",
-  "evidence"
+  "evidence",
+  // Document control, as real registers carry it (see src/model/document-control.ts).
+  "classification",
+  "effective_date",
+  "audience",
+  "distribution",
+  "author",
+  "supersedes",
+  "related",
+  "parent",
+  "history"
 ];
-var ISO27001_KEYS = ["clauses", "controls"];
-var DATE_FIELDS = ["last_reviewed", "next_review", "approved_on"];
-var ID_PATTERN = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
-var LOGIN_PATTERN = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
-var TEAM_PATTERN = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
-var EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-function ownerKind(ref) {
-  if (LOGIN_PATTERN.test(ref)) return "login";
-  if (TEAM_PATTERN.test(ref)) return "team";
-  if (EMAIL_PATTERN.test(ref)) return "email";
-  return void 0;
-}
+var ISO27001_KEYS = ["clauses", "controls", "edition"];
+var DATE_FIELDS = ["last_reviewed", "next_review", "approved_on", "effective_date"];
+var ID_PATTERN2 = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 function show(value) {
   const text2 = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
   const flat = text2.replace(/\s+/g, " ");
@@ -38964,13 +44701,19 @@ var dateInvalid = {
   scope: "file",
   defaultSeverity: "error",
   summary: "A date field that is not a real `YYYY-MM-DD` date (`2026-02-30`).",
-  docs: `Checked fields: ${DATE_FIELDS.map((field) => `\`${field}\``).join(", ")}. Write the date as \`2026-03-31\`: four-digit year, two-digit month and day.`,
+  docs: `Checked fields: ${DATE_FIELDS.map((field) => `\`${field}\``).join(", ")} and the \`date\` of each \`history\` entry. Write the date as \`2026-03-31\`: four-digit year, two-digit month and day.`,
   examples: {
     ok: [{ name: "a leap day", text: "---\nlast_reviewed: 2024-02-29\n---\n" }],
     notOk: [
       { name: "the 30th of February", text: "---\nlast_reviewed: 2026-02-30\n---\n", expected: ["2:16 Unexpected date `2026-02-30`"] },
       { name: "a day-first date", text: "---\nnext_review: 31/03/2027\n---\n", expected: ["2:14 YYYY-MM-DD"] },
-      { name: "a number", text: "---\napproved_on: 20260101\n---\n", expected: ["2:14"] }
+      { name: "a number", text: "---\napproved_on: 20260101\n---\n", expected: ["2:14"] },
+      { name: "a day-first effective date", text: "---\neffective_date: 01.02.2026\n---\n", expected: ["2:17 Unexpected date `01.02.2026` in `effective_date`"] },
+      {
+        name: "a history entry on the 31st of April",
+        text: '---\nhistory:\n  - version: "1.0"\n    date: 2026-04-31\n    summary: First issue\n---\n',
+        expected: ["4:11 Unexpected date `2026-04-31` in `history` entry 1"]
+      }
     ]
   },
   check({ frontMatter, report: report2 }) {
@@ -38983,11 +44726,125 @@ var dateInvalid = {
         frontMatter.valuePosition([field])
       );
     }
+    for (const located of historyEntries(frontMatter)) {
+      const value = located.dateValue;
+      if (value === void 0 || value === null || value === "") continue;
+      if (typeof value === "string" && parseDate(value.trim())) continue;
+      report2(`Unexpected date ${show(value)} in \`history\` entry ${located.index}, expected a real date written YYYY-MM-DD (e.g. 2026-03-31)`, located.datePosition);
+    }
   }
 };
 
 // src/rules/field-invalid.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
+
+// src/rules/document-fields.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+function valueOf(node) {
+  if (node === null || node === void 0) return null;
+  return (0, import_yaml6.isScalar)(node) ? node.value : node.toJSON();
+}
+function isText(node) {
+  return (0, import_yaml6.isScalar)(node) && (typeof node.value === "string" || typeof node.value === "number") && String(node.value).trim() !== "";
+}
+function checkText(context2, field, example, listHint = "") {
+  const { frontMatter, report: report2 } = context2;
+  if (frontMatter.data[field] === void 0) return;
+  const node = frontMatter.node([field]);
+  if (isText(node)) return;
+  const value = valueOf(node);
+  report2(
+    value === null || value === "" ? `Unexpected empty \`${field}\`: write it (e.g. \`${field}: ${example}\`) or remove the field` : `Unexpected ${typeName(value)} for \`${field}\`, expected one value such as \`${field}: ${example}\`${listHint}`,
+    frontMatter.valuePosition([field])
+  );
+}
+function checkTextOrList(context2, field, example) {
+  const { frontMatter, report: report2 } = context2;
+  if (frontMatter.data[field] === void 0) return;
+  const node = frontMatter.node([field]);
+  if (isText(node)) return;
+  if (!(0, import_yaml6.isSeq)(node)) {
+    const value = valueOf(node);
+    report2(
+      value === null || value === "" ? `Unexpected empty \`${field}\`: list the values (e.g. \`${field}: ${example}\`) or remove the field` : `Unexpected ${typeName(value)} for \`${field}\`, expected text or a list such as \`${field}: ${example}\``,
+      frontMatter.valuePosition([field])
+    );
+    return;
+  }
+  for (const entry of node.items) {
+    const item = frontMatter.resolve(entry);
+    if (isText(item)) continue;
+    report2(`Unexpected ${typeName(valueOf(item))} in \`${field}\`, expected text items such as \`${field}: ${example}\``, frontMatter.nodePosition(entry));
+  }
+}
+function checkHistory(context2) {
+  const { frontMatter, report: report2 } = context2;
+  if (frontMatter.data.history === void 0) return;
+  const example = '[{version: "1.0", date: 2026-01-15, summary: First issue}]';
+  const history = frontMatter.node(["history"]);
+  if (!(0, import_yaml6.isSeq)(history)) {
+    report2(`Unexpected ${typeName(valueOf(history))} for \`history\`, expected a list of entries such as \`history: ${example}\``, frontMatter.valuePosition(["history"]));
+    return;
+  }
+  for (const located of historyEntries(frontMatter)) {
+    const where2 = `\`history\` entry ${located.index}`;
+    const node = located.node;
+    if (!(0, import_yaml6.isMap)(node)) {
+      report2(`Unexpected ${typeName(valueOf(frontMatter.resolve(history.items[located.index - 1])))} as ${where2}, expected a mapping with version, date and summary (author and approver optional)`, located.position);
+      continue;
+    }
+    const present = /* @__PURE__ */ new Set();
+    const unknown = [];
+    for (const pair of node.items) {
+      if (!(0, import_yaml6.isScalar)(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (HISTORY_KEYS.includes(key)) {
+        present.add(key);
+        const value = frontMatter.resolve(pair.value);
+        if (key !== "date" && !isText(value)) {
+          report2(`Unexpected ${value === null || valueOf(value) === "" ? "empty value" : typeName(valueOf(value))} for \`${key}\` in ${where2}, expected text`, frontMatter.nodePosition(value ?? pair.key));
+        }
+      } else {
+        unknown.push({ key, position: frontMatter.nodePosition(pair.key) });
+      }
+    }
+    const missing = REQUIRED_HISTORY_KEYS.filter((key) => !present.has(key));
+    for (const { key, position } of unknown) {
+      const suggestion = nearest(key, missing) ?? (missing.length === 1 ? missing[0] : void 0) ?? nearest(key, HISTORY_KEYS);
+      const standsFor = suggestion === void 0 ? -1 : missing.indexOf(suggestion);
+      if (standsFor !== -1) missing.splice(standsFor, 1);
+      report2(
+        `Unexpected key ${show(key)} in ${where2}${suggestion ? `, expected \`${suggestion}\`` : ""}: an entry has ${HISTORY_KEYS.map((name) => `\`${name}\``).join(", ")}`,
+        position
+      );
+    }
+    if (missing.length > 0) {
+      report2(
+        `Missing ${missing.map((key) => `\`${key}\``).join(" and ")} in ${where2}: each entry has a version, a date (YYYY-MM-DD) and a summary of the change`,
+        located.position
+      );
+    }
+  }
+}
+function checkDocumentFields(context2) {
+  const { frontMatter, report: report2 } = context2;
+  checkText(context2, "classification", "Internal");
+  checkText(context2, "author", '"Jane Doe"', " (name the main author; approvers go in `approver`)");
+  checkText(context2, "parent", "POL-IS-001", " (a document hangs off one policy; list others in `related`)");
+  if (frontMatter.data.audience !== void 0 && frontMatter.data.distribution !== void 0) {
+    report2(
+      "Unexpected both `audience` and `distribution`: they are the same field (who must read the document); keep one and merge the lists",
+      frontMatter.keyPosition("distribution") ?? { line: 1, column: 1 }
+    );
+  }
+  checkTextOrList(context2, "audience", "[All staff, Contractors]");
+  checkTextOrList(context2, "distribution", "[All staff, Contractors]");
+  checkTextOrList(context2, "supersedes", "[POL-IS-000]");
+  checkTextOrList(context2, "related", "[POL-AC-001, STD-CR-001]");
+  checkHistory(context2);
+}
+
+// src/rules/field-invalid.ts
 function checkEnum(context2, field, allowed) {
   const value = context2.frontMatter.data[field];
   if (value === void 0) return;
@@ -39000,12 +44857,12 @@ function checkEnum(context2, field, allowed) {
     );
   }
 }
-function checkTextList(context2, path10, single, example) {
+function checkTextList(context2, path14, single, example) {
   const { frontMatter, report: report2 } = context2;
-  const node = frontMatter.node(path10);
+  const node = frontMatter.node(path14);
   if (node === void 0 || node === null) return;
-  const name = path10.join(".");
-  if ((0, import_yaml5.isScalar)(node)) {
+  const name = path14.join(".");
+  if ((0, import_yaml7.isScalar)(node)) {
     if (!single) {
       report2(`Unexpected ${typeName(node.value)} for \`${name}\`, expected a list such as ${example}`, frontMatter.nodePosition(node));
     } else if (typeof node.value !== "string" && typeof node.value !== "number") {
@@ -39013,14 +44870,14 @@ function checkTextList(context2, path10, single, example) {
     }
     return;
   }
-  if (!(0, import_yaml5.isSeq)(node)) {
+  if (!(0, import_yaml7.isSeq)(node)) {
     report2(`Unexpected a mapping for \`${name}\`, expected a list such as ${example}`, frontMatter.nodePosition(node));
     return;
   }
   for (const entry of node.items) {
     const item = frontMatter.resolve(entry);
-    if (!(0, import_yaml5.isScalar)(item) || typeof item.value !== "string" && typeof item.value !== "number" || String(item.value).trim() === "") {
-      const value = (0, import_yaml5.isScalar)(item) ? item.value : item?.toJSON?.();
+    if (!(0, import_yaml7.isScalar)(item) || typeof item.value !== "string" && typeof item.value !== "number" || String(item.value).trim() === "") {
+      const value = (0, import_yaml7.isScalar)(item) ? item.value : item?.toJSON?.();
       report2(`Unexpected ${typeName(value)} in \`${name}\`, expected text items such as ${example}`, frontMatter.nodePosition(entry));
     }
   }
@@ -39033,16 +44890,24 @@ var fieldInvalid = {
   docs: [
     "- `id`: capitals, digits and hyphens with at least one hyphen, e.g. `POL-AC-001`.",
     "- `title`: non-empty text. `version`: text or a number.",
-    "- `type`: `policy`, `procedure`, `standard`, `plan` or `record`. `status`: `draft`, `review`, `approved` or `retired`.",
-    "- `review_every`: `N days`, `N weeks`, `N months`, `N years` or ISO 8601 (`P1Y`, `P6M`, `P90D`).",
+    "- `type`: `policy`, `procedure`, `standard`, `guideline`, `plan`, `record`, `register`, `form` or `template`. `status`: `draft`, `review`, `approved` or `retired`.",
+    "- `review_every`: `N days`, `N weeks`, `N months`, `N years` or ISO 8601 (`P1Y`, `P6M`, `P90D`), from one day to 10 years (a longer cadence would let an approved document go unreviewed for good).",
     "- `owners`, `evidence`, `iso27001.clauses`, `iso27001.controls` and each list in `maps_to`: lists of text.",
-    "- `iso27001` and `maps_to`: mappings. `evidence` entries: repo-relative paths or `https://` URLs."
+    "- `iso27001.edition`: `2013` or `2022`, the edition the document's ids are written in (default: `.isms.yml` `edition`, else 2022).",
+    "- `iso27001` and `maps_to`: mappings. `evidence` entries: repo-relative paths or `https://` URLs.",
+    "- Document control: `classification`, `author` and `parent` (one document id): one text value each. `audience` (or its alias `distribution`, not both), `supersedes` and `related` (document ids): text or a list of text.",
+    "- `history`: a list of entries, each with `version`, `date` and `summary`, and optionally `author` and `approver`."
   ].join("\n"),
   examples: {
     ok: [
       {
         name: "well-typed fields",
         text: '---\nid: POL-AC-001\ntitle: Access Control Policy\ntype: procedure\nstatus: review\nversion: 1.2\nreview_every: P6M\niso27001:\n  clauses: [5.2, "9.2.1"]\n  controls: [A.5.15]\nmaps_to:\n  nist-csf-2.0: [PR.AA-01]\nevidence: [records/access-review.md, "https://example.com/x"]\n---\n'
+      },
+      {
+        name: "document-control fields",
+        text: '---\nid: PRC-AC-002\ntype: guideline\nclassification: Internal\neffective_date: 2026-02-01\ndistribution: All staff\nauthor: Jane Doe\nsupersedes: ISP-2019\nrelated: [POL-AC-001]\nparent: POL-AC-001\nhistory:\n  - { version: 0.9, date: 2025-12-01, author: Jane Doe, summary: Draft }\n  - { version: "1.0", date: 2026-01-15, approver: "@ciso", summary: First issue }\n---\n',
+        files: { "policies/parent.md": "---\nid: POL-AC-001\n---\n" }
       }
     ],
     notOk: [
@@ -39050,15 +44915,25 @@ var fieldInvalid = {
       { name: "an empty title", text: '---\ntitle: ""\n---\n', expected: ["2:8 empty"] },
       { name: "an unknown status", text: "---\nstatus: aproved\n---\n", expected: ["2:9 did you mean `approved`"] },
       { name: "a cadence without a unit", text: "---\nreview_every: 12\n---\n", expected: ["2:15 `12`"] },
+      { name: "a cadence longer than 10 years", text: "---\nreview_every: 999999999999 years\n---\n", expected: ["2:15 expected a cadence of at most 10 years"] },
+      { name: "an unknown edition", text: "---\niso27001:\n  edition: 2017\n---\n", expected: ["3:12 Unexpected `iso27001.edition` `2017`, expected `2013` or `2022`"] },
       { name: "controls as text", text: "---\niso27001:\n  controls: A.5.15\n---\n", expected: ["3:13 expected a list"] },
       { name: "a mapping in a list", text: "---\nevidence:\n  - path: x.md\n---\n", expected: ["3:5 Unexpected a mapping in `evidence`"] },
-      { name: "an http evidence link", text: '---\nevidence: ["http://example.com/x"]\n---\n', expected: ["2:12 https://"] }
+      { name: "an http evidence link", text: '---\nevidence: ["http://example.com/x"]\n---\n', expected: ["2:12 https://"] },
+      { name: "both audience and distribution", text: "---\naudience: [All staff]\ndistribution: [IT]\n---\n", expected: ["3:1 Unexpected both `audience` and `distribution`"] },
+      { name: "two parents", text: "---\nparent: [POL-IS-001, POL-AC-001]\n---\n", expected: ["2:9 Unexpected a list for `parent`, expected one value"] },
+      {
+        name: "a history entry with its summary under another name",
+        text: '---\nhistory:\n  - version: "1.0"\n    date: 2026-01-15\n    description: First issue\n---\n',
+        expected: ["5:5 Unexpected key `description` in `history` entry 1, expected `summary`"]
+      },
+      { name: "a history entry that is text", text: "---\nhistory:\n  - 1.0 2026-01-15 First issue\n---\n", expected: ["3:5 expected a mapping with version, date and summary"] }
     ]
   },
   check(context2) {
     const { frontMatter, report: report2 } = context2;
     const data = frontMatter.data;
-    if (data.id !== void 0 && (typeof data.id !== "string" || !ID_PATTERN.test(data.id))) {
+    if (data.id !== void 0 && (typeof data.id !== "string" || !ID_PATTERN2.test(data.id))) {
       report2(`Unexpected \`id\` ${show(data.id)}, expected capitals, digits and hyphens such as \`POL-AC-001\``, frontMatter.valuePosition(["id"]));
     }
     if (data.title !== void 0 && (typeof data.title !== "string" || data.title.trim() === "")) {
@@ -39072,10 +44947,21 @@ var fieldInvalid = {
     if (data.version !== void 0 && typeof data.version !== "string" && typeof data.version !== "number") {
       report2(`Unexpected ${typeName(data.version)} for \`version\`, expected text or a number such as "1.2"`, frontMatter.valuePosition(["version"]));
     }
-    if (data.review_every !== void 0 && (typeof data.review_every !== "string" || !parseDuration(data.review_every))) {
+    if (data.review_every !== void 0) {
+      const reading = typeof data.review_every === "string" ? readDuration(data.review_every) : void 0;
+      if (!reading?.ok) {
+        report2(
+          `Unexpected \`review_every\` ${show(data.review_every)}, expected ${cadenceExpectation(reading?.problem ?? "syntax")}`,
+          frontMatter.valuePosition(["review_every"])
+        );
+      }
+    }
+    const review = reviewFacts(data, context2.config);
+    if (review.beyondCalendar) {
+      const field = data.review_every !== void 0 ? "review_every" : "last_reviewed";
       report2(
-        `Unexpected \`review_every\` ${show(data.review_every)}, expected a cadence such as \`12 months\`, \`6 months\`, \`90 days\` or \`P1Y\``,
-        frontMatter.valuePosition(["review_every"])
+        `Unexpected \`${field}\`: ${formatDate(review.lastReviewed)} + ${review.reviewEvery.text} is after 9999-12-31, the last date a review can fall due; set \`last_reviewed\` to the day of the last review`,
+        frontMatter.valuePosition([field])
       );
     }
     if (data.approver !== void 0 && typeof data.approver !== "string") {
@@ -39086,21 +44972,26 @@ var fieldInvalid = {
       report2(`Unexpected ${typeName(data.owner)} for \`owner\`, expected one reference such as "@alice" (use \`owners\` for a list)`, frontMatter.valuePosition(["owner"]));
     }
     const iso = frontMatter.node(["iso27001"]);
-    if (iso !== void 0 && iso !== null && !(0, import_yaml5.isMap)(iso)) {
+    if (iso !== void 0 && iso !== null && !(0, import_yaml7.isMap)(iso)) {
       report2(`Unexpected ${typeName(data.iso27001)} for \`iso27001\`, expected a mapping with \`clauses\` and \`controls\` lists`, frontMatter.nodePosition(iso));
     } else {
       checkTextList(context2, ["iso27001", "clauses"], false, '["6.1.2", "9.2"]');
       checkTextList(context2, ["iso27001", "controls"], false, "[A.5.15, A.8.2]");
+      const edition = frontMatter.node(["iso27001", "edition"]);
+      if (edition !== void 0 && editionOf((0, import_yaml7.isScalar)(edition) ? edition.value : void 0) === void 0) {
+        report2(`Unexpected \`iso27001.edition\` ${show((0, import_yaml7.isScalar)(edition) ? edition.value : edition?.toJSON?.())}, expected \`2013\` or \`2022\` (the ISO/IEC 27001 edition this document's ids are written in)`, frontMatter.nodePosition(edition));
+      }
     }
     const mapsTo = frontMatter.node(["maps_to"]);
-    if (mapsTo !== void 0 && mapsTo !== null && !(0, import_yaml5.isMap)(mapsTo)) {
+    if (mapsTo !== void 0 && mapsTo !== null && !(0, import_yaml7.isMap)(mapsTo)) {
       report2(`Unexpected ${typeName(data.maps_to)} for \`maps_to\`, expected a mapping such as \`nist-csf-2.0: [PR.AA-01]\``, frontMatter.nodePosition(mapsTo));
-    } else if ((0, import_yaml5.isMap)(mapsTo)) {
+    } else if ((0, import_yaml7.isMap)(mapsTo)) {
       for (const pair of mapsTo.items) {
-        if ((0, import_yaml5.isScalar)(pair.key)) checkTextList(context2, ["maps_to", String(pair.key.value)], false, "[PR.AA-01]");
+        if ((0, import_yaml7.isScalar)(pair.key)) checkTextList(context2, ["maps_to", String(pair.key.value)], false, "[PR.AA-01]");
       }
     }
     checkTextList(context2, ["evidence"], true, "[records/access-review-2026.md]");
+    checkDocumentFields(context2);
     for (const item of frontMatter.items(["evidence"])) {
       if (typeof item.value === "string" && /^[a-z][a-z0-9+.-]*:/i.test(item.value) && !item.value.startsWith("https://")) {
         report2(`Unexpected evidence link ${show(item.value)}, expected a repo-relative path or an \`https://\` URL`, item.position);
@@ -39139,13 +45030,13 @@ var fieldMissing = {
 };
 
 // src/rules/field-unknown.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var fieldUnknown = {
   id: "field-unknown",
   scope: "file",
   defaultSeverity: "warning",
   summary: "An unknown top-level key; the message suggests the nearest known one.",
-  docs: `Known fields: ${KNOWN_FIELDS.map((field) => `\`${field}\``).join(", ")}; under \`iso27001\`: \`clauses\`, \`controls\`. Framework keys under \`maps_to\` are free (see \`maps-to-unknown\`).`,
+  docs: `Known fields: ${KNOWN_FIELDS.map((field) => `\`${field}\``).join(", ")}; under \`iso27001\`: \`clauses\`, \`controls\`, \`edition\`. Framework keys under \`maps_to\` are free (see \`maps-to-unknown\`).`,
   examples: {
     ok: [{ name: "known keys", text: "---\nid: POL-AC-001\niso27001:\n  controls: [A.5.15]\n---\n" }],
     notOk: [
@@ -39155,9 +45046,9 @@ var fieldUnknown = {
   },
   check({ frontMatter, report: report2 }) {
     const check2 = (node, known, prefix) => {
-      if (!(0, import_yaml6.isMap)(node)) return;
+      if (!(0, import_yaml8.isMap)(node)) return;
       for (const pair of node.items) {
-        if (!(0, import_yaml6.isScalar)(pair.key)) continue;
+        if (!(0, import_yaml8.isScalar)(pair.key)) continue;
         const key = String(pair.key.value);
         if (known.includes(key)) continue;
         const suggestion = nearest(key, known);
@@ -39246,6 +45137,75 @@ var frontMatterMissing = {
   }
 };
 
+// src/rules/history-invalid.ts
+var historyInvalid = {
+  id: "history-invalid",
+  scope: "file",
+  defaultSeverity: "error",
+  summary: "A `history` entry is dated after today, or is out of date order.",
+  docs: [
+    "Each `history` entry records a change that happened: its `date` is today or earlier. Entries are listed in date order, oldest first or newest first (the order most of the entries follow); an entry that breaks it is reported with both dates.",
+    "Fix the date, or move the entry to its place. A planned change belongs in the document once it is made; the date a document takes effect is `effective_date`."
+  ].join("\n\n"),
+  examples: {
+    ok: [
+      {
+        name: "oldest first",
+        text: '---\nhistory:\n  - { version: "0.9", date: 2025-11-02, summary: Draft }\n  - { version: "1.0", date: 2026-01-15, summary: First issue }\n---\n'
+      },
+      {
+        name: "newest first",
+        text: '---\nhistory:\n  - { version: "1.1", date: 2026-06-01, summary: Remote access }\n  - { version: "1.0", date: 2026-01-15, summary: First issue }\n  - { version: "0.9", date: 2025-11-02, summary: Draft }\n---\n'
+      }
+    ],
+    notOk: [
+      {
+        name: "an entry out of order",
+        text: '---\nhistory:\n  - { version: "0.9", date: 2025-11-02, summary: Draft }\n  - { version: "1.1", date: 2026-06-01, summary: Remote access }\n  - { version: "1.0", date: 2026-01-15, summary: First issue }\n---\n',
+        expected: ["5:5 `history` entry 3 (2026-01-15) is dated before entry 2 (2026-06-01)"]
+      },
+      {
+        name: "an entry dated after today",
+        today: "2026-11-24",
+        text: '---\nhistory:\n  - version: "1.0"\n    date: 2026-01-15\n    summary: First issue\n  - version: "2.0"\n    date: 2027-01-01\n    summary: Planned rewrite\n---\n',
+        expected: ["7:11 `history` entry 2 is dated 2027-01-01, after today (2026-11-24)"]
+      }
+    ]
+  },
+  check({ frontMatter, report: report2, today }) {
+    const dated = historyEntries(frontMatter).flatMap((located) => {
+      const date = typeof located.dateValue === "string" ? parseDate(located.dateValue.trim()) : void 0;
+      return date ? [{ ...located, date }] : [];
+    });
+    for (const entry of dated) {
+      if (compareDates(entry.date, today) > 0) {
+        report2(
+          `\`history\` entry ${entry.index} is dated ${formatDate(entry.date)}, after today (${formatDate(today)}): history records changes that were made; fix the date or remove the entry until the change is made`,
+          entry.datePosition
+        );
+      }
+    }
+    let ascending = 0;
+    let descending = 0;
+    for (let index = 1; index < dated.length; index++) {
+      const order = compareDates(dated[index - 1].date, dated[index].date);
+      if (order < 0) ascending++;
+      else if (order > 0) descending++;
+    }
+    const newestFirst = descending > ascending;
+    for (let index = 1; index < dated.length; index++) {
+      const previous = dated[index - 1];
+      const entry = dated[index];
+      const order = compareDates(previous.date, entry.date);
+      if (newestFirst ? order >= 0 : order <= 0) continue;
+      report2(
+        `\`history\` entry ${entry.index} (${formatDate(entry.date)}) is dated ${newestFirst ? "after" : "before"} entry ${previous.index} (${formatDate(previous.date)}), but the history is listed ${newestFirst ? "newest" : "oldest"} first: move the entry to its place or fix its date`,
+        entry.position
+      );
+    }
+  }
+};
+
 // src/rules/id-duplicate.ts
 var idDuplicate = {
   id: "id-duplicate",
@@ -39283,60 +45243,42 @@ var idDuplicate = {
 };
 
 // src/rules/link-broken.ts
-import { lstatSync as lstatSync3, realpathSync as realpathSync3 } from "node:fs";
-import path4 from "node:path";
+import path6 from "node:path";
 var EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 var caches = /* @__PURE__ */ new WeakMap();
 function cacheFor(config) {
   let cache2 = caches.get(config);
   if (!cache2) {
-    cache2 = { verdicts: /* @__PURE__ */ new Map(), realFolders: /* @__PURE__ */ new Map() };
+    cache2 = /* @__PURE__ */ new Map();
     caches.set(config, cache2);
   }
   return cache2;
 }
-function resolveTarget(root, fromDir, target, cache2 = { verdicts: /* @__PURE__ */ new Map(), realFolders: /* @__PURE__ */ new Map() }) {
+function resolveTarget(root, fromDir, target, cache2 = /* @__PURE__ */ new Map()) {
   let decoded = target;
   try {
     decoded = decodeURIComponent(target);
   } catch {
   }
-  const absolute = decoded.startsWith("/") ? path4.join(root, decoded) : path4.resolve(fromDir, decoded);
+  const absolute = decoded.startsWith("/") ? path6.join(root, decoded) : path6.resolve(fromDir, decoded);
   if (!isInside(root, absolute)) return "outside";
-  let verdict = cache2.verdicts.get(absolute);
+  let verdict = cache2.get(absolute);
   if (verdict === void 0) {
-    verdict = judge(root, absolute, cache2);
-    cache2.verdicts.set(absolute, verdict);
+    verdict = judge(root, absolute);
+    cache2.set(absolute, verdict);
   }
   return verdict;
 }
-function judge(root, absolute, cache2) {
-  let real2;
-  try {
-    const link = lstatSync3(absolute);
-    if (link.isSymbolicLink()) {
-      real2 = realpathSync3.native(absolute);
-    } else {
-      const folder = realFolder(path4.dirname(absolute), cache2);
-      if (folder === null) return "missing";
-      real2 = path4.join(folder, path4.basename(absolute));
-    }
-  } catch {
-    return "missing";
+function judge(root, absolute) {
+  const where2 = resolveInside(root, absolute);
+  switch (where2.kind) {
+    case "found":
+      return "ok";
+    case "outside":
+      return "outside";
+    default:
+      return "missing";
   }
-  return isInside(root, real2) ? "ok" : "outside";
-}
-function realFolder(folder, cache2) {
-  let real2 = cache2.realFolders.get(folder);
-  if (real2 === void 0) {
-    try {
-      real2 = realpathSync3.native(folder);
-    } catch {
-      real2 = null;
-    }
-    cache2.realFolders.set(folder, real2);
-  }
-  return real2;
 }
 var linkBroken = {
   id: "link-broken",
@@ -39360,7 +45302,7 @@ var linkBroken = {
   },
   check({ root, file, frontMatter, body, config, report: report2 }) {
     const cache2 = cacheFor(config);
-    const fromDir = path4.dirname(path4.join(root, file));
+    const fromDir = path6.dirname(path6.join(root, file));
     for (const link of body.links) {
       const url = link.url.trim();
       if (url === "" || EXTERNAL.test(url)) continue;
@@ -39381,53 +45323,234 @@ var linkBroken = {
   }
 };
 
+// src/model/document-tree.ts
+var indexes = /* @__PURE__ */ new WeakMap();
+function documentsById(policies) {
+  let byId2 = indexes.get(policies);
+  if (byId2 === void 0) {
+    byId2 = indexById(policies);
+    indexes.set(policies, byId2);
+  }
+  return byId2;
+}
+function indexById(policies) {
+  const byId2 = /* @__PURE__ */ new Map();
+  for (const policy2 of [...policies].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) {
+    if (policy2.id !== null && !byId2.has(policy2.id)) byId2.set(policy2.id, policy2);
+  }
+  return byId2;
+}
+function parentOf(policy2, byId2) {
+  return policy2.document.parent === null ? void 0 : byId2.get(policy2.document.parent);
+}
+function parentCycles(policies, byId2) {
+  const state = /* @__PURE__ */ new Map();
+  const cycles = [];
+  for (const start of byId2.values()) {
+    const path14 = [];
+    let current = start;
+    while (current !== void 0 && !state.has(current)) {
+      state.set(current, "walking");
+      path14.push(current);
+      current = parentOf(current, byId2);
+    }
+    if (current !== void 0 && state.get(current) === "walking") {
+      const cycle = path14.slice(path14.indexOf(current));
+      const first = cycle.reduce((best, member, index) => member.file < cycle[best].file ? index : best, 0);
+      cycles.push([...cycle.slice(first), ...cycle.slice(0, first)]);
+    }
+    for (const member of path14) state.set(member, "done");
+  }
+  return cycles;
+}
+function hasOwnMapping(policy2) {
+  return policy2.clauses.length > 0 || policy2.controls.length > 0;
+}
+function mappingSources(policies, byId2) {
+  const sources = /* @__PURE__ */ new Map();
+  for (const start of policies) {
+    const path14 = [];
+    const onPath = /* @__PURE__ */ new Set();
+    let current = start;
+    let found;
+    for (; ; ) {
+      const known = sources.get(current);
+      if (known !== void 0) {
+        found = known.kind === "own" ? { kind: "ancestor", from: current } : known;
+        break;
+      }
+      if (hasOwnMapping(current)) {
+        sources.set(current, { kind: "own" });
+        found = { kind: "ancestor", from: current };
+        break;
+      }
+      path14.push(current);
+      onPath.add(current);
+      if (current.document.parent === null) {
+        found = { kind: "none", root: current };
+        break;
+      }
+      const parent = byId2.get(current.document.parent);
+      if (parent === void 0 || onPath.has(parent)) {
+        found = { kind: "broken" };
+        break;
+      }
+      current = parent;
+    }
+    for (const member of path14) sources.set(member, found);
+  }
+  return sources;
+}
+
 // src/rules/mapping-missing.ts
+var FIX2 = 'add the clauses (`iso27001.clauses: ["5.2"]`) or Annex A controls (`iso27001.controls: [A.5.1]`) this document satisfies';
+function needsMapping(type) {
+  return !UNMAPPED_TYPES.includes(type);
+}
 var mappingMissing = {
   id: "mapping-missing",
-  scope: "file",
+  scope: "repo",
   defaultSeverity: "error",
-  summary: "The policy maps no clause and no control.",
-  docs: "List the ISO/IEC 27001:2022 clauses (`iso27001.clauses`) and/or Annex A controls (`iso27001.controls`) the document satisfies. Run `isms catalog` to see them.",
+  summary: "The document maps no clause and no control (and its parent policy maps none either).",
+  docs: [
+    "List the ISO/IEC 27001:2022 clauses (`iso27001.clauses`) and/or Annex A controls (`iso27001.controls`) the document satisfies. Run `isms catalog` to see them.",
+    `Not required for the document types ${UNMAPPED_TYPES.map((type) => `\`${type}\``).join(", ")}, nor for a document whose \`parent\` (or the parent's parent ...) maps something: a procedure under a mapped policy needs no mapping of its own. It inherits no coverage: only what a document maps itself counts.`
+  ].join("\n\n"),
   examples: {
-    ok: [{ name: "one control", text: "---\niso27001:\n  controls: [A.5.15]\n---\n" }],
+    ok: [
+      { name: "one control", text: "---\niso27001:\n  controls: [A.5.15]\n---\n" },
+      { name: "a register", text: "---\nid: REG-AS-001\ntype: register\n---\n" },
+      {
+        name: "a procedure under a mapped policy",
+        text: "---\nid: PRC-AC-001\ntype: procedure\nparent: POL-AC-001\n---\n",
+        files: { "policies/access.md": "---\nid: POL-AC-001\niso27001:\n  controls: [A.5.15]\n---\n" }
+      }
+    ],
     notOk: [
       { name: "no iso27001 key", text: "---\nid: POL-AC-001\n---\n", expected: ["1:1 Missing mapping"] },
-      { name: "empty lists", text: "---\niso27001:\n  clauses: []\n  controls: []\n---\n", expected: ["2:1 Missing mapping"] }
+      { name: "empty lists", text: "---\niso27001:\n  clauses: []\n  controls: []\n---\n", expected: ["2:1 Missing mapping"] },
+      {
+        name: "a procedure under a register",
+        text: "---\nid: PRC-AS-001\ntype: procedure\nparent: REG-AS-001\n---\n",
+        files: { "policies/assets.md": "---\nid: REG-AS-001\ntype: register\n---\n" },
+        expected: ["1:1 Missing mapping: neither this document nor its parent `REG-AS-001` (a register) maps a clause or control"]
+      }
     ]
   },
-  check({ frontMatter, policy: policy2, report: report2 }) {
-    if (policy2.clauses.length > 0 || policy2.controls.length > 0) return;
-    report2(
-      'Missing mapping: add the clauses (`iso27001.clauses: ["5.2"]`) or Annex A controls (`iso27001.controls: [A.5.1]`) this document satisfies',
-      frontMatter.keyPosition("iso27001") ?? { line: 1, column: 1 }
-    );
+  check({ policies, report: report2 }) {
+    const byId2 = documentsById(policies);
+    const sources = mappingSources(policies, byId2);
+    const parentOf2 = (policy2) => policy2.document.parent === null ? void 0 : byId2.get(policy2.document.parent);
+    const mappableAbove = /* @__PURE__ */ new Map();
+    const hasMappableAbove = (policy2) => {
+      const path14 = [];
+      let current = policy2;
+      let answer = false;
+      while (current !== void 0) {
+        const known = mappableAbove.get(current);
+        if (known !== void 0) {
+          answer = known;
+          break;
+        }
+        path14.push(current);
+        current = parentOf2(current);
+        if (current !== void 0 && needsMapping(current.type)) {
+          answer = true;
+          break;
+        }
+      }
+      for (const member of path14) mappableAbove.set(member, answer);
+      return answer;
+    };
+    for (const policy2 of policies) {
+      if (!needsMapping(policy2.type)) continue;
+      const source = sources.get(policy2);
+      if (source === void 0 || source.kind !== "none") continue;
+      const options2 = { file: policy2.file, policy: policy2.id };
+      const parent = parentOf2(policy2);
+      if (parent === void 0) {
+        report2(`Missing mapping: ${FIX2}`, policy2.document.positions.mapping, options2);
+      } else if (!hasMappableAbove(policy2)) {
+        report2(
+          `Missing mapping: neither this document nor its parent \`${parent.id}\` (a ${parent.type}) maps a clause or control; ${FIX2}, or name a mapped policy as \`parent\``,
+          policy2.document.positions.mapping,
+          options2
+        );
+      }
+    }
   }
 };
 
 // src/rules/maps-to-unknown.ts
+function problemOf(framework, id) {
+  const known = builtInFrameworks.get(framework);
+  if (known?.(id)) return void 0;
+  if (framework === "nist-csf-2.0" || framework === "nist-csf-1.1") return csfProblem(framework, id);
+  const control = readControlId(id, { edition: 2022 });
+  if (control.kind === "loose" && !control.alsoClause) return `, expected \`${control.id}\``;
+  if (control.kind === "legacy") return ` (ISO 27001:2013 \`${control.id2013}\`), expected ${formatIds(control.successors)}`;
+  const clause = readClauseId(id, { edition: 2022 });
+  if (clause.kind === "item") return void 0;
+  if (clause.kind === "unknown" && clause.nearest) return `, expected \`${clause.nearest}\``;
+  return "";
+}
+function csfProblem(framework, id) {
+  const reading = readCsfId(id, { framework });
+  switch (reading.kind) {
+    case "subcategory":
+      return void 0;
+    case "loose":
+      return reading.retained11 ? `: it is the CSF 1.1 form of \`${reading.id}\`, expected \`${reading.id}\` (CSF 2.0 ids have two digits)` : `, expected \`${reading.id}\``;
+    case "withdrawn": {
+      const to = reading.successors.length > 0 ? formatIds(reading.successors) : `a subcategory of ${formatIds(reading.successorCategories)}`;
+      return `: it is CSF 1.1 \`${reading.id11}\` (${reading.title}), ${reading.relationship} ${to} in CSF 2.0; expected ${to}, or list it under \`nist-csf-1.1\``;
+    }
+    case "other-framework":
+      return `: it is a CSF 2.0 id, list it under \`nist-csf-2.0\``;
+    case "unknown":
+      return "";
+  }
+}
 var mapsToUnknown = {
   id: "maps-to-unknown",
   scope: "file",
   defaultSeverity: "error",
-  summary: "An unknown id of a built-in framework (a warning for an unknown framework).",
-  docs: "Built-in frameworks: `nist-csf-2.0` (the 106 CSF 2.0 subcategories, e.g. `PR.AA-01`) and `iso27001-2022`. Run `isms catalog` for the ids.",
+  summary: "An unknown id of a built-in framework (a warning for a framework key that is neither built in nor declared).",
+  docs: [
+    "Built-in frameworks: `nist-csf-2.0` (the 106 CSF 2.0 subcategories, e.g. `PR.AA-01`), `nist-csf-1.1` (the 108 CSF 1.1 subcategories, e.g. `PR.AC-1`) and `iso27001-2022`. Run `isms catalog` for the ids.",
+    "",
+    "- A CSF 1.1 id under `nist-csf-2.0` (`PR.PT-1`) is named with its CSF 2.0 successor(s) from NIST's mapping (`PR.PS-04`), or move it under `nist-csf-1.1`.",
+    "- A CSF 2.0 id written without its zero or in another case (`GV.OC-1`) is named with its exact form (`GV.OC-01`).",
+    "- No near id is ever suggested: a near id is a different subcategory.",
+    "- Other frameworks (`soc-2`, `nis2`): declare them in `.isms.yml` (`frameworks: [soc-2]`) and their ids are accepted as written; an undeclared key is a warning on each document."
+  ].join("\n"),
   examples: {
-    ok: [{ name: "CSF 2.0 subcategories", text: "---\nmaps_to:\n  nist-csf-2.0: [GV.PO-01, PR.AA-05]\n---\n" }],
+    ok: [
+      { name: "CSF 2.0 subcategories", text: "---\nmaps_to:\n  nist-csf-2.0: [GV.PO-01, PR.AA-05]\n---\n" },
+      { name: "CSF 1.1 subcategories", text: "---\nmaps_to:\n  nist-csf-1.1: [PR.AC-4, PR.PT-1]\n---\n" },
+      { name: "a framework declared in .isms.yml", text: "---\nmaps_to:\n  soc-2: [CC6.1]\n---\n", files: { ".isms.yml": "frameworks: [soc-2]\n" } }
+    ],
     notOk: [
-      { name: "a CSF 1.1 id", text: "---\nmaps_to:\n  nist-csf-2.0: [PR.AC-1]\n---\n", expected: ["3:18 Unexpected `PR.AC-1` for `nist-csf-2.0`"] },
+      {
+        name: "a CSF 1.1 id under CSF 2.0",
+        text: "---\nmaps_to:\n  nist-csf-2.0: [PR.PT-1]\n---\n",
+        expected: ["3:18 Unexpected `PR.PT-1` for `nist-csf-2.0`: it is CSF 1.1 `PR.PT-1` (Audit/log records are determined, documented, implemented, and reviewed in accordance with policy), incorporated into `PR.PS-04` in CSF 2.0"]
+      },
+      { name: "a CSF 2.0 id without its zero", text: "---\nmaps_to:\n  nist-csf-2.0: [GV.OC-1]\n---\n", expected: ["3:18 Unexpected `GV.OC-1` for `nist-csf-2.0`, expected `GV.OC-01`"] },
       { name: "an unknown framework", text: "---\nmaps_to:\n  nist-csf-3: [PR.AA-01]\n---\n", expected: ["3:3 Unknown framework `nist-csf-3`"] }
     ]
   },
-  check({ frontMatter, policy: policy2, report: report2 }) {
+  check({ frontMatter, policy: policy2, config, report: report2 }) {
     const frameworks = [...builtInFrameworks.keys()];
+    const declared = new Set(config.frameworks);
     for (const [framework, ids] of Object.entries(policy2.maps_to)) {
-      const isKnown = builtInFrameworks.get(framework);
-      if (!isKnown) {
-        const suggestion = nearest(framework, frameworks);
+      if (!builtInFrameworks.has(framework)) {
+        if (declared.has(framework)) continue;
+        const suggestion = nearest(framework, [...frameworks, ...config.frameworks]);
         const pair = frontMatter.node(["maps_to"]);
         const keyNode = pair && "items" in pair ? pair.items.find((item) => String(item.key?.value) === framework)?.key : void 0;
         report2(
-          `Unknown framework \`${framework}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}: its ids are not checked; built-in: ${frameworks.join(", ")}`,
+          `Unknown framework \`${framework}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}: its ids are not checked; built-in: ${frameworks.join(", ")}; declare your own in \`.isms.yml\` (\`frameworks: [${framework}]\`)`,
           keyNode?.range ? frontMatter.positionOf(keyNode.range[0]) : frontMatter.valuePosition(["maps_to"]),
           { severity: "warning" }
         );
@@ -39435,10 +45558,10 @@ var mapsToUnknown = {
       }
       const items = frontMatter.items(["maps_to", framework]);
       for (const [index, id] of ids.entries()) {
-        if (isKnown(id)) continue;
-        const suggestion = nearest(id, knownIdsOf(framework));
+        const problem = problemOf(framework, id);
+        if (problem === void 0) continue;
         const position = items.find((item) => String(item.value).trim() === id)?.position ?? items[index]?.position ?? { line: 1, column: 1 };
-        report2(`Unexpected \`${id}\` for \`${framework}\`${suggestion ? `, expected \`${suggestion}\`` : ""}`, position);
+        report2(`Unexpected \`${id}\` for \`${framework}\`${problem}`, position);
       }
     }
   }
@@ -39485,17 +45608,28 @@ var ownerInvalid = {
   id: "owner-invalid",
   scope: "file",
   defaultSeverity: "error",
-  summary: "An owner or approver that is not `@login`, `@org/team` or an e-mail address.",
-  docs: 'Write logins with their `@` (`"@alice"`), teams as `"@org/team"`, or a plain e-mail address. Names such as `Alice (CISO)` cannot be assigned or notified.',
+  summary: "An owner or approver that is not `@login`, `@org/team`, an e-mail address or a role name.",
+  docs: [
+    'Write logins with their `@` (`"@alice"`), teams as `"@org/team"`, a plain e-mail address, or the name of a role defined under `roles:` in `.isms.yml` (`roles: { CISO: ["@maria", "ciso@example.org"] }`).',
+    "A lower-case name without `@` that can only be a GitHub login (`alice`) gets the fix `@alice`. A name that reads like a role or a person (`CISO`, `Alice Smith`) is rule `role-undefined` instead; anything else (`@@x`, `jdoe@`) is reported here."
+  ].join("\n\n"),
   examples: {
-    ok: [{ name: "a login, a team, an e-mail", text: '---\nowners: ["@alice", "@acme/sec-team", "ciso@example.com"]\napprover: "@bob"\n---\n' }],
+    ok: [
+      { name: "a login, a team, an e-mail", text: '---\nowners: ["@alice", "@acme/sec-team", "ciso@example.com"]\napprover: "@bob"\n---\n' },
+      {
+        name: "a defined role as owner and approver",
+        text: "---\nowners: [CISO]\napprover: Information Security Officer\n---\n",
+        files: { ".isms.yml": 'roles:\n  CISO: ["@maria", "ciso@example.org"]\n  Information Security Officer: ["@acme/security"]\n' }
+      },
+      { name: "a role name not defined (rule role-undefined reports it)", text: "---\nowners: [ISMS Owner]\n---\n" }
+    ],
     notOk: [
-      { name: "a name", text: "---\nowners:\n  - Alice Smith\n---\n", expected: ["3:5 Unexpected owner `Alice Smith`"] },
       { name: "a login without @", text: "---\nowners: [alice]\n---\n", expected: ["2:10 expected `@alice`"] },
+      { name: "a reference that is nothing", text: '---\nowners:\n  - "@@x"\n  - "jdoe@"\n---\n', expected: ["3:5 Unexpected owner `@@x`", "4:5 Unexpected owner `jdoe@`"] },
       { name: "a bad approver", text: '---\napprover: "@-bob"\n---\n', expected: ["2:11 Unexpected approver"] }
     ]
   },
-  check({ frontMatter, report: report2 }) {
+  check({ frontMatter, config, report: report2 }) {
     const field = frontMatter.data.owners !== void 0 ? "owners" : "owner";
     const entries = frontMatter.items([field]).map((item) => ({ ...item, role: "owner" }));
     if (typeof frontMatter.data.approver === "string") {
@@ -39503,13 +45637,103 @@ var ownerInvalid = {
     }
     for (const { value, position, role } of entries) {
       if (typeof value !== "string" || value.trim() === "") continue;
-      const ref = value.trim();
-      if (ownerKind(ref)) continue;
-      const hint2 = /^[A-Za-z0-9-]+(\/[A-Za-z0-9_.-]+)?$/.test(ref) ? `\`@${ref}\`` : "a `@login`, `@org/team` or an e-mail address";
-      report2(`Unexpected ${role} ${show(ref)}, expected ${hint2}`, position);
+      const read = readOwnerRef(value, config.roles);
+      if (read.kind === "bare-login") {
+        report2(`Unexpected ${role} ${show(read.ref)}, expected ${show(read.login)} (a GitHub login keeps its \`@\`; quote it)`, position);
+      } else if (read.kind === "invalid") {
+        report2(
+          `Unexpected ${role} ${show(read.ref)}, expected a \`@login\`, an \`@org/team\`, an e-mail address or a role defined under \`roles:\` in \`.isms.yml\``,
+          position
+        );
+      }
     }
   }
 };
+
+// src/rules/role-undefined.ts
+var REACHING = /* @__PURE__ */ new Set(["login", "team", "email", "role"]);
+var FILES_SHOWN = 3;
+var roleUndefined = {
+  id: "role-undefined",
+  scope: "repo",
+  defaultSeverity: "error",
+  summary: "An owner or approver names a role that `roles:` in `.isms.yml` does not define; reported once per role, at its first use.",
+  docs: [
+    "Policies may name roles instead of people (`owners: [CISO]`, `approver: ISMS Owner`); `.isms.yml` says who holds each one:",
+    '```yaml\nroles:\n  CISO: ["@maria", "ciso@example.org"]\n  ISMS Owner: ["@acme/security"]\n```',
+    "Reminders then assign the role's `@login` holders, mention its teams and list its e-mail addresses; reports show `CISO (@maria, ciso@example.org)`. Role names match whatever their case and spacing.",
+    "An undefined role stands for nobody. The finding is given once per role, at its first use in path order, and counts the documents that use it. It is an error when a document has no other owner who would be reminded, else a warning. Fix it by defining the role, or by writing the person's `@login` instead."
+  ].join("\n\n"),
+  examples: {
+    ok: [
+      {
+        name: "a role defined in .isms.yml",
+        text: "---\nowners: [CISO]\napprover: isms owner\n---\n",
+        files: { ".isms.yml": 'roles:\n  CISO: ["@maria"]\n  ISMS Owner: ["@acme/security"]\n' }
+      },
+      { name: "people, not roles", text: '---\nowners: ["@alice", "security@example.com"]\n---\n' }
+    ],
+    notOk: [
+      {
+        name: "one undefined role in two documents",
+        text: "---\nid: POL-AC-001\nowners: [CISO]\n---\n",
+        path: "policies/a.md",
+        files: { "policies/b.md": "---\nid: POL-BC-001\nowner: ciso\n---\n" },
+        expected: ["policies/a.md:3:10 Undefined role `CISO`: used by 2 documents (policies/a.md, policies/b.md)"]
+      },
+      {
+        name: "an approver role with another owner (a warning)",
+        text: '---\nowners: ["@alice"]\napprover: Information Security Officer\n---\n',
+        expected: ["3:11 Undefined role `Information Security Officer`: used by 1 document"]
+      }
+    ]
+  },
+  check({ policies, config, report: report2 }) {
+    const readings = /* @__PURE__ */ new Map();
+    const kindOf = (ref) => {
+      let kind = readings.get(ref);
+      if (kind === void 0) readings.set(ref, kind = readOwnerRef(ref, config.roles).kind);
+      return kind;
+    };
+    const reachesSomeone = (policy2) => policy2.owners.some((owner) => REACHING.has(kindOf(owner)));
+    const uses = /* @__PURE__ */ new Map();
+    const add = (use) => {
+      if (kindOf(use.ref) !== "undefined-role") return;
+      const key = foldRoleName(use.ref);
+      const list = uses.get(key);
+      if (list) list.push(use);
+      else uses.set(key, [use]);
+    };
+    for (const policy2 of policies) {
+      for (const owner of policy2.positions.owners) add({ ref: owner.id, policy: policy2, position: owner.position, asOwner: true });
+      if (policy2.approver !== null) add({ ref: policy2.approver, policy: policy2, position: policy2.positions.approver, asOwner: false });
+    }
+    const firstUses = [...uses.values()].map((all) => {
+      const sorted = [...all].sort(byPlace);
+      return { first: sorted[0], all: sorted };
+    });
+    firstUses.sort((a, b) => byPlace(a.first, b.first));
+    for (const { first, all } of firstUses) {
+      const name = first.ref.trim();
+      const files = [...new Set(all.map((use) => use.policy.file))];
+      const unreached = all.some((use) => use.asOwner && !reachesSomeone(use.policy));
+      const shown2 = files.slice(0, FILES_SHOWN).join(", ") + (files.length > FILES_SHOWN ? ` and ${files.length - FILES_SHOWN} more` : "");
+      const consequence = unreached ? "so no one is assigned its review reminders" : "so it names no one";
+      report2(
+        `Undefined role ${show(name)}: used by ${files.length} document${files.length === 1 ? "" : "s"} (${shown2}), but \`.isms.yml\` does not define it under \`roles:\`, ${consequence}. Define it with the people who hold it, e.g. \`roles: { ${yamlKey(name)}: ["@maria"] }\`, or write the person's \`@login\` instead`,
+        first.position,
+        { file: first.policy.file, policy: first.policy.id, severity: unreached ? "error" : "warning" }
+      );
+    }
+  }
+};
+function byPlace(a, b) {
+  if (a.policy.file !== b.policy.file) return a.policy.file < b.policy.file ? -1 : 1;
+  return a.position.line - b.position.line || a.position.column - b.position.column;
+}
+function yamlKey(name) {
+  return /^[\p{L}][\p{L}\p{N} ]*$/u.test(name) ? name : JSON.stringify(name);
+}
 
 // src/rules/owner-missing.ts
 var ownerMissing = {
@@ -39538,16 +45762,23 @@ var ownerMissing = {
 };
 
 // src/rules/placeholder-left.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 var placeholderLeft = {
   id: "placeholder-left",
   scope: "file",
   defaultSeverity: "warning",
-  summary: "An unfilled template placeholder `{{ name }}` in front matter or body: an error when the document is approved, a warning otherwise.",
+  summary: "An unfilled template placeholder (`{{ name }}`, a Mustache tag, `[YOUR_ORGANISATION_NAME]`, `<your company name>`, a `TBD` field) in front matter or body: an error when the document is approved, a warning otherwise.",
   docs: [
-    'Templates mark what a person must fill in with a placeholder: two braces around a name, `{{ organization }}`, `{{ in_scope_locations }}` (spaces inside the braces are optional; the name is letters, digits, `_`, `-` or `.`, starting with a letter). In front matter the placeholder is quoted so the YAML parses: `title: "{{ title }}"`.',
+    "Templates mark what a person must fill in. Reported wherever a reader would see it:",
     "",
-    "`isms new` and `isms init` fill `id`, `title`, `owner`, `organization` (from `--org` or `organization` in `.isms.yml`) and `today`; replace the rest with the real text. Placeholders in code spans, code blocks and HTML comments are not reported, nor is a GitHub Actions expression `${{ ... }}`.",
+    "- a variable in two braces, `{{ organization }}`, `{{in_scope_locations}}` (spaces inside the braces are optional; the name is letters, digits, `_`, `-` or `.`, starting with a letter), and Mustache tags: sections `{{#x}}`, `{{/x}}`, `{{^x}}`, raw variables `{{&x}}` and `{{{x}}}`, partials `{{> x}}`;",
+    "- a bracketed upper-case token of two or more characters (letters, digits, `_`, spaces, at least one letter): `[YOUR_ORGANISATION_NAME]`, `[COMPANY NAME]`, `[TBD]`. Not a Markdown link `[X](...)`, a reference `[X][y]` or a shortcut reference whose label is defined, a task list box `[ ]` / `[x]`, a footnote `[^1]` or an escaped `\\[X]`;",
+    "- `<your ...>` in angle brackets (`<your company name>`, `<Your-Org>`), which Markdown would otherwise hide as an HTML tag; other HTML tags and autolinks (`<https://...>`) are not placeholders;",
+    "- a front matter value that is only `TBD`, `TBC`, `TBA`, `XXX` or `TODO` (any case). Inside a sentence (`the date is TBD`) these are prose and not reported.",
+    "",
+    'In front matter a placeholder is quoted so the YAML parses: `title: "{{ title }}"`. `isms new` and `isms init` fill `id`, `title`, `owner`, `organization` (from `--org` or `organization` in `.isms.yml`) and `today`; replace the rest with the real text. Placeholders in code spans, code blocks and HTML comments are not reported, nor is a GitHub Actions expression `${{ ... }}`.',
+    "",
+    "A team that renders its documents from templates at build time can allow variables by name in `.isms.yml`: `placeholders: { allow: [companyShortName] }` allows `{{ companyShortName }}` and `{{companyShortName}}` (and `[COMPANY_SHORT_NAME]`-style tokens whose text is listed).",
     "",
     "The finding is a warning while the document is a draft or in review, and an error once `status: approved`: an approved document with blanks in it is not a decision anyone can audit."
   ].join("\n"),
@@ -39556,6 +45787,15 @@ var placeholderLeft = {
       {
         name: "a filled document, with braces only in code and comments",
         text: '---\nid: POL-AC-001\ntitle: Access Control Policy\nstatus: approved\n---\n# Access control\n\n<!-- Replace {{ organization }} with the company name. -->\n\nWrite `{{ name }}` for a placeholder; the workflow passes `${{ github.token }}`.\n\n```yaml\nid: "{{ id }}"\n```\n'
+      },
+      {
+        name: "links, references, task lists, footnotes, HTML and prose TBD are not blanks",
+        text: "---\nid: POL-AC-001\ntitle: Access Control Policy\nstatus: draft\n---\n# Access control\n\nSee [ISO](https://www.iso.org/), [the SoA][SOA] and [POLICY] and <https://example.org/>.[^1]\n\n- [ ] reviewed\n- [x] approved<br>\n\nThe date of the next test is TBD.\n\n[SOA]: soa.md\n[POLICY]: policy.md\n[^1]: A footnote.\n"
+      },
+      {
+        name: "a variable the build fills, allowed by name",
+        files: { ".isms.yml": "placeholders:\n  allow: [companyShortName]\n" },
+        text: '---\nid: POL-AC-001\ntitle: "{{ companyShortName }} Access Control Policy"\nstatus: approved\n---\n# Access control at {{companyShortName}}\n'
       }
     ],
     notOk: [
@@ -39568,26 +45808,210 @@ var placeholderLeft = {
         name: "a placeholder in an approved document",
         text: '---\nid: POL-AC-001\nstatus: approved\nowners:\n  - "@alice"\n  - "{{ owner }}"\n---\n# Access control\n',
         expected: ["6:6 Unfilled placeholder `{{ owner }}` in an approved document"]
+      },
+      {
+        name: "blanks from other templates: brackets, angle brackets, Mustache sections, a TBD field",
+        text: '---\nid: POL-AC-001\ntitle: "[YOUR_ORGANISATION_NAME] Access Control Policy"\nversion: TBD\nstatus: draft\n---\n# Access control\n\n[COMPANY NAME] and <your company name> agree.\n\n{{#has_offices}}Offices: {{{office_list}}}{{/has_offices}}\n',
+        expected: [
+          "3:9 `[YOUR_ORGANISATION_NAME]`",
+          "4:10 `TBD`",
+          "9:1 `[COMPANY NAME]`",
+          "9:20 `<your company name>`",
+          "11:1 `{{#has_offices}}`",
+          "11:26 `{{{office_list}}}`",
+          "11:43 `{{/has_offices}}`"
+        ]
       }
     ]
   },
-  check({ frontMatter, body, policy: policy2, report: report2 }) {
+  check({ frontMatter, body, policy: policy2, config, report: report2 }) {
     const approved = policy2.status === "approved";
     const severity = approved ? "error" : "warning";
+    const allowed = new Set(config.placeholderAllow);
     const message = (text2) => approved ? `Unfilled placeholder \`${text2}\` in an approved document: replace it with the real text, or set \`status: draft\` until it is written` : `Unfilled placeholder \`${text2}\`: replace it with the real text before the document is approved`;
-    (0, import_yaml7.visit)(frontMatter.doc, {
+    (0, import_yaml9.visit)(frontMatter.doc, {
       Scalar(key, node) {
         if (key === "key" || typeof node.value !== "string" || !node.range) return;
-        const found = findPlaceholders(node.value);
-        if (found.length === 0) return;
         const start = node.range[0];
         const raw = frontMatter.source.slice(start, node.range[1]);
-        const inSource = findPlaceholders(raw);
-        const located = inSource.length > 0 ? inSource.map((match) => ({ text: match.text, offset: start + match.index })) : [{ text: found[0].text, offset: start }];
-        for (const { text: text2, offset } of located) report2(message(text2), frontMatter.positionOf(offset), { severity });
+        const inSource = findValuePlaceholders(node.value, raw);
+        const located = inSource.length > 0 ? inSource.map((match) => ({ text: match.text, name: match.name, offset: start + match.index })) : findValuePlaceholders(node.value).slice(0, 1).map((match) => ({ text: match.text, name: match.name, offset: start }));
+        for (const { text: text2, name, offset } of located) if (!allowed.has(name)) report2(message(text2), frontMatter.positionOf(offset), { severity });
       }
     });
-    for (const placeholder of body.placeholders) report2(message(placeholder.text), placeholder, { severity });
+    for (const placeholder of body.placeholders) if (!allowed.has(placeholder.name)) report2(message(placeholder.text), placeholder, { severity });
+  }
+};
+
+// src/rules/reference-unknown.ts
+function loose(id) {
+  return id.toUpperCase().replace(/[^A-Z0-9]/g, "").replace(/\d+/g, (digits) => String(Number(digits)));
+}
+function oneEditApart(a, b) {
+  if (a === b) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const restA = a.slice(start, endA);
+  const restB = b.slice(start, endB);
+  if (restA.length <= 1 && restB.length <= 1) return true;
+  return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
+}
+var digitsOf = (looseId) => (looseId.match(/\d+/g) ?? []).join(".");
+var lettersOf = (looseId) => looseId.replace(/\d+/g, "");
+var TypoIndex = class {
+  byLoose = /* @__PURE__ */ new Map();
+  byDigits = /* @__PURE__ */ new Map();
+  answers = /* @__PURE__ */ new Map();
+  constructor(ids) {
+    for (const id of ids) {
+      const key = loose(id);
+      if (!this.byLoose.has(key)) this.byLoose.set(key, []);
+      this.byLoose.get(key).push(id);
+      const digits = digitsOf(key);
+      if (!this.byDigits.has(digits)) this.byDigits.set(digits, []);
+      this.byDigits.get(digits).push({ id, letters: lettersOf(key) });
+    }
+  }
+  /**
+   * The existing id that `id` is clearly a mistyping of, if exactly one is. Only
+   * the letters may be mistyped, by one edit: a different number is a different
+   * document (`POL-AC-002` for `POL-AC-001` is never suggested), so the digits
+   * must agree (leading zeros aside).
+   */
+  typoOf(id) {
+    if (this.answers.has(id)) return this.answers.get(id);
+    const answer = this.search(id);
+    this.answers.set(id, answer);
+    return answer;
+  }
+  search(id) {
+    const wanted = loose(id);
+    const same = this.byLoose.get(wanted);
+    if (same !== void 0) return same.length === 1 ? same[0] : void 0;
+    const letters = lettersOf(wanted);
+    if (letters.length < 3) return void 0;
+    const close = (this.byDigits.get(digitsOf(wanted)) ?? []).filter((candidate) => oneEditApart(letters, candidate.letters));
+    return close.length === 1 ? close[0].id : void 0;
+  }
+};
+var NONE = /^(?:n\/?a|none|nil|null|-+|\u2014|\u2013)$/i;
+var WHY = {
+  parent: "fix the id or remove `parent`",
+  related: "fix the id or remove it from `related`",
+  supersedes: "keep the superseded document in the ISMS with `status: retired` (obsolete documented information stays identifiable), fix the id, or remove it from `supersedes`"
+};
+function checkReference(context2, policy2, field, reference, byId2, typos) {
+  const options2 = { file: policy2.file, policy: policy2.id, ...field === "supersedes" ? { severity: "warning" } : {} };
+  if (reference.id === policy2.id) {
+    if (field !== "parent") context2.report(`Unexpected \`${reference.id}\` in \`${field}\`: it is this document's own id; remove it`, reference.position, options2);
+    return;
+  }
+  if (byId2.has(reference.id)) return;
+  if (NONE.test(reference.id)) {
+    context2.report(
+      `Unexpected \`${reference.id}\` in \`${field}\`: it is not a document id; ${field === "parent" ? "remove `parent`" : `remove it from \`${field}\``} when there is none`,
+      reference.position,
+      options2
+    );
+    return;
+  }
+  const typo = typos.typoOf(reference.id);
+  context2.report(
+    `Unknown document \`${reference.id}\` in \`${field}\`: no document in the ISMS has this id${typo ? ` (did you mean \`${typo}\`?)` : ""}; ${WHY[field]}`,
+    reference.position,
+    options2
+  );
+}
+var referenceUnknown = {
+  id: "reference-unknown",
+  scope: "repo",
+  defaultSeverity: "error",
+  summary: "A `parent`, `related` or `supersedes` id that no document in the ISMS has (a warning for `supersedes`), or `parent` references that form a cycle.",
+  docs: [
+    "`parent` names the policy a standard, procedure or guideline hangs off; `related` lists documents to read with this one; `supersedes` lists the documents this one replaces. Each id must be the `id` of a document in the ISMS. The message suggests an existing id only when the one written is clearly a typo of it (case, separators, leading zeros or one letter; never a different number).",
+    "An id in `supersedes` that does not exist is a warning: keep the old document with `status: retired` so that obsolete documented information stays identifiable (clause 7.5.3), or remove the id.",
+    "A document cannot be its own parent, and `parent` references cannot go round in a cycle: the cycle is reported once, on the document first in path order."
+  ].join("\n\n"),
+  examples: {
+    ok: [
+      {
+        name: "references that exist",
+        text: "---\nid: PRC-AC-001\nparent: POL-AC-001\nrelated: [STD-CR-001]\nsupersedes: PRC-AC-000\n---\n",
+        files: {
+          "policies/access.md": "---\nid: POL-AC-001\n---\n",
+          "policies/crypto.md": "---\nid: STD-CR-001\nparent: POL-AC-001\n---\n",
+          "policies/old.md": "---\nid: PRC-AC-000\nstatus: retired\n---\n"
+        }
+      }
+    ],
+    notOk: [
+      {
+        name: "a parent with a mistyped prefix",
+        text: "---\nid: PRC-AC-001\nparent: POL-CA-001\n---\n",
+        files: { "policies/access.md": "---\nid: POL-AC-001\n---\n" },
+        expected: ["3:9 Unknown document `POL-CA-001` in `parent`: no document in the ISMS has this id (did you mean `POL-AC-001`?)"]
+      },
+      {
+        name: "a related id with another number",
+        text: "---\nid: PRC-AC-001\nrelated:\n  - POL-AC-002\n---\n",
+        files: { "policies/access.md": "---\nid: POL-AC-001\n---\n" },
+        expected: ["4:5 Unknown document `POL-AC-002` in `related`: no document in the ISMS has this id; fix the id"]
+      },
+      {
+        name: "a superseded document that is not in the ISMS",
+        text: "---\nid: POL-IS-002\nsupersedes: [ISP-2019]\n---\n",
+        expected: ["3:14 Unknown document `ISP-2019` in `supersedes`"]
+      },
+      {
+        name: "two documents that are each other's parent",
+        path: "policies/a.md",
+        text: "---\nid: STD-AC-001\nparent: PRC-AC-001\n---\n",
+        files: { "policies/b.md": "---\nid: PRC-AC-001\nparent: STD-AC-001\n---\n" },
+        expected: ["3:9 Unexpected `parent` cycle: STD-AC-001 -> PRC-AC-001 -> STD-AC-001"]
+      },
+      {
+        name: `a register's "N/A" for no parent`,
+        text: "---\nid: POL-IS-001\nparent: N/A\n---\n",
+        expected: ["3:9 Unexpected `N/A` in `parent`: it is not a document id; remove `parent` when there is none"]
+      },
+      {
+        name: "a document that is its own parent",
+        text: "---\nid: PRC-AC-001\nparent: PRC-AC-001\n---\n",
+        expected: ["3:9 Unexpected `parent` `PRC-AC-001`: it is this document's own id"]
+      }
+    ]
+  },
+  check(context2) {
+    const byId2 = documentsById(context2.policies);
+    let index;
+    const typos = { typoOf: (id) => (index ??= new TypoIndex(byId2.keys())).typoOf(id) };
+    for (const policy2 of context2.policies) {
+      const { positions } = policy2.document;
+      if (positions.parent) checkReference(context2, policy2, "parent", positions.parent, byId2, typos);
+      for (const reference of positions.related) checkReference(context2, policy2, "related", reference, byId2, typos);
+      for (const reference of positions.supersedes) checkReference(context2, policy2, "supersedes", reference, byId2, typos);
+    }
+    for (const cycle of parentCycles(context2.policies, byId2)) {
+      const first = cycle[0];
+      const at = first.document.positions.parent.position;
+      const options2 = { file: first.file, policy: first.id };
+      if (cycle.length === 1) {
+        context2.report(`Unexpected \`parent\` \`${first.id}\`: it is this document's own id; name the policy this document hangs off, or remove \`parent\``, at, options2);
+        continue;
+      }
+      context2.report(
+        `Unexpected \`parent\` cycle: ${[...cycle, first].map((member) => member.id).join(" -> ")}; a parent chain must end at a document without \`parent\` (the top policy): remove \`parent\` from one of them`,
+        at,
+        options2
+      );
+    }
   }
 };
 
@@ -39708,13 +46132,40 @@ var sectionMissing = {
   scope: "file",
   defaultSeverity: "warning",
   summary: "A heading in `required_sections` is absent from the body.",
-  docs: "Set `required_sections: [Purpose, Scope]` in `.isms.yml` to require those headings in every document. Add a heading with that text (`## Scope`).",
+  docs: [
+    "Set `required_sections: [Purpose, Scope]` in `.isms.yml` to require those headings in every policy, procedure and standard (or per document type: `required_sections: { policy: [Purpose, Scope], procedure: [Purpose] }`). Add a heading with that text (`## Scope`).",
+    "",
+    "Headings are matched as a reader sees them, at any level:",
+    "",
+    "- case, emphasis and code marks, emoji and other symbols, and punctuation at either end do not count: `## **Scope**`, `## \u{1F3AF} Purpose`, `## SCOPE:` are `Scope` and `Purpose`;",
+    "- numbering before the text does not count: `## 2. Purpose`, `## 1.1 Scope`, `## 2) Purpose`, `## A. Scope`, `## IV. Scope`, `## Section 3: Scope`, `## 2\uFE0F\u20E3 Scope`;",
+    "- a combined heading counts for each part: `## Purpose and scope`, `## Purpose & Scope`, `## Purpose / Scope`, `## Purpose, Scope and Objectives`; a required combined section (`Roles and responsibilities`) is there when each part is, in one heading or several;",
+    "- `of this policy` (document, standard, procedure) at the end, and an id in parentheses (`## Scope (A.5.1)`), do not count;",
+    "- a paragraph that is one bold line on its own (`**Purpose**`, `**2. Scope:**`), as documents exported from Word write headings, counts as a heading.",
+    "",
+    "A heading that only mentions the word (`## Out of scope`, `## Policy scope`) is not the section."
+  ].join("\n"),
   examples: {
     ok: [
       {
         name: "both sections",
         files: { ".isms.yml": "required_sections: [Purpose, Scope]\n" },
         text: "---\nid: POL-AC-001\n---\n# Access control\n\n## Purpose\n\n## scope\n"
+      },
+      {
+        name: "numbered, emphasised and emoji headings",
+        files: { ".isms.yml": "required_sections: [Purpose, Scope, Roles and responsibilities]\n" },
+        text: "---\nid: POL-AC-001\n---\n# Access control\n\n## 1. \u{1F3AF} **Purpose:**\n\n### 1.1 _Scope_ of this policy\n\n## Section 3: Roles & Responsibilities\n"
+      },
+      {
+        name: "a combined heading",
+        files: { ".isms.yml": "required_sections: [Purpose, Scope]\n" },
+        text: "---\nid: POL-AC-001\n---\n# Access control\n\n## 2) Purpose and scope\n"
+      },
+      {
+        name: "bold lines used as headings (exported from Word)",
+        files: { ".isms.yml": "required_sections: [Purpose, Scope]\n" },
+        text: "---\nid: POL-AC-001\n---\n# Access control\n\n**1. Purpose**\n\nWhy this policy exists.\n\n__Scope:__\n\nWho it applies to.\n"
       }
     ],
     notOk: [
@@ -39723,21 +46174,48 @@ var sectionMissing = {
         files: { ".isms.yml": "required_sections: [Purpose, Scope]\n" },
         text: "---\nid: POL-AC-001\n---\n# Access control\n\n## Purpose\n",
         expected: ["4:1 Missing section `Scope`"]
+      },
+      {
+        name: "a heading that only mentions the word, and bold text inside a paragraph",
+        files: { ".isms.yml": "required_sections: [Purpose, Scope]\n" },
+        text: "---\nid: POL-AC-001\n---\n# Access control\n\n## Purpose\n\n## Out of scope\n\nThe **Scope** is below.\n\n- **Scope**\n",
+        expected: ["4:1 Missing section `Scope`: add a `## Scope` heading"]
       }
     ]
   },
-  check({ body, config, frontMatter, report: report2 }) {
-    if (config.requiredSections.length === 0) return;
-    const present = new Set(body.headings.map((heading) => normalise(heading.text)));
+  check({ body, config, frontMatter, policy: policy2, report: report2 }) {
+    const required = config.requiredSections[policy2.type] ?? [];
+    if (required.length === 0) return;
+    const present = /* @__PURE__ */ new Set();
+    for (const heading of [...body.headings, ...body.boldLines]) for (const part of sectionParts(heading.text)) present.add(part);
     const bodyLine = frontMatter.positionOf(frontMatter.source.length).line + 1;
-    for (const section of config.requiredSections) {
-      if (present.has(normalise(section))) continue;
-      report2(`Missing section \`${section}\`: add a \`## ${section}\` heading (required by \`required_sections\`)`, { line: bodyLine, column: 1 });
+    for (const section of required) {
+      const parts = sectionParts(section);
+      if (parts.length > 0 && parts.every((part) => present.has(part))) continue;
+      report2(
+        `Missing section \`${section}\`: add a \`## ${section}\` heading (required by \`required_sections\`; numbered, bold or combined headings such as \`## 2. ${section}\` count)`,
+        { line: bodyLine, column: 1 }
+      );
     }
   }
 };
-function normalise(text2) {
-  return text2.trim().replace(/\s+/g, " ").toLowerCase();
+var MAX_HEADING = 300;
+var JOINS = /[&+/,;|]| and /g;
+var NOT_WORDS = /[\p{Extended_Pictographic}\p{S}\p{Cf}\u20e3\ufe0e\ufe0f*_`]/gu;
+var NUMBERING = /^(?:(?:section|chapter|part|clause|article|§)[ ]?)?(?:\d{1,3}(?:\.\d{1,3}){0,5}\.?|[a-z][.)]|[ivxlc]{1,6}[.)])(?:[ ]?[-–—:.)])?[ ]/;
+var TRAILING_PARENTHESES = /\([^()]{0,100}\)$/;
+var OF_THIS_DOCUMENT = / of (?:this|the) (?:policy|document|standard|procedure|guideline)$/;
+var EDGE_PUNCTUATION = /^[\p{P} ]+|[\p{P} ]+$/gu;
+function sectionParts(heading) {
+  const text2 = heading.slice(0, MAX_HEADING).normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
+  const parts = [];
+  for (const piece of text2.replace(NOT_WORDS, " ").replace(/\s+/g, " ").replace(JOINS, "|").split("|")) {
+    let part = piece.trim();
+    for (let again = 0; again < 2; again++) part = part.replace(NUMBERING, "").trim();
+    part = part.replace(TRAILING_PARENTHESES, "").trim().replace(OF_THIS_DOCUMENT, "").replace(EDGE_PUNCTUATION, "").trim();
+    if (part !== "") parts.push(part);
+  }
+  return parts;
 }
 
 // src/rules/soa-control-missing.ts
@@ -39816,6 +46294,50 @@ var soaInvalid = {
   }
 };
 
+// src/rules/soa-implementation-missing.ts
+var withPolicy = { "policies/access.md": "---\nid: POL-AC-001\ntitle: Access control\nstatus: approved\niso27001:\n  controls: [A.5.15]\n---\n" };
+var statuses = IMPLEMENTATIONS.map((status) => `\`${status}\``).join(", ");
+var soaImplementationMissing = {
+  id: "soa-implementation-missing",
+  scope: "repo",
+  defaultSeverity: "warning",
+  summary: "A control the SoA marks applicable has no `implementation` status.",
+  docs: `Clause 6.1.3 d) requires the SoA to say whether each applicable control is implemented. Add \`implementation:\` with one of ${statuses} to the entry, e.g. \`A.5.15: { applicable: true, implementation: partial }\`. Controls marked \`applicable: false\` need a justification instead (soa-justification-missing).`,
+  examples: {
+    ok: [
+      { name: "an applicable control with its status", path: "soa.yml", text: "controls:\n  A.5.15: { applicable: true, implementation: implemented }\n", files: withPolicy },
+      { name: "not implemented yet, said so", path: "soa.yml", text: "controls:\n  A.8.12: { applicable: true, implementation: not-implemented }\n", files: withPolicy },
+      { name: "an excluded control needs no status", path: "soa.yml", text: 'controls:\n  A.7.1: { applicable: false, justification: "Fully remote; no offices" }\n', files: withPolicy }
+    ],
+    notOk: [
+      {
+        name: "an applicable control without a status",
+        path: "soa.yml",
+        text: "controls:\n  A.5.15: { applicable: true, implementation: implemented }\n  A.5.16: { applicable: true }\n",
+        files: withPolicy,
+        expected: ["3:3 `A.5.16` (applicable) has no `implementation` status: add `implementation:` with one of `implemented`, `partial`, `planned`, `not-implemented` (ISO/IEC 27001 6.1.3 d)"]
+      },
+      {
+        name: "the block form",
+        path: "soa.yml",
+        text: "controls:\n  A.8.12:\n    applicable: true\n    notes: DLP pilot\n",
+        files: withPolicy,
+        expected: ["2:3 `A.8.12`"]
+      }
+    ]
+  },
+  check({ soa: soa2, report: report2 }) {
+    if (!soa2) return;
+    for (const decision of soa2.decisions.values()) {
+      if (!decision.applicable || decision.implementation !== null || decision.implementationInvalid) continue;
+      report2(
+        `\`${decision.control}\` (applicable) has no \`implementation\` status: add \`implementation:\` with one of ${statuses} (ISO/IEC 27001 6.1.3 d)`,
+        decision.position
+      );
+    }
+  }
+};
+
 // src/rules/soa-justification-missing.ts
 var soaJustificationMissing = {
   id: "soa-justification-missing",
@@ -39835,6 +46357,54 @@ var soaJustificationMissing = {
   }
 };
 
+// src/rules/superseded-in-force.ts
+var supersededInForce = {
+  id: "superseded-in-force",
+  scope: "repo",
+  defaultSeverity: "warning",
+  summary: "An approved document supersedes a document that is not retired.",
+  docs: "When an approved document lists another in `supersedes`, the old one is no longer in force: set `status: retired` on it (it then counts for no coverage and gets no review reminders, and stays identifiable as obsolete). A new version still in `draft` or `review` may supersede a document in force: the old one stays in force until the new one is approved.",
+  examples: {
+    ok: [
+      {
+        name: "the old version retired",
+        text: "---\nid: POL-IS-002\nstatus: approved\nsupersedes: [POL-IS-001]\n---\n",
+        files: { "policies/old.md": "---\nid: POL-IS-001\nstatus: retired\n---\n" }
+      },
+      {
+        name: "a new version still in review",
+        text: "---\nid: POL-IS-002\nstatus: review\nsupersedes: [POL-IS-001]\n---\n",
+        files: { "policies/old.md": "---\nid: POL-IS-001\nstatus: approved\n---\n" }
+      }
+    ],
+    notOk: [
+      {
+        name: "the old version still approved",
+        text: "---\nid: POL-IS-002\nstatus: approved\nsupersedes: [POL-IS-001]\n---\n",
+        files: { "policies/old.md": "---\nid: POL-IS-001\ntitle: Old\nstatus: approved\n---\n" },
+        expected: ["policies/old.md:4:9 `POL-IS-001` is superseded by `POL-IS-002` (policies/example.md, approved) but its status is `approved`: set `status: retired`"]
+      }
+    ]
+  },
+  check({ policies, report: report2 }) {
+    const byId2 = documentsById(policies);
+    const reported = /* @__PURE__ */ new Set();
+    for (const policy2 of policies) {
+      if (policy2.status !== "approved") continue;
+      for (const id of policy2.document.supersedes) {
+        const old = byId2.get(id);
+        if (old === void 0 || old === policy2 || old.status === "retired" || reported.has(id)) continue;
+        reported.add(id);
+        report2(
+          `\`${id}\` is superseded by \`${policy2.id}\` (${policy2.file}, approved) but its status is \`${old.status ?? "unset"}\`: set \`status: retired\` so that only the new document is in force`,
+          old.positions.status,
+          { file: old.file, policy: old.id }
+        );
+      }
+    }
+  }
+};
+
 // src/rules/index.ts
 var rules = [
   frontMatterMissing,
@@ -39848,10 +46418,13 @@ var rules = [
   clauseUnknown,
   controlUnknown,
   controlLegacy,
+  controlCitedNotMapped,
   ownerMissing,
   ownerInvalid,
+  roleUndefined,
   reviewDateMissing,
   dateInvalid,
+  historyInvalid,
   reviewDateFuture,
   reviewOverdue,
   reviewDueSoon,
@@ -39861,8 +46434,11 @@ var rules = [
   sectionMissing,
   placeholderLeft,
   linkBroken,
+  referenceUnknown,
+  supersededInForce,
   soaInvalid,
   soaJustificationMissing,
+  soaImplementationMissing,
   soaControlMissing,
   controlUncovered,
   controlExcludedButMapped,
@@ -39880,61 +46456,132 @@ function resolveToday(value) {
   return date;
 }
 async function check(options2 = {}) {
-  const root = path5.resolve(options2.root ?? process.cwd());
+  const root = path7.resolve(options2.root ?? process.cwd());
   const config = loadConfig(root, options2.configPath, ruleIds);
   if (options2.remindWithinDays !== void 0) config.remindWithinDays = options2.remindWithinDays;
   const today = resolveToday(options2.today);
-  const files = await findPolicyFiles(config, options2.paths);
-  return checkFiles(config, files, today);
+  const isms = await findPolicyFiles(config, options2.paths);
+  const named = options2.focus !== void 0 && options2.focus.length > 0 ? options2.focus : void 0;
+  const focus = named === void 0 ? [] : await findPolicyFiles(config, named);
+  if (named !== void 0 && focus.length === 0) throw noPolicyFiles(config, named, true);
+  const files = [.../* @__PURE__ */ new Set([...isms, ...focus])].sort();
+  if (files.length === 0 && !options2.allowNoPolicies) throw noPolicyFiles(config, options2.paths ?? [], options2.paths !== void 0 && options2.paths.length > 0);
+  const whole = checkFiles(config, files, today);
+  if (named === void 0 || focus.length === files.length) return whole;
+  const baseline = baselineOf(root, files, focus, readPolicyOrThrow(root));
+  return narrowToFocus(whole, checkFiles(config, baseline.files, today, baseline.read), focus);
+}
+function noPolicyFiles(config, paths, explicit) {
+  const globs = (explicit ? paths : config.policies).map(shown).join(", ");
+  const fix = explicit ? "pass the policy files, folders or globs that hold your documents" : `set \`policies:\` in ${config.file ?? ".isms.yml"} to where your documents are`;
+  return new UsageError(`No policy files match ${globs} in ${safeText(config.root)}: ${fix}`);
 }
 async function findPolicyFiles(config, paths) {
   const root = config.root;
   const patterns = [];
   const direct = [];
-  for (const entry of paths && paths.length > 0 ? paths : config.policies) {
-    const absolute = path5.resolve(root, entry);
-    if (!/[*?[{]/.test(entry) && existsSync3(absolute)) {
-      if (!isInside(root, absolute)) throw new UsageError(`${entry} is outside the repository ${root}`);
-      const relative2 = toPosix2(path5.relative(root, absolute));
-      if (statSync3(absolute).isDirectory()) patterns.push(relative2 === "" ? "**/*.md" : `${relative2}/**/*.md`);
-      else direct.push(relative2);
-    } else if (/[*?[{]/.test(entry)) {
-      patterns.push(toPosix2(entry));
-    } else if (paths && paths.length > 0) {
-      throw new UsageError(`${entry} does not exist: pass policy files, folders or globs`);
+  const excluded = [];
+  const explicit = paths !== void 0 && paths.length > 0;
+  for (const written of explicit ? paths : config.policies) {
+    const negated = isNegation(written);
+    const entry = negated ? written.slice(1) : written;
+    const into = negated ? excluded : patterns;
+    if (isGlob(entry)) {
+      const glob2 = checkGlob(root, entry);
+      if (!glob2.ok) throw new UsageError(glob2.message);
+      into.push(glob2.pattern);
+      continue;
+    }
+    const absolute = path7.resolve(root, entry);
+    const where2 = resolveInside(root, absolute);
+    const relative2 = toPosix3(path7.relative(root, absolute));
+    switch (where2.kind) {
+      case "outside":
+        throw new UsageError(
+          where2.throughLink ? `${shown(written)} leads outside the repository through a symbolic link${where2.link ? ` (${shown(where2.link)})` : ""} and is not read: pass a path inside the repository` : `${safeText(written)} is outside the repository ${root}: pass policy files, folders or globs inside it`
+        );
+      case "loop":
+        throw new UsageError(`${shown(written)} is a loop of symbolic links: pass a path inside the repository`);
+      case "missing":
+      case "error":
+        if (explicit && !negated) throw new UsageError(`${safeText(written)} does not exist: pass policy files, folders or globs`);
+        continue;
+      case "found": {
+        const folder = where2.stats.isDirectory();
+        if (negated) into.push(folder ? `${escapePath(relative2)}/**` : escapePath(relative2));
+        else if (folder) patterns.push(relative2 === "" ? "**/*.md" : `${escapePath(relative2)}/**/*.md`);
+        else direct.push(relative2);
+      }
     }
   }
-  const matched = patterns.length === 0 ? [] : await glob(patterns, {
+  const files = [...direct, ...await walk(root, patterns, excluded)];
+  const left = excluded.length === 0 || direct.length === 0 ? /* @__PURE__ */ new Set() : new Set(await walk(root, excluded, []));
+  return [...new Set(files)].filter((file) => !left.has(file)).sort();
+}
+function isNegation(entry) {
+  return entry.startsWith("!") && !entry.startsWith("!(");
+}
+async function walk(root, patterns, excluded) {
+  if (patterns.length === 0) return [];
+  const unreadable = [];
+  const matched = await glob([...patterns], {
     cwd: root,
     onlyFiles: true,
     followSymbolicLinks: false,
-    fs: { readdir: readdirSymlinksAsFiles },
-    ignore: ["**/node_modules/**", "**/.git/**"],
+    fs: { readdir: listingReaddir(unreadable) },
+    ignore: ["**/node_modules/**", "**/.git/**", ...excluded],
     expandDirectories: false
   });
-  return [.../* @__PURE__ */ new Set([...direct, ...matched.map(toPosix2)])].sort();
+  const first = unreadable[0];
+  if (first !== void 0) {
+    const folder = toPosix3(path7.relative(root, path7.resolve(root, first.dir))) || ".";
+    throw new UsageError(
+      `Cannot read the folder ${shown(folder)} (${first.code}), so its policies would be missed: make it readable, or leave it out with \`!${safeGlobText(folder)}/**\` in \`policies:\``
+    );
+  }
+  const files = matched.map(toPosix3);
+  const stray = files.find((file) => !isInside(root, path7.resolve(root, file)));
+  if (stray !== void 0) throw new UsageError(`The policy globs ${patterns.map(shown).join(", ")} match files outside the repository: point them at folders inside it`);
+  return files;
 }
-var readdirSymlinksAsFiles = ((dir, options2, callback2) => {
-  readdir3(dir, { ...options2, withFileTypes: true }, (error2, entries) => {
-    for (const entry of entries ?? []) {
-      if (entry.isSymbolicLink()) {
-        entry.isFile = () => true;
-        entry.isDirectory = () => false;
-        entry.isSymbolicLink = () => false;
+function safeGlobText(folder) {
+  return safeText(folder).replaceAll("`", "'");
+}
+var NOTHING_MISSED = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR"]);
+function listingReaddir(unreadable) {
+  return ((dir, options2, callback2) => {
+    readdir3(dir, { ...options2, withFileTypes: true }, (error2, entries) => {
+      if (error2 && !NOTHING_MISSED.has(error2.code ?? "")) unreadable.push({ dir, code: error2.code ?? "error" });
+      for (const entry of entries ?? []) {
+        if (entry.isSymbolicLink() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()) {
+          entry.isFile = () => true;
+          entry.isDirectory = () => false;
+          entry.isSymbolicLink = () => false;
+        }
       }
-    }
-    callback2(error2, entries ?? []);
+      callback2(error2, entries ?? []);
+    });
   });
-});
-function toPosix2(value) {
-  return value.split(path5.sep).join("/");
+}
+function toPosix3(value) {
+  return value.split(path7.sep).join("/");
 }
 function severityOf(config, rule, requested) {
   return config.rules[rule] ?? requested;
 }
-function checkFiles(config, files, todayDate) {
+function readPolicyOrThrow(root) {
+  return (file) => {
+    const read = readTextFile(root, path7.join(root, file), POLICY);
+    if (read.ok) return { ok: true, text: read.text };
+    if (read.refusal.reason === "error") {
+      throw new UsageError(`Cannot read the policy file ${shown(file)} (${read.refusal.code}): make it readable, or leave it out with \`!${safeGlobText(file)}\` in \`policies:\``);
+    }
+    return { ok: false, problem: read.problem };
+  };
+}
+function checkFiles(config, files, todayDate, readFile = readPolicyOrThrow(config.root)) {
   const root = config.root;
-  const realRoot = realpathSync4(root);
+  const realRoot = realpathSync3(root);
   const findings = [];
   const policies = [];
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
@@ -39954,8 +46601,9 @@ function checkFiles(config, files, todayDate) {
     });
   };
   const reportProblem = (file, problem) => makeReport(problem.rule, file, null)(problem.message, problem);
+  const soa2 = loadSoa(config, realRoot, (ruleId, file, problem) => makeReport(ruleId, file, null)(problem.message, problem));
   for (const file of files) {
-    const read = readPolicyFile(realRoot, path5.join(root, file));
+    const read = readFile(file);
     if (!read.ok) {
       reportProblem(file, read.problem);
       continue;
@@ -39983,12 +46631,12 @@ function checkFiles(config, files, todayDate) {
         policy: policy2,
         config,
         today: todayDate,
+        soa: soa2,
         report: makeReport(rule.id, file, policy2.id)
       });
     }
     policies.push(policy2);
   }
-  const soa2 = loadSoa(config, realRoot, (ruleId, file, problem) => makeReport(ruleId, file, null)(problem.message, problem));
   for (const rule of repoRules) {
     if (config.rules[rule.id] === "off") continue;
     rule.check({ root: realRoot, policies, config, today: todayDate, soa: soa2, report: makeReport(rule.id, wholeIsmsFile(config, soa2), null) });
@@ -40019,11 +46667,11 @@ function changedFirst(findings, changedFiles) {
 function toAnnotation(finding) {
   const properties = { title: finding.rule };
   if (finding.file !== null) {
-    properties.file = finding.file;
+    properties.file = safeText(finding.file);
     properties.startLine = finding.line;
     properties.startColumn = finding.column;
   }
-  return { level: finding.severity, message: finding.message, properties, finding };
+  return { level: finding.severity, message: safeText(finding.message), properties, finding };
 }
 function planAnnotations(findings, options2 = {}) {
   const budget = {
@@ -40045,7 +46693,7 @@ function planAnnotations(findings, options2 = {}) {
 }
 function logLine(finding) {
   const where2 = finding.file === null ? "ISMS" : `${finding.file}:${finding.line}:${finding.column}`;
-  return `${where2}  ${finding.severity}  ${finding.message}  ${finding.rule}`.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " ");
+  return safeText(`${where2}  ${finding.severity}  ${finding.message}  ${finding.rule}`);
 }
 function hiddenNote(plan) {
   const parts = [];
@@ -40061,6 +46709,45 @@ var TOOL_VERSION = "0.1.0";
 var TOOL_URL = "https://github.com/isms-as-code/isms-as-code";
 
 // src/format/json.ts
+var JSON_STATE = {
+  covered: "covered",
+  "overdue-only": "overdue_only",
+  "draft-only": "draft_only",
+  uncovered: "uncovered",
+  excluded: "excluded",
+  undecided: "undecided"
+};
+function coverageJson(coverage, soaFile) {
+  const { counts: counts2 } = coverage;
+  const ids = { covered: [], overdue_only: [], draft_only: [], uncovered: [], excluded: [], undecided: [] };
+  for (const entry of coverage.controls) ids[JSON_STATE[entry.state]].push(entry.id);
+  const required = coverage.clauses.filter((entry) => entry.requiresDocument);
+  const clauseIds2 = (predicate) => required.filter(predicate).map((entry) => entry.id);
+  const draftOnly = clauseIds2((entry) => !entry.covered && entry.state === "draft-only");
+  const uncovered = clauseIds2((entry) => !entry.covered && entry.state !== "draft-only");
+  return {
+    soa: soaFile,
+    controls: {
+      total: counts2.controls,
+      applicable: counts2.applicable,
+      covered: counts2.covered,
+      overdue_only: counts2.overdueOnly,
+      draft_only: counts2.draftOnly,
+      uncovered: counts2.uncovered,
+      excluded: counts2.excluded,
+      undecided: counts2.undecided,
+      ids
+    },
+    clauses: {
+      required: counts2.requiredClauses,
+      covered: counts2.requiredClausesCovered,
+      draft_only: draftOnly.length,
+      uncovered: uncovered.length,
+      ids: { covered: clauseIds2((entry) => entry.covered), draft_only: draftOnly, uncovered },
+      documented_by_soa: coverage.clauses.filter((entry) => entry.soaFile !== null).map((entry) => entry.id)
+    }
+  };
+}
 function toJsonReport(result) {
   return {
     version: 1,
@@ -40076,7 +46763,8 @@ function toJsonReport(result) {
       message: finding.message,
       policy: finding.policy ?? null
     })),
-    policies: result.policies.map(policyJson)
+    policies: (result.focus ? result.policies.filter((policy2) => result.focus?.includes(policy2.file)) : result.policies).map(policyJson),
+    coverage: coverageJson(coverageIndex(result.policies, result.soa).coverage, result.soa?.file ?? null)
   };
 }
 function policyJson(policy2) {
@@ -40085,12 +46773,17 @@ function policyJson(policy2) {
     title: policy2.title,
     file: policy2.file,
     owners: policy2.owners,
+    owner_holders: policy2.owner_holders,
+    roles: policy2.roles,
     status: policy2.status,
     last_reviewed: policy2.last_reviewed,
     next_review: policy2.next_review,
     review_state: policy2.review_state,
     clauses: policy2.clauses,
-    controls: policy2.controls
+    controls: policy2.controls,
+    edition: policy2.mapping.edition,
+    type: policy2.type,
+    ...documentControlFields(policy2.document)
   };
 }
 function formatJson(result) {
@@ -40151,8 +46844,123 @@ function formatSarif(result) {
 `;
 }
 
+// src/fs/write-inside.ts
+import { linkSync, lstatSync as lstatSync3, mkdirSync, renameSync, rmSync as rmSync2, writeFileSync } from "node:fs";
+import path9 from "node:path";
+
+// src/fs/temp-files.ts
+import { lstatSync as lstatSync2, readdirSync as readdirSync3, rmSync } from "node:fs";
+import path8 from "node:path";
+var OURS = /^(.+)\.isms-(\d+)\.tmp$/;
+var EARLIER = /^(.+)\.(\d+)\.tmp$/;
+function tempPathFor(target) {
+  return path8.join(path8.dirname(target), `${path8.basename(target)}.isms-${process.pid}.tmp`);
+}
+function alive(pid) {
+  if (pid === process.pid) return false;
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
+var listed = /* @__PURE__ */ new Map();
+function remove(file) {
+  try {
+    if (!lstatSync2(file).isDirectory()) rmSync(file, { force: true });
+  } catch {
+  }
+}
+function sweepStaleTemps(folder, target) {
+  let earlier = listed.get(folder);
+  if (!earlier) {
+    earlier = /* @__PURE__ */ new Map();
+    listed.set(folder, earlier);
+    let names = [];
+    try {
+      names = readdirSync3(folder);
+    } catch {
+      return;
+    }
+    for (const name2 of names) {
+      const ours = OURS.exec(name2);
+      if (ours) {
+        if (!alive(Number(ours[2]))) remove(path8.join(folder, name2));
+        continue;
+      }
+      const old = EARLIER.exec(name2);
+      if (old && !alive(Number(old[2]))) earlier.set(old[1], [...earlier.get(old[1]) ?? [], name2]);
+    }
+  }
+  const name = path8.basename(target);
+  for (const leftover of earlier.get(name) ?? []) remove(path8.join(folder, leftover));
+  earlier.delete(name);
+}
+
+// src/fs/write-inside.ts
+var PathRefused = class extends UsageError {
+  name = "PathRefused";
+};
+function prepare(boundary, target, name) {
+  try {
+    mkdirSync(boundary, { recursive: true });
+  } catch (error2) {
+    throw new UsageError(`Cannot write ${shown(name)}: ${error2.code ?? error2.message}`);
+  }
+  const folder = resolveInside(boundary, path9.dirname(target));
+  switch (folder.kind) {
+    case "outside":
+      throw new PathRefused(
+        folder.throughLink ? `Refusing to write ${shown(name)}: a folder on its path is a symbolic link that leads outside ${shown(boundary)}; remove the link or write elsewhere` : `Refusing to write ${shown(name)}: it is outside ${shown(boundary)}`
+      );
+    case "loop":
+      throw new PathRefused(`Refusing to write ${shown(name)}: its folder is a loop of symbolic links; remove them`);
+    case "error":
+      throw new UsageError(`Cannot write ${shown(name)}: ${folder.code}`);
+    case "missing":
+      try {
+        mkdirSync(folder.real, { recursive: true });
+      } catch (error2) {
+        throw new UsageError(`Cannot write ${shown(name)}: ${error2.code ?? error2.message}`);
+      }
+      break;
+    case "found":
+      if (!folder.stats.isDirectory()) throw new UsageError(`Cannot write ${shown(name)}: ${shown(path9.dirname(name))} is not a folder`);
+      break;
+  }
+  const real2 = path9.join(folder.real, path9.basename(target));
+  let existing;
+  try {
+    existing = lstatSync3(real2);
+  } catch {
+    existing = void 0;
+  }
+  return { real: real2, existing };
+}
+function writeFileInside(boundary, target, content, name = target) {
+  const { real: real2, existing } = prepare(boundary, target, name);
+  if (existing?.isSymbolicLink()) {
+    throw new PathRefused(`Refusing to write ${shown(name)}: it is a symbolic link, and writing would go wherever it points; remove the link or choose another file`);
+  }
+  sweepStaleTemps(path9.dirname(real2), real2);
+  const temporary = tempPathFor(real2);
+  try {
+    writeFileSync(temporary, content, { flag: "wx" });
+    renameSync(temporary, real2);
+  } catch (error2) {
+    rmSync2(temporary, { force: true });
+    throw new UsageError(`Cannot write ${shown(name)}: ${error2.code ?? error2.message}`);
+  }
+}
+function writeOutputFile(base, typed, content) {
+  const { target, boundary } = outputBoundary(base, typed);
+  writeFileInside(boundary, target, content, typed);
+}
+
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync4 } from "fs";
+import { readFileSync, existsSync as existsSync2 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -40162,11 +46970,11 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path10 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path10} does not exist${EOL5}`);
+        const path14 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path14} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -44453,7 +51261,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path10) => path10.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path14) => path14.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -44616,6 +51424,7 @@ throttling.triggersNotification = triggersNotification;
 // src/github/client.ts
 var import_bottleneck = __toESM(require_lib2(), 1);
 var IsmsOctokit = GitHub.plugin(retry, throttling);
+var DEFAULT_TIMEOUT_MS = 3e4;
 function bottleneckWithSpacing(minTime) {
   class Spaced extends import_bottleneck.default {
   }
@@ -44628,14 +51437,57 @@ function bottleneckWithSpacing(minTime) {
   Spaced.Group = SpacedGroup;
   return Spaced;
 }
+function isIdempotent(method, url) {
+  const verb = method.toUpperCase();
+  if (verb !== "POST") return true;
+  const pathname = new URL(url, "http://github.invalid").pathname;
+  return /\/graphql$/.test(pathname) || /\/labels$/.test(pathname) || /\/issues\/\d+\/assignees$/.test(pathname);
+}
+var RequestTimeoutError = class extends Error {
+  name = "RequestTimeoutError";
+};
+function describeUrl(url) {
+  const href = typeof url === "string" ? url : url instanceof URL ? url.href : url.url;
+  const parsed = new URL(href, "http://github.invalid");
+  return `${parsed.pathname}${parsed.search}`;
+}
+function fetchWithTimeout(timeoutMs, inner = (url, init) => globalThis.fetch(url, init)) {
+  return async (url, init) => {
+    const controller = new AbortController();
+    const outer = init?.signal;
+    const abortFromOuter = () => controller.abort(outer?.reason);
+    outer?.addEventListener("abort", abortFromOuter, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const response = await inner(url, { ...init, signal: controller.signal });
+      const noBody = [101, 204, 205, 304].includes(response.status) || (init?.method ?? "GET").toUpperCase() === "HEAD";
+      const body = noBody ? null : await response.arrayBuffer();
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    } catch (error2) {
+      if (timedOut) {
+        const seconds = timeoutMs % 1e3 === 0 ? `${timeoutMs / 1e3} s` : `${timeoutMs} ms`;
+        throw new RequestTimeoutError(`GitHub did not answer ${(init?.method ?? "GET").toUpperCase()} ${describeUrl(url)} within ${seconds}`);
+      }
+      throw error2;
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", abortFromOuter);
+    }
+  };
+}
 function createClient(options2) {
   const retries = options2.retries ?? 3;
   const log2 = options2.log ?? (() => {
   });
   const baseUrl2 = options2.baseUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com";
-  return new IsmsOctokit(
+  const octokit = new IsmsOctokit(
     getOctokitOptions(options2.token, {
       baseUrl: baseUrl2,
+      request: { fetch: fetchWithTimeout(options2.timeoutMs ?? DEFAULT_TIMEOUT_MS) },
       // 403 is not retried here: a read-only token's 403 is final, and rate-limit
       // 403s are retried by the throttling plugin, which reads retry-after.
       // `retries` belongs here, not in `request`: plugin-retry retries every failed
@@ -44653,6 +51505,7 @@ function createClient(options2) {
           log2(`GitHub rate limit on ${request2.method} ${request2.url}: waiting ${retryAfter} s (retry ${retryCount + 1} of ${retries})`);
           return retryCount < retries;
         },
+        // A rate-limited request was not carried out, so even a create may be sent again.
         onSecondaryRateLimit: (retryAfter, request2, _octokit, retryCount) => {
           log2(`GitHub secondary rate limit on ${request2.method} ${request2.url}: waiting ${retryAfter} s (retry ${retryCount + 1} of ${retries})`);
           return retryCount < retries;
@@ -44660,15 +51513,66 @@ function createClient(options2) {
       }
     })
   );
+  octokit.hook.before("request", (request2) => {
+    if (!isIdempotent(request2.method, request2.url)) request2.request = { ...request2.request, retries: 0 };
+  });
+  return octokit;
+}
+function noAnswer(error2) {
+  const err = error2;
+  if (err?.name === "RequestTimeoutError") return err.message ?? "timeout";
+  if (err?.cause instanceof Error) {
+    const cause = err.cause;
+    if (cause.name === "RequestTimeoutError") return cause.message ?? "timeout";
+    const deeper = cause.cause instanceof Error ? `: ${cause.cause.message}` : "";
+    return `no answer from GitHub (${cause.message}${deeper})`;
+  }
+  return null;
 }
 function describeRequestError(error2) {
+  const lost = noAnswer(error2);
+  if (lost) return lost.split("\n")[0] ?? lost;
   const err = error2;
-  const message = err.response?.data?.message ?? err.message ?? String(error2);
+  if (err?.status === void 0 || err.response === void 0) return String(err?.message ?? error2).split("\n")[0] ?? "";
+  const data = err.response?.data;
+  const message = typeof data?.message === "string" ? data.message : err.message ?? String(error2);
   return `${err.status ?? "network error"} ${message.split("\n")[0]}`;
 }
-function isForbidden(error2) {
-  return error2.status === 403;
+function isRateLimited(error2) {
+  const err = error2;
+  if (err.status !== 403 && err.status !== 429) return false;
+  if (err.status === 429) return true;
+  const headers = err.response?.headers ?? {};
+  if (headers["retry-after"] !== void 0 || headers["x-ratelimit-remaining"] === "0") return true;
+  const data = err.response?.data;
+  const text2 = `${typeof data?.message === "string" ? data.message : ""} ${err.message ?? ""}`;
+  return /\b(secondary )?rate limit/i.test(text2) || /abuse detection/i.test(text2);
 }
+function isForbidden(error2) {
+  return error2.status === 403 && !isRateLimited(error2);
+}
+function mayHaveWritten(error2) {
+  if (error2 instanceof MalformedReplyError) return true;
+  if (noAnswer(error2) !== null) return true;
+  const status = error2.status;
+  return status !== void 0 && status >= 500;
+}
+var MalformedReplyError = class extends Error {
+  name = "MalformedReplyError";
+};
+function replyNumber(data, what) {
+  const number = data?.number;
+  if (typeof number === "number" && Number.isSafeInteger(number) && number > 0) return number;
+  throw new MalformedReplyError(`GitHub's answer to ${what} carries no issue number (the reply was cut off or is not the JSON GitHub sends)`);
+}
+function replyId(data, what) {
+  const id = data?.id;
+  if (typeof id === "number" && Number.isSafeInteger(id) && id > 0) return id;
+  throw new MalformedReplyError(`GitHub's answer to ${what} carries no id (the reply was cut off or is not the JSON GitHub sends)`);
+}
+var IncompleteListingError = class extends Error {
+  name = "IncompleteListingError";
+};
 
 // src/github/inputs.ts
 function oneOf(name, value, allowed, fallback) {
@@ -44723,14 +51627,68 @@ function workFor(mode, eventName) {
 }
 
 // src/format/markdown-escape.ts
-function escapeMarkdown(text2) {
-  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@/g, "@\u200D").replace(/\r?\n/g, " ");
+function escapeMarkdown(text2, options2 = {}) {
+  const escaped = safeText(text2.replace(/\r\n|[\r\n\t\u0085\u2028\u2029]/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, "\\$&").replace(/:\/\//g, "\\://").replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`).replace(/\bGH-(?=\d)/gi, (match) => `${match.slice(0, 2)}\\-`);
+  return options2.mentions === false ? escaped : escaped.replace(/@/g, "@\u200D");
 }
-function inlineCode(text2) {
-  const clean = text2.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/@/g, "@\u200D");
-  const fence = clean.includes("`") ? "`` " : "`";
-  const close = clean.includes("`") ? " ``" : "`";
-  return `${fence}${clean.replace(/\|/g, "\\|")}${close}`;
+function longestBacktickRun(text2) {
+  let longest = 0;
+  let run2 = 0;
+  for (const char of text2) {
+    run2 = char === "`" ? run2 + 1 : 0;
+    if (run2 > longest) longest = run2;
+  }
+  return longest;
+}
+function escapeCellPipes(text2) {
+  return text2.replace(/(\\*)\|/g, (_match, slashes) => `${slashes}${slashes.length % 2 === 0 ? "\\" : ""}|`);
+}
+function inlineCode(text2, options2 = {}) {
+  let clean = safeText(text2);
+  if (options2.table !== false) clean = escapeCellPipes(clean);
+  if (clean === "") return "` `";
+  const fence = "`".repeat(longestBacktickRun(clean) + 1);
+  const allSpaces = /^ +$/.test(clean);
+  const pad = !allSpaces && /^[` ]|[` ]$/.test(clean) ? " " : "";
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+function splitCodeSpans(message) {
+  const runs = [];
+  for (const match of message.matchAll(/`+/g)) runs.push({ start: match.index, end: match.index + match[0].length });
+  const byLength = /* @__PURE__ */ new Map();
+  runs.forEach((run2, index) => {
+    const length = run2.end - run2.start;
+    const list = byLength.get(length);
+    if (list) list.push(index);
+    else byLength.set(length, [index]);
+  });
+  const cursor = /* @__PURE__ */ new Map();
+  const parts = [];
+  let textFrom = 0;
+  for (let index = 0; index < runs.length; index++) {
+    const open2 = runs[index];
+    const length = open2.end - open2.start;
+    const candidates = byLength.get(length);
+    let at = cursor.get(length) ?? 0;
+    while (at < candidates.length && candidates[at] <= index) at++;
+    cursor.set(length, at);
+    if (at === candidates.length) continue;
+    const closeIndex = candidates[at];
+    const close = runs[closeIndex];
+    if (open2.start > textFrom) parts.push({ code: false, text: message.slice(textFrom, open2.start) });
+    let content = message.slice(open2.end, close.start);
+    if (content.length >= 2 && content.startsWith(" ") && content.endsWith(" ") && /[^ ]/.test(content)) content = content.slice(1, -1);
+    const previous = parts.at(-1);
+    if (previous?.code && textFrom === open2.start) previous.text += content;
+    else parts.push({ code: true, text: content });
+    textFrom = close.end;
+    index = closeIndex;
+  }
+  if (textFrom < message.length) parts.push({ code: false, text: message.slice(textFrom) });
+  return parts;
+}
+function markdownMessage(message, options2 = {}) {
+  return splitCodeSpans(message).map((part) => part.code ? inlineCode(part.text, options2) : escapeMarkdown(part.text, options2)).join("");
 }
 function truncate(text2, max, note = "\n\n_\u2026 truncated: the full report is in the job summary and the JSON report._\n") {
   if (text2.length <= max) return text2;
@@ -44756,7 +51714,7 @@ function findingsTable(findings, linkTo, maxRows, rest2 = "see the job summary a
   const lines = ["| | Where | Problem | Rule |", "|---|---|---|---|"];
   for (const finding of findings.slice(0, maxRows)) {
     const icon = finding.severity === "error" ? "\u274C" : "\u26A0\uFE0F";
-    lines.push(`| ${icon} | ${where(finding, linkTo)} | ${escapeMarkdown(finding.message)} | \`${finding.rule}\` |`);
+    lines.push(`| ${icon} | ${where(finding, linkTo)} | ${markdownMessage(finding.message)} | \`${finding.rule}\` |`);
   }
   if (findings.length > maxRows) lines.push("", `_${plural(findings.length - maxRows, "more finding")} not listed here: ${rest2}._`);
   return lines;
@@ -44812,7 +51770,7 @@ function dueTable(result, linkTo, maxRows) {
   for (const policy2 of due.slice(0, maxRows)) {
     const state = policy2.review_state === "overdue" ? `\u{1F534} overdue by ${plural(-(policy2.days_until_review ?? 0), "day")}` : `\u{1F7E1} due in ${plural(policy2.days_until_review ?? 0, "day")}`;
     lines.push(
-      `| ${policyLabel(policy2, policy2.file, linkTo, true)} | ${escapeMarkdown(policy2.title ?? "")} | ${policy2.owners.map(inlineCode).join(", ")} | ${escapeMarkdown(policy2.next_review ?? "")} | ${state} |`
+      `| ${policyLabel(policy2, policy2.file, linkTo, true)} | ${escapeMarkdown(policy2.title ?? "")} | ${policy2.owners.map((owner) => inlineCode(ownerLabel(owner, policy2.roles))).join(", ")} | ${escapeMarkdown(policy2.next_review ?? "")} | ${state} |`
     );
   }
   if (due.length > maxRows) lines.push("", `_${policiesWord(due.length - maxRows)} more due, not listed._`);
@@ -44820,25 +51778,34 @@ function dueTable(result, linkTo, maxRows) {
 }
 function coverageCounts(coverage) {
   const { counts: counts2 } = coverage;
-  return `${counts2.covered} of ${counts2.controls} Annex A controls covered (${counts2.overdueOnly} only by overdue policies, ${counts2.uncovered} uncovered, ${counts2.excluded} not applicable); ${counts2.requiredClausesCovered} of ${counts2.requiredClauses} clauses requiring documented information mapped.`;
+  const undecided = counts2.undecided > 0 ? `, ${counts2.undecided} undecided in the SoA` : "";
+  const clauseDrafts = counts2.requiredClausesDraftOnly > 0 ? ` (${counts2.requiredClausesDraftOnly} only by drafts)` : "";
+  return `${counts2.covered} of ${counts2.controls} Annex A controls covered (${counts2.overdueOnly} only by overdue policies, ${counts2.draftOnly} only by drafts, ${counts2.uncovered} uncovered, ${counts2.excluded} not applicable${undecided}); ${counts2.requiredClausesCovered} of ${counts2.requiredClauses} clauses requiring documented information mapped${clauseDrafts}.`;
 }
 var MAX_IDS = 40;
 function controlList(ids) {
-  const shown = ids.slice(0, MAX_IDS).map((id) => `${inlineCode(id)} ${escapeMarkdown(getControl(id)?.title ?? "")}`.trim());
-  return ids.length > MAX_IDS ? `${shown.join("; ")}; and ${ids.length - MAX_IDS} more` : shown.join("; ");
+  const shown2 = ids.slice(0, MAX_IDS).map((id) => `${inlineCode(id, { table: false })} ${escapeMarkdown(getControl(id)?.title ?? "")}`.trim());
+  return ids.length > MAX_IDS ? `${shown2.join("; ")}; and ${ids.length - MAX_IDS} more` : shown2.join("; ");
 }
 function clauseList(ids) {
-  return ids.map((id) => `${inlineCode(id)} ${escapeMarkdown(getClause(id)?.title ?? "")}`.trim()).join("; ");
+  return ids.map((id) => `${inlineCode(id, { table: false })} ${escapeMarkdown(getClause(id)?.title ?? "")}`.trim()).join("; ");
 }
-var STATE_WORD = { covered: "covered", "overdue-only": "covered only by overdue policies", uncovered: "uncovered", excluded: "not applicable" };
+var STATE_WORD = {
+  covered: "covered",
+  "overdue-only": "covered only by overdue policies",
+  "draft-only": "only by drafts",
+  uncovered: "uncovered",
+  excluded: "not applicable",
+  undecided: "undecided in the SoA"
+};
 function coverageDeltaLines(comparison) {
-  if (comparison.kind === "unavailable") return [`_Coverage change not shown: ${escapeMarkdown(comparison.reason)}._`];
+  if (comparison.kind === "unavailable") return [`_Coverage change not shown: ${markdownMessage(comparison.reason, { table: false })}._`];
   const { delta, base, head } = comparison;
   const lines = [];
   const b = base.counts;
   const h = head.counts;
   lines.push(
-    `Against the base commit \`${comparison.baseSha.slice(0, 7)}\`: controls covered ${b.covered} \u2192 ${h.covered} of ${h.controls}; required clauses mapped ${b.requiredClausesCovered} \u2192 ${h.requiredClausesCovered} of ${h.requiredClauses}.`,
+    `Against the base commit \`${comparison.baseSha.slice(0, 7)}\`: controls covered ${b.covered} \u2192 ${h.covered} of ${h.controls}${b.draftOnly + h.draftOnly > 0 ? ` (only by drafts ${b.draftOnly} \u2192 ${h.draftOnly})` : ""}; required clauses mapped ${b.requiredClausesCovered} \u2192 ${h.requiredClausesCovered} of ${h.requiredClauses}${b.requiredClausesDraftOnly + h.requiredClausesDraftOnly > 0 ? ` (only by drafts ${b.requiredClausesDraftOnly} \u2192 ${h.requiredClausesDraftOnly})` : ""}.`,
     ""
   );
   const none = delta.controlsGained.length + delta.controlsLost.length + delta.controlsChanged.length + delta.clausesGained.length + delta.clausesLost.length === 0;
@@ -44849,8 +51816,8 @@ function coverageDeltaLines(comparison) {
   if (delta.controlsGained.length > 0) lines.push(`- \u{1F7E2} **Controls now covered (${delta.controlsGained.length})**: ${controlList(delta.controlsGained)}`);
   if (delta.controlsLost.length > 0) lines.push(`- \u{1F534} **Controls no longer covered (${delta.controlsLost.length})**: ${controlList(delta.controlsLost)}`);
   if (delta.controlsChanged.length > 0) {
-    const shown = delta.controlsChanged.slice(0, MAX_IDS).map((entry) => `${inlineCode(entry.id)} ${STATE_WORD[entry.from]} \u2192 ${STATE_WORD[entry.to]}`);
-    lines.push(`- \u{1F501} **Controls whose state changed (${delta.controlsChanged.length})**: ${shown.join("; ")}${delta.controlsChanged.length > MAX_IDS ? `; and ${delta.controlsChanged.length - MAX_IDS} more` : ""}`);
+    const shown2 = delta.controlsChanged.slice(0, MAX_IDS).map((entry) => `${inlineCode(entry.id, { table: false })} ${STATE_WORD[entry.from]} \u2192 ${STATE_WORD[entry.to]}`);
+    lines.push(`- \u{1F501} **Controls whose state changed (${delta.controlsChanged.length})**: ${shown2.join("; ")}${delta.controlsChanged.length > MAX_IDS ? `; and ${delta.controlsChanged.length - MAX_IDS} more` : ""}`);
   }
   if (delta.clausesGained.length > 0) lines.push(`- \u{1F7E2} **Clauses now mapped (${delta.clausesGained.length})**: ${clauseList(delta.clausesGained)}`);
   if (delta.clausesLost.length > 0) lines.push(`- \u{1F534} **Clauses no longer mapped (${delta.clausesLost.length})**: ${clauseList(delta.clausesLost)}`);
@@ -44880,7 +51847,7 @@ var MAX_SUMMARY_BYTES = 1e6;
 function renderJobSummary(input) {
   const { result, linkTo } = input;
   const lines = ["## ISMS check", "", headline(result), ""];
-  for (const note of input.notes ?? []) lines.push(`> ${escapeMarkdown(note)}`, "");
+  for (const note of input.notes ?? []) lines.push(`> ${markdownMessage(note, { table: false })}`, "");
   if (result.findings.length > 0) {
     lines.push(`### Findings (${result.findings.length})`, "");
     lines.push(...findingsTable(changedFirst(result.findings, input.changedFiles), linkTo, input.maxFindingRows ?? 2e3, "see the JSON report (the `report` output)"), "");
@@ -44913,24 +51880,28 @@ function linkBuilder(location) {
   return (file, line) => `${base}/${encodePath(file)}${line ? `#L${line}` : ""}`;
 }
 
-// src/github/base-tree.ts
+// src/github/api-tree.ts
+import { createHash } from "node:crypto";
+
+// src/github/tree-at-commit.ts
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import path7 from "node:path";
+import { closeSync as closeSync2, ftruncateSync, mkdirSync as mkdirSync2, mkdtempSync, openSync as openSync2, rmSync as rmSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import os5 from "node:os";
+import path11 from "node:path";
 
 // src/github/repo-paths.ts
-import { realpathSync as realpathSync5 } from "node:fs";
-import path6 from "node:path";
+import { realpathSync as realpathSync4 } from "node:fs";
+import path10 from "node:path";
 function real(folder) {
   try {
-    return realpathSync5(folder);
+    return realpathSync4(folder);
   } catch {
-    return path6.resolve(folder);
+    return path10.resolve(folder);
   }
 }
 function toRepoPaths(result, repoRoot) {
-  const prefix = path6.relative(real(repoRoot), real(result.config.root)).split(path6.sep).join("/");
-  if (prefix === "" || prefix.startsWith("..") || path6.isAbsolute(prefix)) return result;
+  const prefix = path10.relative(real(repoRoot), real(result.config.root)).split(path10.sep).join("/");
+  if (prefix === "" || prefix.startsWith("..") || path10.isAbsolute(prefix)) return result;
   const move = (file) => `${prefix}/${file}`;
   return {
     ...result,
@@ -44942,12 +51913,15 @@ function toRepoPaths(result, repoRoot) {
   };
 }
 
-// src/github/base-tree.ts
+// src/github/tree-at-commit.ts
+var TreeError = class extends Error {
+  name = "TreeError";
+};
 function git(repoRoot, args, input) {
   const result = spawnSync("git", ["-C", repoRoot, ...args], {
     input,
     maxBuffer: 1024 * 1024 * 1024,
-    // No pager, no prompts, no system or global config that could change the output.
+    // No pager, no prompts, no system config that could change the output.
     env: { ...process.env, GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0", GIT_CONFIG_NOSYSTEM: "1" }
   });
   return {
@@ -44956,6 +51930,7 @@ function git(repoRoot, args, input) {
     stderr: result.error ? result.error.message : result.stderr?.toString("utf8") ?? ""
   };
 }
+var firstLine = (text2) => text2.split("\n")[0] ?? text2;
 function resolveCommit(repoRoot, candidates) {
   for (const candidate of candidates) {
     if (!/^[0-9A-Za-z^~._/-]+$/.test(candidate)) continue;
@@ -44964,30 +51939,35 @@ function resolveCommit(repoRoot, candidates) {
   }
   return null;
 }
-function mergeBaseCandidate(repoRoot, headSha) {
-  if (!headSha) return null;
-  const second = git(repoRoot, ["rev-parse", "--verify", "--quiet", "HEAD^2"]);
-  if (!second.ok || second.stdout.toString("utf8").trim() !== headSha) return null;
-  return "HEAD^1";
-}
-function listTree(repoRoot, sha) {
-  const result = git(repoRoot, ["ls-tree", "-r", "-z", "--full-tree", sha]);
-  if (!result.ok) throw new Error(`git ls-tree ${sha} failed: ${result.stderr.split("\n")[0]}`);
-  const entries = [];
-  for (const record of result.stdout.toString("utf8").split("\0")) {
-    const tab = record.indexOf("	");
-    if (tab < 0) continue;
-    const [mode = "", type = "", object = ""] = record.slice(0, tab).split(" ");
-    entries.push({ mode, type, object, path: record.slice(tab + 1) });
+function recordedParents(repoRoot, commit) {
+  const result = git(repoRoot, ["cat-file", "commit", commit]);
+  if (!result.ok) return null;
+  const parents = [];
+  for (const line of result.stdout.toString("utf8").split("\n")) {
+    if (line === "") break;
+    const match = /^parent ([0-9a-f]{40,64})$/.exec(line);
+    if (match?.[1]) parents.push(match[1]);
   }
-  return entries;
+  return parents;
 }
-function readBlobs(repoRoot, objects) {
+function presentObjects(repoRoot, objects) {
+  const present = /* @__PURE__ */ new Set();
+  if (objects.length === 0) return present;
+  const result = git(repoRoot, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], `${objects.join("\n")}
+`);
+  if (!result.ok) return present;
+  for (const line of result.stdout.toString("utf8").split("\n")) {
+    const [object, type] = line.split(" ");
+    if (object && type === "blob") present.add(object);
+  }
+  return present;
+}
+function readGitBlobs(repoRoot, objects) {
   const blobs = /* @__PURE__ */ new Map();
   if (objects.length === 0) return blobs;
   const result = git(repoRoot, ["cat-file", "--batch"], `${objects.join("\n")}
 `);
-  if (!result.ok) throw new Error(`git cat-file failed: ${result.stderr.split("\n")[0]}`);
+  if (!result.ok) throw new TreeError(`git cat-file failed: ${firstLine(result.stderr)}`);
   const out = result.stdout;
   let offset = 0;
   while (offset < out.length) {
@@ -45002,6 +51982,34 @@ function readBlobs(repoRoot, objects) {
   }
   return blobs;
 }
+var ENTRY_KIND = { "100644": "file", "100755": "file", "120000": "link" };
+function gitCommitTree(repoRoot, sha) {
+  return {
+    sha,
+    origin: "git objects",
+    async entries() {
+      const result = git(repoRoot, ["ls-tree", "-r", "-l", "-z", "--full-tree", sha]);
+      if (!result.ok) throw new TreeError(`git ls-tree ${sha.slice(0, 12)} failed: ${firstLine(result.stderr)}`);
+      const entries = [];
+      for (const record of result.stdout.toString("utf8").split("\0")) {
+        const tab = record.indexOf("	");
+        if (tab < 0) continue;
+        const [mode = "", type = "", object = "", size = ""] = record.slice(0, tab).split(/ +/);
+        const kind = ENTRY_KIND[mode];
+        if (type !== "blob" || !kind) continue;
+        entries.push({ path: record.slice(tab + 1), kind, object, size: /^\d+$/.test(size) ? Number(size) : null });
+      }
+      return entries;
+    },
+    async read(entries) {
+      const wanted = [...new Set(entries.map((entry) => entry.object))];
+      const blobs = readGitBlobs(repoRoot, wanted);
+      const missing = wanted.find((object) => !blobs.has(object));
+      if (missing) throw new TreeError(`blob ${missing.slice(0, 12)} of ${sha.slice(0, 12)} is not in the checkout`);
+      return blobs;
+    }
+  };
+}
 function staticPrefix(pattern) {
   const segments = pattern.replace(/^\.\//, "").split("/");
   const fixed = [];
@@ -45011,32 +52019,191 @@ function staticPrefix(pattern) {
   }
   return fixed.length === 0 ? "" : `${fixed.join("/")}/`;
 }
-var isBlob = (entry) => entry.type === "blob" && (entry.mode === "100644" || entry.mode === "100755");
-function materialise(options2, sha, folder) {
-  const entries = listTree(options2.repoRoot, sha).filter(isBlob);
+function candidateMatcher(pattern, inConfig) {
+  const clean = pattern.replace(/^\.\//, "");
+  if (!/[*?[{]/.test(clean)) {
+    const exact = inConfig(clean.replace(/\/+$/, ""));
+    return (file) => file === exact || file.startsWith(`${exact}/`);
+  }
+  const prefix = inConfig(staticPrefix(clean));
+  const extension = /\.([A-Za-z0-9]+)$/.exec(clean.split("/").at(-1) ?? "")?.[1]?.toLowerCase();
+  return (file) => file.startsWith(prefix) && (!extension || file.toLowerCase().endsWith(`.${extension}`));
+}
+var mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+async function materialise(tree, options2, folder) {
+  const entries = await tree.entries();
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
-  const write = (relative2, content) => {
-    const target = path7.resolve(folder, relative2);
-    if (!isInside(folder, target)) return;
-    mkdirSync(path7.dirname(target), { recursive: true });
-    writeFileSync(target, content);
+  const target = (relative2) => {
+    const absolute = path11.resolve(folder, relative2);
+    if (!isInside(folder, absolute) || absolute === folder) return null;
+    mkdirSync2(path11.dirname(absolute), { recursive: true });
+    return absolute;
   };
-  const configRelative = (options2.configPath ?? ".isms.yml").replace(/^\.\//, "");
+  const at = `${tree.sha.slice(0, 12)} (read from ${tree.origin})`;
+  const configRelative = path11.posix.normalize((options2.configPath ?? ".isms.yml").replace(/^\.\//, ""));
   const configEntry = byPath.get(configRelative);
-  if (configEntry) write(configRelative, readBlobs(options2.repoRoot, [configEntry.object]).get(configEntry.object) ?? Buffer.alloc(0));
+  if (configEntry) {
+    if (configEntry.kind === "link") {
+      throw new TreeError(`${configRelative} at ${at} is a symbolic link, which is not followed: commit the file itself`);
+    }
+    if (configEntry.size !== null && configEntry.size > MAX_FILE_BYTES) {
+      throw new TreeError(`${configRelative} at ${at} is ${mib(configEntry.size)}, over the 1 MiB limit: keep the config small`);
+    }
+    const file = target(configRelative);
+    if (file) writeFileSync2(file, (await tree.read([configEntry])).get(configEntry.object) ?? Buffer.alloc(0));
+  } else if (options2.configPath !== void 0) {
+    throw new UsageError(`Config file ${options2.configPath} not found at ${at}; pass an existing file to the \`config\` input`);
+  }
   const config = loadConfig(folder, configEntry ? configRelative : void 0, ruleIds);
-  const configDir = path7.relative(folder, config.root).split(path7.sep).join("/");
-  const inConfig = (relative2) => configDir === "" ? relative2 : `${configDir}/${relative2}`;
+  const configDir = path11.relative(folder, config.root).split(path11.sep).join("/");
+  const inConfig = (relative2) => path11.posix.normalize(configDir === "" ? relative2 : `${configDir}/${relative2}`);
   const patterns = options2.paths && options2.paths.length > 0 ? options2.paths : config.policies;
-  const prefixes = patterns.map((pattern) => inConfig(staticPrefix(pattern)));
-  const wanted = /* @__PURE__ */ new Set([inConfig(config.soa.replace(/^\.\//, ""))]);
-  for (const pattern of patterns) if (!/[*?[{]/.test(pattern)) wanted.add(inConfig(pattern.replace(/^\.\//, "")));
-  const selected = entries.filter(
-    (entry) => wanted.has(entry.path) || entry.path.toLowerCase().endsWith(".md") && prefixes.some((prefix) => entry.path.startsWith(prefix))
-  );
-  const blobs = readBlobs(options2.repoRoot, [...new Set(selected.map((entry) => entry.object))]);
-  for (const entry of selected) write(entry.path, blobs.get(entry.object) ?? Buffer.alloc(0));
-  return configEntry ? configRelative : void 0;
+  const matchers = [...patterns.map((pattern) => candidateMatcher(pattern, inConfig)), candidateMatcher(config.soa, inConfig)];
+  const selected = [];
+  const links = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (entry.path === configRelative) continue;
+    const file = target(entry.path);
+    if (!file) continue;
+    if (!matchers.some((matches) => matches(entry.path))) {
+      writeFileSync2(file, "");
+    } else if (entry.kind === "link") {
+      symlinkSync(os5.devNull, file);
+      links.add(entry.path);
+    } else if (entry.size !== null && entry.size > MAX_FILE_BYTES) {
+      const fd = openSync2(file, "w");
+      try {
+        ftruncateSync(fd, entry.size);
+      } finally {
+        closeSync2(fd);
+      }
+    } else {
+      selected.push(entry);
+    }
+  }
+  const blobs = await tree.read(selected);
+  for (const entry of selected) {
+    const file = target(entry.path);
+    if (file) writeFileSync2(file, blobs.get(entry.object) ?? Buffer.alloc(0));
+  }
+  return { configPath: configEntry ? configRelative : void 0, links };
+}
+function rewordLinkFindings(result, links, tree) {
+  if (links.size === 0) return result;
+  const message = `Symbolic link in commit ${tree.sha.slice(0, 12)}, which is read from ${tree.origin} and links are not followed: commit the file itself`;
+  return {
+    ...result,
+    findings: result.findings.map(
+      (finding) => finding.file !== null && links.has(finding.file) && finding.line === 1 && finding.column === 1 ? { ...finding, message } : finding
+    )
+  };
+}
+async function checkCommitTree(tree, options2) {
+  const folder = mkdtempSync(path11.join(options2.tempRoot, "isms-tree-"));
+  try {
+    const { configPath, links } = await materialise(tree, options2, folder);
+    const result = await check({ root: folder, configPath, paths: options2.paths, today: options2.today, remindWithinDays: options2.remindWithinDays });
+    const repoPaths = rewordLinkFindings(toRepoPaths(result, folder), links, tree);
+    const configDir = path11.relative(folder, result.config.root);
+    return { ...repoPaths, root: options2.repoRoot, config: { ...repoPaths.config, root: path11.join(options2.repoRoot, configDir) } };
+  } finally {
+    rmSync3(folder, { recursive: true, force: true });
+  }
+}
+
+// src/github/api-tree.ts
+var KIND = { "100644": "file", "100755": "file", "120000": "link" };
+function blobId(bytes, length) {
+  return createHash(length === 64 ? "sha256" : "sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+function apiCommitTree(options2) {
+  const { octokit, owner, repo, sha } = options2;
+  const short2 = sha.slice(0, 12);
+  return {
+    sha,
+    origin: "the GitHub API",
+    async entries() {
+      const { data } = await octokit.rest.git.getTree({ owner, repo, tree_sha: sha, recursive: "1" });
+      if (data.truncated) {
+        throw new TreeError(`GitHub listed the tree of ${short2} only in part (too many files for one listing)`);
+      }
+      const entries = [];
+      for (const item of data.tree) {
+        const kind = KIND[item.mode ?? ""];
+        if (item.type !== "blob" || !kind || !item.path || !item.sha) continue;
+        entries.push({ path: item.path, kind, object: item.sha, size: typeof item.size === "number" ? item.size : null });
+      }
+      return entries;
+    },
+    async read(entries) {
+      const wanted = new Map(entries.map((entry) => [entry.object, entry]));
+      const local = options2.localRepo ? presentObjects(options2.localRepo, [...wanted.keys()]) : /* @__PURE__ */ new Set();
+      const blobs = options2.localRepo && local.size > 0 ? readGitBlobs(options2.localRepo, [...local]) : /* @__PURE__ */ new Map();
+      for (const [object, entry] of wanted) {
+        if (blobs.has(object)) continue;
+        const { data } = await octokit.rest.repos.getContent({ owner, repo, path: entry.path, ref: sha });
+        if (Array.isArray(data) || data.type !== "file" || !("content" in data) || data.encoding !== "base64") {
+          throw new TreeError(`GitHub did not return ${entry.path} at ${short2} as a file`);
+        }
+        const bytes = Buffer.from(data.content, "base64");
+        if (blobId(bytes, object.length) !== object) {
+          throw new TreeError(`the contents GitHub returned for ${entry.path} at ${short2} do not match its blob ${object.slice(0, 12)} (a truncated reply?)`);
+        }
+        blobs.set(object, bytes);
+      }
+      return blobs;
+    }
+  };
+}
+
+// src/github/pr-head.ts
+var short = (sha) => sha.slice(0, 12);
+var HOW_TO_CHECK_OUT = "check out the head with actions/checkout (`ref: ${{ github.event.pull_request.head.sha }}`, `persist-credentials: false`: isms-as-code only reads the files, it runs nothing from them), or set `fetch-depth: 2` for pull_request, or give the action a token with `contents: read`";
+async function tryTree(tree, options2, reasons) {
+  try {
+    return await checkCommitTree(tree, { ...options2, repoRoot: options2.workspace });
+  } catch (error2) {
+    if (error2 instanceof UsageError) throw error2;
+    const status = error2.status;
+    reasons.push(`from ${tree.origin}: ${status !== void 0 ? describeRequestError(error2) : error2.message.split("\n")[0]}`);
+    return null;
+  }
+}
+async function checkPullRequestHead(options2) {
+  const { headSha, workspace } = options2;
+  const checkout = resolveCommit(workspace, ["HEAD"]);
+  if (!headSha || checkout === headSha) {
+    return { result: await options2.checkCheckout(), source: "checkout", linesAreHead: true, notes: [], log: "Checked the checkout, which is the pull request head." };
+  }
+  const where2 = checkout ? `the checkout is ${short(checkout)}` : "the workspace is not a git checkout";
+  const reasons = [];
+  if (checkout && resolveCommit(workspace, [headSha]) === headSha) {
+    const result = await tryTree(gitCommitTree(workspace, headSha), options2, reasons);
+    if (result) return { result, source: "git objects", linesAreHead: true, notes: [], log: `Checked the pull request head ${short(headSha)} from git objects (${where2}).` };
+  } else {
+    reasons.push("not in the checkout");
+  }
+  if (options2.octokit && options2.owner && options2.repo) {
+    const tree = apiCommitTree({ octokit: options2.octokit, owner: options2.owner, repo: options2.repo, sha: headSha, localRepo: checkout ? workspace : null });
+    const result = await tryTree(tree, options2, reasons);
+    if (result) return { result, source: "the GitHub API", linesAreHead: true, notes: [], log: `Checked the pull request head ${short(headSha)} read through the GitHub API (${where2}).` };
+  } else {
+    reasons.push("no token to read it through the API");
+  }
+  const parents = checkout ? recordedParents(workspace, checkout) : null;
+  if (checkout && parents?.length === 2 && parents[1] === headSha) {
+    const note = `The pull request head ${short(headSha)} could not be read (${reasons.join("; ")}): the findings are from the merge commit ${short(checkout)}, whose line numbers differ from the head where the base branch changed the same file, so no line comments are posted. Set \`fetch-depth: 2\` on actions/checkout.`;
+    return { result: await options2.checkCheckout(), source: "merge commit", linesAreHead: false, notes: [note], log: note };
+  }
+  throw new UsageError(`${where2}, not the pull request head ${short(headSha)}, and the head could not be read (${reasons.join("; ")}): ${HOW_TO_CHECK_OUT}`);
+}
+
+// src/github/base-tree.ts
+function mergeBaseCandidate(repoRoot, headSha) {
+  if (!headSha) return null;
+  const second = git(repoRoot, ["rev-parse", "--verify", "--quiet", "HEAD^2"]);
+  if (!second.ok || second.stdout.toString("utf8").trim() !== headSha) return null;
+  return "HEAD^1";
 }
 async function checkBaseCommit(options2) {
   const sha = resolveCommit(options2.repoRoot, options2.candidates);
@@ -45047,23 +52214,14 @@ async function checkBaseCommit(options2) {
       reason: `the base commit${named} is not in the checkout (actions/checkout fetches one commit unless \`fetch-depth\` says otherwise; \`fetch-depth: 2\` is enough for pull_request)`
     };
   }
-  const folder = mkdtempSync(path7.join(options2.tempRoot, "isms-base-"));
   try {
-    const configPath = materialise(options2, sha, folder);
-    const result = await check({
-      root: folder,
-      configPath,
-      paths: options2.paths,
-      today: options2.today,
-      remindWithinDays: options2.remindWithinDays
-    });
-    return { ok: true, sha, result: toRepoPaths(result, folder) };
+    const result = await checkCommitTree(gitCommitTree(options2.repoRoot, sha), options2);
+    return { ok: true, sha, result };
   } catch (error2) {
-    return { ok: false, reason: `the base commit ${sha.slice(0, 12)} could not be checked: ${error2.message.split("\n")[0]}` };
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
+    return { ok: false, reason: `the base commit ${sha.slice(0, 12)} could not be checked: ${firstLine2(error2.message)}` };
   }
 }
+var firstLine2 = (text2) => text2.split("\n")[0] ?? text2;
 
 // src/report/model.ts
 var THEME_SECTION = { Organizational: "A.5", People: "A.6", Physical: "A.7", Technological: "A.8" };
@@ -45081,7 +52239,8 @@ function buildSoaView(result) {
       notes: decision?.notes ?? null,
       state: stateById.get(control.id) ?? "uncovered",
       policies,
-      owners: [...new Set(policies.flatMap((policy2) => policy2.owners))]
+      owners: [...new Set(policies.flatMap((policy2) => policy2.owners))],
+      ownerLabels: [...new Set(policies.flatMap(ownerLabels))]
     };
   });
   const count = (predicate) => rows2.filter(predicate).length;
@@ -45094,21 +52253,23 @@ function buildSoaView(result) {
     clausePolicies: index.clausePolicies,
     counts: {
       controls: rows2.length,
-      applicable: count((row) => row.applicability === "applicable"),
-      notApplicable: count((row) => row.applicability === "not-applicable"),
-      undecided: count((row) => row.applicability === "undecided"),
-      implemented: count((row) => row.applicability === "applicable" && row.implementation === "implemented"),
-      partial: count((row) => row.applicability === "applicable" && row.implementation === "partial"),
-      planned: count((row) => row.applicability === "applicable" && row.implementation === "planned"),
+      applicable: count((row2) => row2.applicability === "applicable"),
+      notApplicable: count((row2) => row2.applicability === "not-applicable"),
+      undecided: count((row2) => row2.applicability === "undecided"),
+      implemented: count((row2) => row2.applicability === "applicable" && row2.implementation === "implemented"),
+      partial: count((row2) => row2.applicability === "applicable" && row2.implementation === "partial"),
+      planned: count((row2) => row2.applicability === "applicable" && row2.implementation === "planned"),
+      notImplemented: count((row2) => row2.applicability === "applicable" && row2.implementation === "not-implemented"),
       covered: index.coverage.counts.covered,
       overdueOnly: index.coverage.counts.overdueOnly,
+      draftOnly: index.coverage.counts.draftOnly,
       uncovered: index.coverage.counts.uncovered,
       excluded: index.coverage.counts.excluded
     }
   };
 }
 function rowsByTheme(rows2) {
-  return themes.map((theme) => ({ theme, section: THEME_SECTION[theme], rows: rows2.filter((row) => row.control.theme === theme) }));
+  return themes.map((theme) => ({ theme, section: THEME_SECTION[theme], rows: rows2.filter((row2) => row2.control.theme === theme) }));
 }
 var APPLICABILITY_LABEL = {
   applicable: "Yes",
@@ -45118,8 +52279,10 @@ var APPLICABILITY_LABEL = {
 var STATE_LABEL = {
   covered: "Covered",
   "overdue-only": "Covered only by overdue policies",
+  "draft-only": "Only by drafts",
   uncovered: "Not covered",
-  excluded: "Not applicable"
+  excluded: "Not applicable",
+  undecided: "Undecided"
 };
 function reviewText(policy2) {
   switch (policy2.review_state) {
@@ -45135,27 +52298,43 @@ function reviewText(policy2) {
       return "retired";
   }
 }
+function ownerLabels(policy2) {
+  return policy2.owners.map((owner) => ownerLabel(owner, policy2.roles));
+}
 function policyLabel2(policy2) {
   return policy2.id ?? policy2.file;
 }
 
 // src/report/coverage-markdown.ts
-var COVERAGE_EMOJI = { covered: "\u{1F7E9}", "overdue-only": "\u{1F7E8}", uncovered: "\u{1F7E5}", excluded: "\u2B1C" };
+var COVERAGE_EMOJI = {
+  covered: "\u{1F7E9}",
+  "overdue-only": "\u{1F7E8}",
+  "draft-only": "\u{1F7E6}",
+  uncovered: "\u{1F7E5}",
+  excluded: "\u2B1C",
+  undecided: "\u{1F7EA}"
+};
 var MAX_IDS2 = 25;
 function idList(ids) {
-  const shown = ids.slice(0, MAX_IDS2).map(inlineCode).join(", ");
-  return ids.length > MAX_IDS2 ? `${shown} and ${ids.length - MAX_IDS2} more` : shown;
+  const shown2 = ids.slice(0, MAX_IDS2).map((id) => inlineCode(id, { table: false })).join(", ");
+  return ids.length > MAX_IDS2 ? `${shown2} and ${ids.length - MAX_IDS2} more` : shown2;
 }
 function coverageMarkdown(result) {
   const view = buildSoaView(result);
   const { counts: counts2 } = view.coverage;
   const lines = ["### Annex A coverage", ""];
-  lines.push(
-    `${COVERAGE_EMOJI.covered} ${counts2.covered} covered \xB7 ${COVERAGE_EMOJI["overdue-only"]} ${counts2.overdueOnly} only by overdue policies \xB7 ${COVERAGE_EMOJI.uncovered} ${counts2.uncovered} ${view.soaFile ? "not covered" : "not mapped"} \xB7 ${COVERAGE_EMOJI.excluded} ${counts2.excluded} not applicable \xB7 of ${counts2.controls} controls`
-  );
+  const legend = [
+    `${COVERAGE_EMOJI.covered} ${counts2.covered} covered`,
+    `${COVERAGE_EMOJI["overdue-only"]} ${counts2.overdueOnly} only by overdue policies`,
+    `${COVERAGE_EMOJI["draft-only"]} ${counts2.draftOnly} only by drafts`,
+    `${COVERAGE_EMOJI.uncovered} ${counts2.uncovered} ${view.soaFile ? "not covered" : "not mapped"}`,
+    `${COVERAGE_EMOJI.excluded} ${counts2.excluded} not applicable`,
+    ...view.soaFile ? [`${COVERAGE_EMOJI.undecided} ${counts2.undecided} undecided`] : []
+  ];
+  lines.push(`${legend.join(" \xB7 ")} \xB7 of ${counts2.controls} controls`);
   lines.push("", "| Theme | Controls (in order, groups of 5) |", "| --- | --- |");
   for (const group of rowsByTheme(view.rows)) {
-    const cells = group.rows.map((row) => COVERAGE_EMOJI[row.state]);
+    const cells = group.rows.map((row2) => COVERAGE_EMOJI[row2.state]);
     const grouped = [];
     for (let start = 0; start < cells.length; start += 5) grouped.push(cells.slice(start, start + 5).join(""));
     lines.push(`| ${group.section} ${group.theme} (${group.rows.length}) | ${grouped.join(" ")} |`);
@@ -45164,19 +52343,25 @@ function coverageMarkdown(result) {
   const ids = (state) => view.coverage.controls.filter((entry) => entry.state === state).map((entry) => entry.id);
   const uncovered = ids("uncovered");
   const overdue = ids("overdue-only");
+  const drafts = ids("draft-only");
+  const undecided = ids("undecided");
   const clausesMissing = view.coverage.clauses.filter((entry) => entry.requiresDocument && !entry.covered).map((entry) => entry.id);
   if (uncovered.length > 0) lines.push(`- ${view.soaFile ? "Not covered" : "Not mapped by any policy"}: ${idList(uncovered)}`);
   if (overdue.length > 0) lines.push(`- Covered only by overdue policies: ${idList(overdue)}`);
+  if (drafts.length > 0) lines.push(`- Only by drafts (not in force until approved): ${idList(drafts)}`);
+  if (undecided.length > 0) lines.push(`- Undecided in the SoA (not counted as applicable): ${idList(undecided)}`);
+  const clausesDraftOnly = clausesMissing.filter((id) => view.coverage.clauses.find((entry) => entry.id === id)?.state === "draft-only");
+  const missing = clausesMissing.filter((id) => !clausesDraftOnly.includes(id));
   lines.push(
-    `- Clauses requiring documented information: ${counts2.requiredClausesCovered}/${counts2.requiredClauses} mapped${clausesMissing.length > 0 ? `; missing ${idList(clausesMissing)}` : ""}`
+    `- Clauses requiring documented information: ${counts2.requiredClausesCovered}/${counts2.requiredClauses} mapped${clausesDraftOnly.length > 0 ? `; only by drafts ${idList(clausesDraftOnly)}` : ""}${missing.length > 0 ? `; missing ${idList(missing)}` : ""}`
   );
-  if (!view.soaFile) lines.push("- No SoA file: applicability is undecided, so every control counts as applicable.");
+  if (!view.soaFile) lines.push("- No SoA file: no control is decided; the grid shows which controls policies map, out of all 93.");
   return `${lines.join("\n")}
 `;
 }
 
 // src/report/html.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/report/html-escape.ts
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -45217,6 +52402,21 @@ var REPORT_SCRIPT = `
       });
     });
   });
+  // A table wider than its frame says so: a shadow on each side that has more columns, and a line of text.
+  var frames = document.querySelectorAll('.scroll-frame');
+  function cue(frame) {
+    var scroller = frame.querySelector('.scroll');
+    if (!scroller) return;
+    var room = scroller.scrollWidth - scroller.clientWidth;
+    frame.classList.toggle('more-left', room > 1 && scroller.scrollLeft > 1);
+    frame.classList.toggle('more-right', room > 1 && scroller.scrollLeft < room - 1);
+  }
+  Array.prototype.forEach.call(frames, function (frame) {
+    var scroller = frame.querySelector('.scroll');
+    if (scroller) scroller.addEventListener('scroll', function () { cue(frame); }, { passive: true });
+    cue(frame);
+  });
+  window.addEventListener('resize', function () { Array.prototype.forEach.call(frames, cue); });
   document.addEventListener('keydown', function (event) {
     if (event.key !== 'Escape') return;
     var item = document.activeElement && document.activeElement.closest('.grid li');
@@ -45237,6 +52437,8 @@ var REPORT_CSS = `
   --overdue-bg: #fef3c7; --overdue-ink: #713f12; --overdue-edge: #b45309;
   --uncovered-bg: #fee2e2; --uncovered-ink: #7f1d1d; --uncovered-edge: #b91c1c;
   --excluded-bg: #f3f4f6; --excluded-ink: #374151; --excluded-edge: #6b7280;
+  --draft-bg: #dbeafe; --draft-ink: #1e3a8a; --draft-edge: #1d4ed8;
+  --undecided-bg: #ede9fe; --undecided-ink: #4c1d95; --undecided-edge: #6d28d9;
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -45266,12 +52468,21 @@ nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; pad
 .s-overdue-only { background: var(--overdue-bg); color: var(--overdue-ink); border-color: var(--overdue-edge); }
 .s-uncovered { background: var(--uncovered-bg); color: var(--uncovered-ink); border-color: var(--uncovered-edge); }
 .s-excluded { background: var(--excluded-bg); color: var(--excluded-ink); border-color: var(--excluded-edge); border-style: dashed; }
+.s-draft-only { background: var(--draft-bg); color: var(--draft-ink); border-color: var(--draft-edge); }
+.s-undecided { background: var(--undecided-bg); color: var(--undecided-ink); border-color: var(--undecided-edge); border-style: dotted; }
 .tip { display: none; position: absolute; left: 0; right: 0; top: calc(100% + .35rem); z-index: 5; background: var(--paper); color: var(--ink); border: 2px solid var(--ink); border-radius: .5rem; padding: .6rem .8rem; box-shadow: 0 .4rem 1.2rem rgba(0,0,0,.18); }
 .grid li:hover .tip, .grid li:focus-within .tip { display: block; }
 .grid li.dismissed .tip { display: none; }
 .tip p { margin: .2rem 0; }
 .tip ul { margin: .2rem 0; padding-left: 1.2rem; }
-.scroll { overflow-x: auto; margin: .5rem 0 1rem; }
+.scroll-frame { position: relative; margin: .5rem 0 1rem; }
+.scroll { overflow-x: auto; }
+.scroll-hint { display: none; margin: 0 0 .25rem; font-size: .85rem; color: var(--muted); }
+.scroll-frame.more-left .scroll-hint, .scroll-frame.more-right .scroll-hint { display: block; }
+.scroll-frame::before, .scroll-frame::after { content: ""; position: absolute; top: 0; bottom: 0; width: 1.5rem; pointer-events: none; opacity: 0; z-index: 2; }
+.scroll-frame::before { left: 0; background: linear-gradient(to right, rgba(17,24,39,.28), rgba(17,24,39,0)); }
+.scroll-frame::after { right: 0; background: linear-gradient(to left, rgba(17,24,39,.28), rgba(17,24,39,0)); }
+.scroll-frame.more-left::before, .scroll-frame.more-right::after { opacity: 1; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .55rem; border-bottom: 1px solid var(--line); }
@@ -45282,12 +52493,27 @@ th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--ink);
 th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--ink); }
 td.num, th.num { text-align: right; }
 .pid, td code { white-space: nowrap; }
-.file { display: block; color: var(--muted); font-size: .82rem; word-break: break-all; }
+.file { display: block; color: var(--muted); font-size: .82rem; }
+.seg { white-space: nowrap; }
+details.more { display: inline; }
+details.more > summary { display: inline; cursor: pointer; color: var(--accent); text-decoration: underline; margin-left: .25rem; }
+details.more[open] > summary { display: block; margin-left: 0; }
+details.doc { margin-top: .25rem; font-size: .85rem; }
+details.doc summary { cursor: pointer; color: var(--accent); }
+details.doc dl { display: grid; grid-template-columns: auto 1fr; gap: 0 .6rem; margin: .25rem 0; }
+details.doc dt { color: var(--muted); }
+details.doc dd { margin: 0; }
+.history { margin: .25rem 0; padding-left: 1.2rem; }
+.role { font-weight: 600; }
+.holders { color: var(--muted); }
+tr.problem > th { box-shadow: inset 4px 0 0 var(--uncovered-edge); }
+td.message code, .tip code { font-size: .88em; background: var(--soft); padding: 0 .2rem; border-radius: .2rem; overflow-wrap: anywhere; white-space: normal; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: .3rem; border: 1px solid; font-size: .85rem; white-space: nowrap; }
 .b-ok, .b-covered { background: var(--covered-bg); color: var(--covered-ink); border-color: var(--covered-edge); }
 .b-due-soon, .b-warning, .b-overdue-only { background: var(--overdue-bg); color: var(--overdue-ink); border-color: var(--overdue-edge); }
 .b-overdue, .b-error, .b-uncovered { background: var(--uncovered-bg); color: var(--uncovered-ink); border-color: var(--uncovered-edge); }
 .b-draft, .b-retired, .b-none { background: var(--excluded-bg); color: var(--excluded-ink); border-color: var(--excluded-edge); }
+.b-draft-only { background: var(--draft-bg); color: var(--draft-ink); border-color: var(--draft-edge); }
 tbody th { font-weight: 600; white-space: nowrap; }
 .depth-1 > :first-child { padding-left: 1.4rem; }
 .depth-2 > :first-child { padding-left: 2.3rem; }
@@ -45306,7 +52532,8 @@ footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem; }
   @page { margin: 1.5cm; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { font-size: 10pt; }
-  nav, .skip, .hint { display: none; }
+  nav, .skip, .hint, .scroll-hint { display: none; }
+  .scroll-frame::before, .scroll-frame::after { display: none; }
   header, main, footer { max-width: none; padding: 0; }
   .tip, .grid li:hover .tip, .grid li:focus-within .tip { display: none; }
   .scroll { overflow: visible; }
@@ -45317,21 +52544,106 @@ footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem; }
 }
 `;
 
+// src/report/html-text.ts
+var FOLD_AFTER = 10;
+function codeSpans(message) {
+  const pieces = [];
+  let text2 = "";
+  let at = 0;
+  while (at < message.length) {
+    if (message[at] !== "`") {
+      text2 += message[at];
+      at++;
+      continue;
+    }
+    let run2 = at;
+    while (message[run2] === "`") run2++;
+    const fence = message.slice(at, run2);
+    let close = message.indexOf(fence, run2);
+    while (close !== -1 && message[close + fence.length] === "`") {
+      let end = close;
+      while (message[end] === "`") end++;
+      close = message.indexOf(fence, end);
+    }
+    if (close === -1) {
+      text2 += fence;
+      at = run2;
+      continue;
+    }
+    if (text2) pieces.push({ kind: "text", text: text2 });
+    text2 = "";
+    let code = message.slice(run2, close);
+    if (code.length > 2 && code.startsWith(" ") && code.endsWith(" ") && code.trim() !== "") code = code.slice(1, -1);
+    pieces.push({ kind: "code", text: code });
+    at = close + fence.length;
+  }
+  if (text2) pieces.push({ kind: "text", text: text2 });
+  return pieces;
+}
+var SEPARATOR = /^(, |; |, and | and )$/;
+function messageHtml(message) {
+  const pieces = codeSpans(message);
+  const out = [];
+  let index = 0;
+  while (index < pieces.length) {
+    let end = index;
+    let codes = 0;
+    if (pieces[index].kind === "code") {
+      codes = 1;
+      end = index + 1;
+      while (end + 1 < pieces.length && pieces[end].kind === "text" && SEPARATOR.test(pieces[end].text) && pieces[end + 1].kind === "code") {
+        end += 2;
+        codes++;
+      }
+    }
+    if (codes > FOLD_AFTER + 2) {
+      const run2 = pieces.slice(index, end);
+      const cut = FOLD_AFTER * 2 - 1;
+      out.push(run2.slice(0, cut).map(pieceHtml).join(""));
+      out.push(`<details class="more"><summary>+${codes - FOLD_AFTER} more</summary>${run2.slice(cut).map(pieceHtml).join("")}</details>`);
+      index = end;
+      continue;
+    }
+    out.push(pieceHtml(pieces[index]));
+    index++;
+  }
+  return out.join("");
+}
+function pieceHtml(piece) {
+  return piece.kind === "code" ? `<code>${escapeHtml(piece.text)}</code>` : escapeHtml(piece.text);
+}
+function foldedList(items, shown2 = FOLD_AFTER, separator = ", ") {
+  if (items.length <= shown2 + 2) return items.join(separator);
+  return `${items.slice(0, shown2).join(separator)}<details class="more"><summary>+${items.length - shown2} more</summary>${items.slice(shown2).join(separator)}</details>`;
+}
+function pathHtml(file) {
+  const parts = file.split("/");
+  return parts.map((part, index) => `<span class="seg">${escapeHtml(index < parts.length - 1 ? `${part}/` : part)}</span>`).join("<wbr>");
+}
+
 // src/report/html.ts
 var MAX_FINDING_ROWS = 1e3;
 var MAX_TIP_POLICIES = 8;
-var STATE_GLYPH = { covered: "\u2713", "overdue-only": "!", uncovered: "\u2717", excluded: "\u2013" };
+var STATE_GLYPH = { covered: "\u2713", "overdue-only": "!", "draft-only": "\u270E", uncovered: "\u2717", excluded: "\u2013", undecided: "?" };
 var STATE_HELP = {
-  covered: "mapped by a policy that is not retired",
+  covered: "mapped by a policy in force (not a draft, not retired)",
   "overdue-only": "mapped only by policies whose review is overdue",
-  uncovered: "no policy maps it (retired ones do not count)",
-  excluded: "the SoA marks it not applicable"
+  "draft-only": "mapped only by drafts: not in force until one is approved",
+  uncovered: "applicable, and no policy maps it (retired ones do not count)",
+  excluded: "the SoA marks it not applicable",
+  undecided: "the SoA does not decide on it yet: not counted as applicable"
 };
-var IMPLEMENTATION_LABEL = { implemented: "implemented", partial: "partially implemented", planned: "implementation planned" };
+var STATES = ["covered", "overdue-only", "draft-only", "uncovered", "undecided", "excluded"];
+var IMPLEMENTATION_LABEL = {
+  implemented: "implemented",
+  partial: "partially implemented",
+  planned: "implementation planned",
+  "not-implemented": "not implemented"
+};
 var REVIEW_LABEL = { ok: "OK", "due-soon": "Due soon", overdue: "Overdue", draft: "Draft", retired: "Retired" };
 var REVIEW_RANK = { overdue: 0, "due-soon": 1, ok: 2, draft: 3, retired: 4 };
 function sha256(text2) {
-  return `'sha256-${createHash("sha256").update(text2, "utf8").digest("base64")}'`;
+  return `'sha256-${createHash2("sha256").update(text2, "utf8").digest("base64")}'`;
 }
 function renderHtmlReport(result) {
   const view = buildSoaView(result);
@@ -45368,7 +52680,7 @@ ${header(result, view)}
 <main>
 ${coverageSection(view)}
 ${clauseSection(view)}
-${registerSection(result.policies)}
+${registerSection(result.policies, result.findings)}
 ${reviewsSection(result.policies, result.config.remindWithinDays)}
 ${findingsSection(result.findings)}
 </main>
@@ -45388,7 +52700,9 @@ function header(result, view) {
 <p class="meta">ISO/IEC 27001:2022 \xB7 ${escapeHtml(view.today)} \xB7 ${view.soaFile ? `Statement of Applicability: ${escapeHtml(view.soaFile)}` : "no Statement of Applicability file"}</p>
 <dl class="kpis">
 ${kpi("Policy documents", String(result.summary.policies))}
-${kpi("Controls covered", `${counts2.covered + counts2.overdueOnly} / ${counts2.controls - counts2.excluded}`)}
+${kpi(view.soaFile ? "Applicable controls covered" : "Controls mapped (no SoA)", `${counts2.covered + counts2.overdueOnly} / ${view.soaFile ? counts2.applicable : counts2.controls}`)}
+${kpi("Controls only by drafts", String(counts2.draftOnly))}
+${view.soaFile ? kpi("Controls undecided", String(counts2.undecided)) : ""}
 ${kpi("Required clauses documented", `${counts2.requiredClausesCovered} / ${counts2.requiredClauses}`)}
 ${kpi("Reviews overdue", String(overdue))}
 ${kpi("Reviews due soon", String(dueSoon))}
@@ -45405,11 +52719,12 @@ function coverageSection(view) {
   const count = {
     covered: counts2.covered,
     "overdue-only": counts2.overdueOnly,
+    "draft-only": counts2.draftOnly,
     uncovered: counts2.uncovered,
-    excluded: counts2.excluded
+    excluded: counts2.excluded,
+    undecided: counts2.undecided
   };
-  const states = ["covered", "overdue-only", "uncovered", "excluded"];
-  const legend = states.map((state) => `<li>${swatch(state)}<span><strong>${escapeHtml(STATE_LABEL[state])}</strong> (${count[state]}): ${escapeHtml(STATE_HELP[state])}</span></li>`).join("\n");
+  const legend = STATES.filter((state) => view.soaFile !== null || state !== "undecided").map((state) => `<li>${swatch(state)}<span><strong>${escapeHtml(STATE_LABEL[state])}</strong> (${count[state]}): ${escapeHtml(STATE_HELP[state])}</span></li>`).join("\n");
   const groups2 = rowsByTheme(view.rows).map((group) => {
     const headingId = htmlId("theme", group.section);
     return `<h3 id="${headingId}">${escapeHtml(group.section)} ${escapeHtml(group.theme)} controls <span class="note">(${group.rows.length})</span></h3>
@@ -45417,7 +52732,7 @@ function coverageSection(view) {
 ${group.rows.map(cell).join("\n")}
 </ul>`;
   }).join("\n");
-  const noSoa = view.soaFile ? "" : '<p class="note">No Statement of Applicability file was found: every control counts as applicable until <code>soa.yml</code> decides.</p>';
+  const noSoa = view.soaFile ? "" : '<p class="note">No Statement of Applicability file was found: no control is decided, so the map shows which of the 93 controls policies map. Create <code>soa.yml</code> to decide them.</p>';
   return `<section id="coverage" aria-labelledby="coverage-h">
 <h2 id="coverage-h">Annex A coverage</h2>
 ${noSoa}
@@ -45428,43 +52743,58 @@ ${legend}
 ${groups2}
 </section>`;
 }
-function cell(row) {
-  const id = row.control.id;
+function cell(row2) {
+  const id = row2.control.id;
   const tipId = htmlId("t", id);
-  const decision = row.applicability === "undecided" ? "Applicability undecided" : row.applicability === "applicable" ? `Applicable${row.implementation ? ` \xB7 ${IMPLEMENTATION_LABEL[row.implementation]}` : ""}` : "Not applicable";
-  const shown = row.policies.slice(0, MAX_TIP_POLICIES);
-  const more = row.policies.length - shown.length;
-  const policies = row.policies.length === 0 ? "<p>No policy maps this control (retired ones do not count).</p>" : `<ul>${shown.map(
+  const decision = row2.applicability === "undecided" ? "Applicability undecided" : row2.applicability === "applicable" ? `Applicable${row2.implementation ? ` \xB7 ${IMPLEMENTATION_LABEL[row2.implementation]}` : ""}` : "Not applicable";
+  const shown2 = row2.policies.slice(0, MAX_TIP_POLICIES);
+  const more = row2.policies.length - shown2.length;
+  const policies = row2.policies.length === 0 ? "<p>No policy maps this control (retired ones do not count).</p>" : `<ul>${shown2.map(
     (policy2) => `<li><strong>${escapeHtml(policyLabel2(policy2))}</strong>${policy2.title ? ` ${escapeHtml(policy2.title)}` : ""}: ${escapeHtml(policy2.owners.join(", ") || "no owner")}; ${escapeHtml(reviewText(policy2))}</li>`
   ).join("")}${more > 0 ? `<li>and ${more} more (see the policy register)</li>` : ""}</ul>`;
-  return `<li><button type="button" class="cell s-${row.state}" id="${htmlId("c", id)}" aria-label="${escapeHtml(`${id} ${row.control.title}: ${STATE_LABEL[row.state]}`)}" aria-describedby="${tipId}" data-control="${escapeHtml(id)}" data-state="${row.state}"><span class="num">${escapeHtml(id.slice(2))}</span><span class="glyph" aria-hidden="true">${STATE_GLYPH[row.state]}</span></button>
-<div class="tip" role="tooltip" id="${tipId}"><p><strong>${escapeHtml(id)} ${escapeHtml(row.control.title)}</strong></p><p>${escapeHtml(STATE_LABEL[row.state])} \xB7 ${escapeHtml(decision)}</p>${row.justification ? `<p>Justification: ${escapeHtml(row.justification)}</p>` : ""}${row.notes ? `<p>Notes: ${escapeHtml(row.notes)}</p>` : ""}${policies}</div></li>`;
+  return `<li><button type="button" class="cell s-${row2.state}" id="${htmlId("c", id)}" aria-label="${escapeHtml(`${id} ${row2.control.title}: ${STATE_LABEL[row2.state]}`)}" aria-describedby="${tipId}" data-control="${escapeHtml(id)}" data-state="${row2.state}"><span class="num">${escapeHtml(id.slice(2))}</span><span class="glyph" aria-hidden="true">${STATE_GLYPH[row2.state]}</span></button>
+<div class="tip" role="tooltip" id="${tipId}"><p><strong>${escapeHtml(id)} ${escapeHtml(row2.control.title)}</strong></p><p>${escapeHtml(STATE_LABEL[row2.state])} \xB7 ${escapeHtml(decision)}</p>${row2.justification ? `<p>Justification: ${escapeHtml(row2.justification)}</p>` : ""}${row2.notes ? `<p>Notes: ${escapeHtml(row2.notes)}</p>` : ""}${policies}</div></li>`;
 }
+var CLAUSE_BADGE = {
+  covered: '<span class="badge b-covered">\u2713 Covered</span>',
+  "overdue-only": '<span class="badge b-overdue-only">! Only by overdue policies</span>',
+  "draft-only": '<span class="badge b-draft-only">\u270E Only by drafts</span>',
+  uncovered: '<span class="badge b-uncovered">\u2717 Not covered</span>'
+};
 function clauseSection(view) {
-  const byId = new Map(view.coverage.clauses.map((entry) => [entry.id, entry]));
+  const byId2 = new Map(view.coverage.clauses.map((entry) => [entry.id, entry]));
   const rows2 = clauses.map((clause) => {
-    const entry = byId.get(clause.id);
+    const entry = byId2.get(clause.id);
     const depth = clause.id.split(".").length - 1;
-    const policies = view.clausePolicies.get(clause.id) ?? [];
+    const policies = (view.clausePolicies.get(clause.id) ?? []).map((policy2) => `<span class="pid">${escapeHtml(policyLabel2(policy2))}</span>`);
     const required = entry?.requiresDocument ?? false;
-    const covered = entry?.covered ?? false;
-    const badge = covered ? '<span class="badge b-covered">\u2713 Covered</span>' : required ? '<span class="badge b-uncovered">\u2717 Not covered</span>' : '<span class="badge b-none">\u2013 Not mapped</span>';
-    return `<tr class="${depth === 0 ? "top" : `depth-${Math.min(depth, 2)}`}"><th scope="row">${escapeHtml(clause.id)}</th><td>${escapeHtml(clause.title)}</td><td>${required ? "Yes" : '<span class="note">\u2014</span>'}</td><td>${badge}</td><td>${policies.map((policy2) => `<span class="pid">${escapeHtml(policyLabel2(policy2))}</span>`).join(", ")}</td></tr>`;
+    const state = entry?.state ?? "uncovered";
+    const bySoa = entry?.soaFile ?? null;
+    if (bySoa) policies.unshift(`<span class="pid">${escapeHtml(bySoa)}</span> (Statement of Applicability, 6.1.3 d)`);
+    const badge = bySoa && state !== "covered" ? CLAUSE_BADGE.covered : state === "uncovered" && !required ? '<span class="badge b-none">\u2013 Not mapped</span>' : CLAUSE_BADGE[state];
+    return `<tr class="${depth === 0 ? "top" : `depth-${Math.min(depth, 2)}`}"><th scope="row">${escapeHtml(clause.id)}</th><td>${badge}</td><td>${escapeHtml(clause.title)}</td><td>${required ? "Yes" : '<span class="note">\u2014</span>'}</td><td>${foldedList(policies)}</td></tr>`;
   }).join("\n");
   const { counts: counts2 } = view.coverage;
+  const drafts = counts2.requiredClausesDraftOnly > 0 ? ` ${counts2.requiredClausesDraftOnly} more ${counts2.requiredClausesDraftOnly === 1 ? "is" : "are"} mapped only by drafts.` : "";
   return `<section id="clauses" aria-labelledby="clauses-h">
 <h2 id="clauses-h">Clauses 4\u201310</h2>
-<p>${counts2.requiredClausesCovered} of ${counts2.requiredClauses} clauses that require documented information are mapped by a policy that is not retired. A policy mapping a sub-clause covers its parent.</p>
-<div class="scroll" role="region" aria-labelledby="clauses-h" tabindex="0">
-<table>
+<p>${counts2.requiredClausesCovered} of ${counts2.requiredClauses} clauses that require documented information are mapped by a policy in force.${drafts} A policy mapping a sub-clause covers its parent${view.soaFile ? "; the SoA file documents 6.1.3 d)" : ""}.</p>
+${scrollTable("Clause coverage table", `<table>
 <caption>Clause coverage</caption>
-<thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Documented information required</th><th scope="col">Coverage</th><th scope="col">Policies</th></tr></thead>
+<thead><tr><th scope="col">Clause</th><th scope="col">Coverage</th><th scope="col">Title</th><th scope="col">Documented information required</th><th scope="col">Documented by</th></tr></thead>
 <tbody>
 ${rows2}
 </tbody>
-</table>
-</div>
+</table>`)}
 </section>`;
+}
+function scrollTable(label, table) {
+  return `<div class="scroll-frame">
+<p class="scroll-hint" aria-hidden="true">Scroll sideways for more columns \u2192</p>
+<div class="scroll" role="region" aria-label="${escapeHtml(`${label} (scrolls sideways on narrow screens)`)}" tabindex="0">
+${table}
+</div>
+</div>`;
 }
 function reviewBadge(state) {
   return `<span class="badge b-${state}">${escapeHtml(REVIEW_LABEL[state])}</span>`;
@@ -45473,25 +52803,83 @@ function sortableHead(columns) {
   return `<thead><tr>${columns.map((column) => `<th scope="col"${column.numeric ? ' class="num"' : ""}><button type="button">${escapeHtml(column.label)}</button></th>`).join("")}</tr></thead>`;
 }
 function titleCell(policy2) {
-  return `<td data-sort="${escapeHtml(policy2.title ?? "")}">${escapeHtml(policy2.title ?? "(no title)")}<span class="file">${escapeHtml(policy2.file)}</span></td>`;
+  return `<td data-sort="${escapeHtml(policy2.title ?? "")}">${escapeHtml(policy2.title ?? "(no title)")}<span class="file">${pathHtml(policy2.file)}</span>${documentControl(policy2)}</td>`;
 }
-function registerSection(policies) {
-  const rows2 = policies.map(
-    (policy2) => `<tr><th scope="row">${escapeHtml(policy2.id ?? "(no id)")}</th>${titleCell(policy2)}<td>${escapeHtml(policy2.owners.join(", "))}</td><td>${escapeHtml(policy2.status ?? "")}</td><td>${escapeHtml(policy2.last_reviewed ?? "")}</td><td>${escapeHtml(policy2.next_review ?? "")}</td><td data-sort="${REVIEW_RANK[policy2.review_state]} ${policy2.review_state}">${reviewBadge(policy2.review_state)}</td></tr>`
-  ).join("\n");
+function ownerHtml(owner, policy2) {
+  const holders = Object.hasOwn(policy2.roles, owner) ? policy2.roles[owner] : void 0;
+  if (!holders) return escapeHtml(owner);
+  return `<span class="role">${escapeHtml(owner)}</span> <span class="holders">(${holders.length > 0 ? escapeHtml(holders.join(", ")) : "no holders"})</span>`;
+}
+function ownersCell(policy2) {
+  if (policy2.owners.length === 0) return '<td data-sort=""><span class="badge b-error">\u2717 No owner</span></td>';
+  return `<td>${foldedList(policy2.owners.map((owner) => ownerHtml(owner, policy2)), 5)}</td>`;
+}
+function documentControl(policy2) {
+  const doc = policy2.document;
+  if (!doc) return "";
+  const facts = [];
+  if (doc.classification) facts.push(["Classification", escapeHtml(doc.classification)]);
+  if (doc.effective_date) facts.push(["Effective", escapeHtml(doc.effective_date)]);
+  if (doc.audience.length > 0) facts.push(["Audience", foldedList(doc.audience.map((item) => escapeHtml(item)), 5)]);
+  if (doc.author) facts.push(["Author", escapeHtml(doc.author)]);
+  if (doc.parent) facts.push(["Parent", `<span class="pid">${escapeHtml(doc.parent)}</span>`]);
+  if (doc.supersedes.length > 0) facts.push(["Supersedes", foldedList(doc.supersedes.map((id) => `<span class="pid">${escapeHtml(id)}</span>`), 5)]);
+  if (doc.related.length > 0) facts.push(["Related", foldedList(doc.related.map((id) => `<span class="pid">${escapeHtml(id)}</span>`), 5)]);
+  const history = doc.history.length === 0 ? "" : `<ol class="history">${doc.history.map((entry) => {
+    const who = [entry.author ? `by ${entry.author}` : "", entry.approver ? `approved by ${entry.approver}` : ""].filter(Boolean).join(", ");
+    return `<li>${escapeHtml([entry.version ? `v${entry.version}` : "", entry.date ?? ""].filter(Boolean).join(" "))}${who ? ` (${escapeHtml(who)})` : ""}${entry.summary ? `: ${escapeHtml(entry.summary)}` : ""}</li>`;
+  }).join("")}</ol>`;
+  if (facts.length === 0 && !history) return "";
+  return `<details class="doc"><summary>Document control</summary><dl>${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join("")}</dl>${history}</details>`;
+}
+function problems(policy2, findings) {
+  const list = [];
+  const retired = policy2.review_state === "retired";
+  if (policy2.owners.length === 0 && !retired) list.push('<span class="badge b-error">\u2717 No owner</span>');
+  if (policy2.review_state === "overdue") list.push(`<span class="badge b-error">\u2717 ${policy2.next_review ? "Review overdue" : "Never reviewed"}</span>`);
+  const counted = findings.get(policy2.file);
+  if (counted?.errors) list.push(`<span class="badge b-error">\u2717 ${counted.errors} ${counted.errors === 1 ? "error" : "errors"}</span>`);
+  if (counted?.warnings) list.push(`<span class="badge b-warning">! ${counted.warnings} ${counted.warnings === 1 ? "warning" : "warnings"}</span>`);
+  return list;
+}
+function registerSection(policies, findings) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (finding.file === null) continue;
+    const entry = byFile.get(finding.file) ?? { errors: 0, warnings: 0 };
+    if (finding.severity === "error") entry.errors++;
+    else entry.warnings++;
+    byFile.set(finding.file, entry);
+  }
+  const rows2 = policies.map((policy2) => {
+    const found = problems(policy2, byFile);
+    const state = found.length > 0 && policy2.review_state === "ok" ? '<span class="badge b-none">Review OK</span>' : reviewBadge(policy2.review_state);
+    const evidence = foldedList(policy2.evidence.map((item) => `<span class="file">${pathHtml(item)}</span>`), 3, "");
+    return `<tr${found.length > 0 ? ' class="problem"' : ""}><th scope="row">${escapeHtml(policy2.id ?? "(no id)")}</th><td data-sort="${REVIEW_RANK[policy2.review_state]} ${policy2.review_state}">${state}</td><td data-sort="${found.length > 0 ? 0 : 1}">${found.join(" ") || '<span class="note">None</span>'}</td>${titleCell(policy2)}${ownersCell(policy2)}<td>${policy2.approver ? ownerHtml(policy2.approver, policy2) : '<span class="note">\u2014</span>'}</td><td>${escapeHtml(policy2.approved_on ?? "")}</td><td>${escapeHtml(policy2.status ?? "")}</td><td>${escapeHtml(policy2.last_reviewed ?? "")}</td><td>${escapeHtml(policy2.next_review ?? "")}</td><td>${evidence}</td></tr>`;
+  }).join("\n");
   return `<section id="register" aria-labelledby="register-h">
 <h2 id="register-h">Policy register</h2>
 <p class="hint">Select a column heading to sort by it; select it again to reverse the order.</p>
 <p class="note" id="register-status" role="status"></p>
-<div class="scroll" role="region" aria-labelledby="register-h" tabindex="0">
-<table class="sortable" id="register-table" data-status="register-status">
+${scrollTable("Policy register table", `<table class="sortable" id="register-table" data-status="register-status">
 <caption>${policies.length} policy documents</caption>
-${sortableHead([{ label: "ID" }, { label: "Title" }, { label: "Owners" }, { label: "Status" }, { label: "Last review" }, { label: "Next review" }, { label: "State" }])}
+${sortableHead([
+    { label: "ID" },
+    { label: "State" },
+    { label: "Problem" },
+    { label: "Title" },
+    { label: "Owners" },
+    { label: "Approver" },
+    { label: "Approved" },
+    { label: "Status" },
+    { label: "Last review" },
+    { label: "Next review" },
+    { label: "Evidence" }
+  ])}
 <tbody>
 ${rows2}
 </tbody>
-</table>
-</div>
+</table>`)}
 </section>`;
 }
 function reviewsSection(policies, within) {
@@ -45503,17 +52891,15 @@ function reviewsSection(policies, within) {
     if (days === 0) return "today";
     return `in ${days} day${days === 1 ? "" : "s"}`;
   };
-  const body = due.length === 0 ? `<p>No review is overdue or due within ${within} days.</p>` : `<div class="scroll" role="region" aria-labelledby="reviews-h" tabindex="0">
-<table class="sortable" data-status="reviews-status">
+  const body = due.length === 0 ? `<p>No review is overdue or due within ${within} days.</p>` : `${scrollTable("Reviews due table", `<table class="sortable" data-status="reviews-status">
 <caption>${due.length} ${due.length === 1 ? "review" : "reviews"} overdue or due within ${within} days</caption>
-${sortableHead([{ label: "ID" }, { label: "Title" }, { label: "Owners" }, { label: "Due" }, { label: "When", numeric: true }, { label: "State" }])}
+${sortableHead([{ label: "ID" }, { label: "State" }, { label: "When", numeric: true }, { label: "Title" }, { label: "Owners" }, { label: "Due" }])}
 <tbody>
 ${due.map(
-    (policy2) => `<tr><td>${escapeHtml(policy2.id ?? "(no id)")}</td>${titleCell(policy2)}<td>${escapeHtml(policy2.owners.join(", "))}</td><td>${escapeHtml(policy2.next_review ?? "")}</td><td class="num" data-sort="${policy2.days_until_review ?? -1e5}">${escapeHtml(when(policy2))}</td><td data-sort="${REVIEW_RANK[policy2.review_state]}">${reviewBadge(policy2.review_state)}</td></tr>`
+    (policy2) => `<tr><td>${escapeHtml(policy2.id ?? "(no id)")}</td><td data-sort="${REVIEW_RANK[policy2.review_state]}">${reviewBadge(policy2.review_state)}</td><td class="num" data-sort="${policy2.days_until_review ?? -1e5}">${escapeHtml(when(policy2))}</td>${titleCell(policy2)}${ownersCell(policy2)}<td>${escapeHtml(policy2.next_review ?? "")}</td></tr>`
   ).join("\n")}
 </tbody>
-</table>
-</div>
+</table>`)}
 <p class="note" id="reviews-status" role="status"></p>`;
   return `<section id="reviews" aria-labelledby="reviews-h">
 <h2 id="reviews-h">Reviews due and overdue</h2>
@@ -45521,19 +52907,17 @@ ${body}
 </section>`;
 }
 function findingsSection(findings) {
-  const shown = findings.slice(0, MAX_FINDING_ROWS);
-  const more = findings.length - shown.length;
-  const body = findings.length === 0 ? "<p>No findings: every check passed.</p>" : `<div class="scroll" role="region" aria-labelledby="findings-h" tabindex="0">
-<table class="sortable" data-status="findings-status">
+  const shown2 = findings.slice(0, MAX_FINDING_ROWS);
+  const more = findings.length - shown2.length;
+  const body = findings.length === 0 ? "<p>No findings: every check passed.</p>" : `${scrollTable("Findings table", `<table class="sortable" data-status="findings-status">
 <caption>${findings.length} ${findings.length === 1 ? "finding" : "findings"}</caption>
-${sortableHead([{ label: "Severity" }, { label: "Where" }, { label: "Rule" }, { label: "Problem" }])}
+${sortableHead([{ label: "Severity" }, { label: "Problem" }, { label: "Where" }, { label: "Rule" }])}
 <tbody>
-${shown.map(
-    (finding) => `<tr><td data-sort="${finding.severity === "error" ? 0 : 1}"><span class="badge b-${finding.severity}">${finding.severity === "error" ? "\u2717 Error" : "! Warning"}</span></td><td data-sort="${escapeHtml(`${finding.file ?? "~"}:${String(finding.line).padStart(6, "0")}`)}">${escapeHtml(finding.file ? `${finding.file}:${finding.line}:${finding.column}` : "ISMS")}</td><td><code>${escapeHtml(finding.rule)}</code></td><td>${escapeHtml(finding.message)}</td></tr>`
+${shown2.map(
+    (finding) => `<tr><td data-sort="${finding.severity === "error" ? 0 : 1}"><span class="badge b-${finding.severity}">${finding.severity === "error" ? "\u2717 Error" : "! Warning"}</span></td><td class="message">${messageHtml(finding.message)}</td><td class="where" data-sort="${escapeHtml(`${finding.file ?? "~"}:${String(finding.line).padStart(6, "0")}`)}">${finding.file ? `${pathHtml(finding.file)}:${finding.line}:${finding.column}` : "ISMS"}</td><td><code>${escapeHtml(finding.rule)}</code></td></tr>`
   ).join("\n")}
 </tbody>
-</table>
-</div>
+</table>`)}
 <p class="note" id="findings-status" role="status"></p>
 ${more > 0 ? `<p>${more} more findings are not listed here; run <code>isms check --format json</code> for all of them.</p>` : ""}`;
   return `<section id="findings" aria-labelledby="findings-h">
@@ -45543,7 +52927,7 @@ ${body}
 }
 
 // src/report/soa.ts
-import path8 from "node:path";
+import path12 from "node:path";
 
 // src/report/csv.ts
 var BOM = "\uFEFF";
@@ -45560,6 +52944,7 @@ function csvDocument(header2, records) {
 }
 
 // src/report/soa.ts
+var escapeMarkdown2 = (text2) => escapeMarkdown(text2, { mentions: false });
 function renderSoa(result, format, options2 = {}) {
   const view = buildSoaView(result);
   switch (format) {
@@ -45572,15 +52957,15 @@ function renderSoa(result, format, options2 = {}) {
   }
 }
 function linkTarget(root, outputDir, file) {
-  const relative2 = path8.relative(outputDir, path8.join(root, file)).split(path8.sep).join("/");
+  const relative2 = path12.relative(outputDir, path12.join(root, file)).split(path12.sep).join("/");
   return encodeURI(relative2).replace(/[()#?]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function soaMarkdown(view, root, outputDir, policyCount) {
   const { counts: counts2 } = view;
   const lines = [];
-  lines.push(`# Statement of Applicability${view.organization ? `: ${escapeMarkdown(view.organization)}` : ""}`, "");
+  lines.push(`# Statement of Applicability${view.organization ? `: ${escapeMarkdown2(view.organization)}` : ""}`, "");
   lines.push("| | |", "| --- | --- |");
-  if (view.organization) lines.push(`| Organisation | ${escapeMarkdown(view.organization)} |`);
+  if (view.organization) lines.push(`| Organisation | ${escapeMarkdown2(view.organization)} |`);
   lines.push(`| Standard | ISO/IEC 27001:2022, Annex A (${counts2.controls} controls) |`);
   lines.push(`| Date | ${view.today} |`);
   lines.push(
@@ -45588,10 +52973,10 @@ function soaMarkdown(view, root, outputDir, policyCount) {
   );
   lines.push(`| Applicability | ${counts2.applicable} applicable \xB7 ${counts2.notApplicable} not applicable \xB7 ${counts2.undecided} undecided |`);
   lines.push(
-    `| Implementation | ${counts2.implemented} implemented \xB7 ${counts2.partial} partial \xB7 ${counts2.planned} planned \xB7 ${counts2.applicable - counts2.implemented - counts2.partial - counts2.planned} not stated |`
+    `| Implementation | ${counts2.implemented} implemented \xB7 ${counts2.partial} partial \xB7 ${counts2.planned} planned \xB7 ${counts2.notImplemented} not implemented \xB7 ${counts2.applicable - counts2.implemented - counts2.partial - counts2.planned - counts2.notImplemented} not stated |`
   );
   lines.push(
-    `| Policy coverage | ${counts2.covered} covered \xB7 ${counts2.overdueOnly} only by overdue policies \xB7 ${counts2.uncovered} not covered \xB7 ${counts2.excluded} excluded |`
+    `| Policy coverage | ${counts2.covered} covered \xB7 ${counts2.overdueOnly} only by overdue policies \xB7 ${counts2.draftOnly} only by drafts \xB7 ${counts2.uncovered} not covered \xB7 ${counts2.excluded} excluded${view.soaFile ? ` \xB7 ${view.coverage.counts.undecided} undecided` : ""} |`
   );
   lines.push("");
   if (!view.soaFile) {
@@ -45600,32 +52985,36 @@ function soaMarkdown(view, root, outputDir, policyCount) {
       ""
     );
   }
-  lines.push(`Generated by ${TOOL_NAME} ${TOOL_VERSION} from the policies in the repository. Policy coverage: a control is covered when a policy that is not retired maps it; covered only by overdue policies when every such policy is overdue for review.`, "");
+  lines.push(`Generated by ${TOOL_NAME} ${TOOL_VERSION} from the policies in the repository. Policy coverage: a control is covered when an approved (or in-review) policy that is not overdue maps it; covered only by overdue policies when every such policy is overdue for review; only by drafts when only draft policies map it (a draft is not yet in force). Retired policies cover nothing; an undecided control is not counted as applicable.`, "");
   for (const group of rowsByTheme(view.rows)) {
     lines.push(`## ${group.section} ${group.theme} controls`, "");
     lines.push("| Control | Title | Applicable | Justification | Implementation | Policies | Owners | Review |");
     lines.push("| --- | --- | --- | --- | --- | --- | --- | --- |");
-    for (const row of group.rows) lines.push(markdownRow(row, root, outputDir));
+    for (const row2 of group.rows) lines.push(markdownRow(row2, root, outputDir));
     lines.push("");
   }
   return `${lines.join("\n")}`;
 }
-function markdownRow(row, root, outputDir) {
+var STATE_NOTE = {
+  "draft-only": " _(only by drafts: not in force)_",
+  "overdue-only": " _(only by overdue policies)_"
+};
+function markdownRow(row2, root, outputDir) {
   const justification = [
-    row.justification ? escapeMarkdown(row.justification) : "",
-    row.notes ? `_Notes:_ ${escapeMarkdown(row.notes)}` : ""
+    row2.justification ? escapeMarkdown2(row2.justification) : "",
+    row2.notes ? `_Notes:_ ${escapeMarkdown2(row2.notes)}` : ""
   ].filter(Boolean).join(" ");
-  const policies = row.policies.map((policy2) => `[${escapeMarkdown(policyLabel2(policy2))}](${linkTarget(root, outputDir, policy2.file)})`).join(", ");
-  const review = row.policies.map((policy2) => `${escapeMarkdown(policyLabel2(policy2))}: ${reviewText(policy2)}`).join("; ");
-  const applicable = row.applicability === "undecided" ? "_Undecided_" : APPLICABILITY_LABEL[row.applicability];
+  const policies = row2.policies.map((policy2) => `[${escapeMarkdown2(policyLabel2(policy2))}](${linkTarget(root, outputDir, policy2.file)})`).join(", ");
+  const review = row2.policies.map((policy2) => `${escapeMarkdown2(policyLabel2(policy2))}: ${reviewText(policy2)}`).join("; ");
+  const applicable = row2.applicability === "undecided" ? "_Undecided_" : APPLICABILITY_LABEL[row2.applicability];
   const cells = [
-    row.control.id,
-    escapeMarkdown(row.control.title),
+    row2.control.id,
+    escapeMarkdown2(row2.control.title),
     applicable,
-    justification || (row.applicability === "not-applicable" ? "**missing**" : ""),
-    row.applicability === "applicable" ? row.implementation ?? "" : "",
-    policies || (row.applicability === "applicable" ? "**none**" : ""),
-    escapeMarkdown(row.owners.join(", ")),
+    justification || (row2.applicability === "not-applicable" ? "**missing**" : ""),
+    row2.applicability === "applicable" ? row2.implementation ?? "" : "",
+    policies ? `${policies}${STATE_NOTE[row2.state] ?? ""}` : row2.applicability === "applicable" ? "**none**" : "",
+    escapeMarkdown2(row2.ownerLabels.join(", ")),
     review
   ];
   return `|${cells.map((cell2) => cell2 === "" ? " " : ` ${cell2} `).join("|")}|`;
@@ -45645,19 +53034,19 @@ var SOA_CSV_HEADER = [
   "Review"
 ];
 function soaCsv(view) {
-  const records = view.rows.map((row) => [
-    row.control.id,
-    row.control.title,
-    row.control.theme,
-    APPLICABILITY_LABEL[row.applicability],
-    row.justification ?? "",
-    row.implementation ?? "",
-    row.notes ?? "",
-    STATE_LABEL[row.state],
-    row.policies.map(policyLabel2).join("; "),
-    row.policies.map((policy2) => policy2.file).join("; "),
-    row.owners.join("; "),
-    row.policies.map((policy2) => `${policyLabel2(policy2)}: ${reviewText(policy2)}`).join("; ")
+  const records = view.rows.map((row2) => [
+    row2.control.id,
+    row2.control.title,
+    row2.control.theme,
+    APPLICABILITY_LABEL[row2.applicability],
+    row2.justification ?? "",
+    row2.implementation ?? "",
+    row2.notes ?? "",
+    STATE_LABEL[row2.state],
+    row2.policies.map(policyLabel2).join("; "),
+    row2.policies.map((policy2) => policy2.file).join("; "),
+    row2.ownerLabels.join("; "),
+    row2.policies.map((policy2) => `${policyLabel2(policy2)}: ${reviewText(policy2)}`).join("; ")
   ]);
   return csvDocument(SOA_CSV_HEADER, records);
 }
@@ -45677,22 +53066,24 @@ function soaJson(view) {
       implemented: counts2.implemented,
       partial: counts2.partial,
       planned: counts2.planned,
+      not_implemented: counts2.notImplemented,
       covered: counts2.covered,
       overdue_only: counts2.overdueOnly,
+      draft_only: counts2.draftOnly,
       uncovered: counts2.uncovered,
       excluded: counts2.excluded
     },
-    controls: view.rows.map((row) => ({
-      id: row.control.id,
-      title: row.control.title,
-      theme: row.control.theme,
-      applicable: row.applicability === "undecided" ? null : row.applicability === "applicable",
-      justification: row.justification,
-      implementation: row.implementation,
-      notes: row.notes,
-      coverage: row.state,
-      owners: row.owners,
-      policies: row.policies.map(policyJson)
+    controls: view.rows.map((row2) => ({
+      id: row2.control.id,
+      title: row2.control.title,
+      theme: row2.control.theme,
+      applicable: row2.applicability === "undecided" ? null : row2.applicability === "applicable",
+      justification: row2.justification,
+      implementation: row2.implementation,
+      notes: row2.notes,
+      coverage: row2.state,
+      owners: row2.owners,
+      policies: row2.policies.map(policyJson)
     }))
   };
   return `${JSON.stringify(document, null, 2)}
@@ -45701,19 +53092,23 @@ function soaJson(view) {
 
 // src/github/sticky-comment.ts
 var SUMMARY_MARKER = "<!-- isms-as-code:summary -->";
-var MAX_COMMENT_LENGTH = 65536;
-function findOwnComment(comments, identity) {
+function headMarker(sha) {
+  return `<!-- isms-as-code:head ${sha} -->`;
+}
+var HEAD_MARKER = /\n?<!-- isms-as-code:head ([0-9a-f]{7,64}) -->/;
+function recordedHead(body) {
+  return HEAD_MARKER.exec(body ?? "")?.[1];
+}
+function ownComments(comments, identity) {
   const login = identity.toLowerCase();
-  return comments.filter((comment) => comment.author?.toLowerCase() === login && (comment.body ?? "").includes(SUMMARY_MARKER)).sort((a, b) => a.id - b.id)[0];
+  return comments.filter((comment) => comment.author?.toLowerCase() === login && (comment.body ?? "").includes(SUMMARY_MARKER)).sort((a, b) => a.id - b.id);
 }
-function normalise2(body) {
-  return body.replace(/\r\n/g, "\n").trimEnd();
+var MAX_COMMENT_LENGTH = 65536;
+function normalise(body) {
+  return body.replace(/\r\n/g, "\n").replace(HEAD_MARKER, "").trimEnd();
 }
-function planComment(comments, identity, body) {
-  const own2 = findOwnComment(comments, identity);
-  if (!own2) return { kind: "create", body };
-  if (normalise2(own2.body ?? "") === normalise2(body)) return { kind: "unchanged", commentId: own2.id };
-  return { kind: "update", commentId: own2.id, body };
+function sameBody(a, b) {
+  return normalise(a) === normalise(b);
 }
 
 // src/github/pr-comment.ts
@@ -45727,7 +53122,7 @@ function coveragePicture(result) {
 function renderPrComment(input) {
   const { result, linkTo } = input;
   const lines = [SUMMARY_MARKER, "## ISMS review", "", headline(result), ""];
-  for (const note of input.notes ?? []) lines.push(`> ${escapeMarkdown(note)}`, "");
+  for (const note of input.notes ?? []) lines.push(`> ${markdownMessage(note, { table: false })}`, "");
   const ordered = changedFirst(result.findings, input.changedFiles);
   const inPr = ordered.filter((finding) => finding.file !== null && input.changedFiles.has(finding.file));
   const elsewhere = ordered.slice(inPr.length);
@@ -45758,8 +53153,534 @@ function renderPrComment(input) {
   );
 }
 
+// src/github/listing.ts
+var PER_PAGE = 100;
+async function readPage(octokit, route, parameters, what) {
+  const request2 = octokit.request;
+  for (let attempt = 1; ; attempt++) {
+    const response = await request2(route, parameters);
+    if (Array.isArray(response.data)) {
+      pageLinks.set(response.data, String(response.headers.link ?? ""));
+      return response.data;
+    }
+    if (attempt >= 3) throw new MalformedReplyError(`GitHub's answer listing ${what} is not a JSON list, ${attempt} times (cut off?)`);
+  }
+}
+var pageLinks = /* @__PURE__ */ new WeakMap();
+async function listAll(octokit, route, parameters, what) {
+  const items = [];
+  let lastPage;
+  for (let page = 1; ; page++) {
+    const data = await readPage(octokit, route, { ...parameters, per_page: PER_PAGE, ...page > 1 ? { page } : {} }, what);
+    items.push(...data);
+    const link = pageLinks.get(data) ?? "";
+    const last = /<([^>]*)>;\s*rel="last"/.exec(link)?.[1];
+    const lastNumber = last ? Number(new URL(last, "http://github.invalid").searchParams.get("page")) : NaN;
+    if (Number.isSafeInteger(lastNumber) && lastNumber > 0) lastPage = lastNumber;
+    if (/\brel="next"/.test(link)) continue;
+    if (lastPage !== void 0 && page < lastPage) throw incomplete(what, page, `page ${lastPage} is the last one`);
+    if (lastPage !== void 0 || data.length < PER_PAGE) return items;
+    const after = await readPage(octokit, route, { ...parameters, per_page: PER_PAGE, page: page + 1 }, what);
+    if (after.length === 0) return items;
+    throw incomplete(what, page, `page ${page + 1} has items`);
+  }
+}
+function incomplete(what, page, evidence) {
+  return new IncompleteListingError(
+    `GitHub's listing of ${what} ended early: page ${page} came without a link to the next page, yet ${evidence}. Nothing is created from an incomplete listing; run again.`
+  );
+}
+
+// src/github/reminders/github.ts
+async function listLabelledIssues(octokit, ref, label) {
+  const items = await listAll(octokit, "GET /repos/{owner}/{repo}/issues", { ...ref, labels: label, state: "all" }, `the issues labelled ${label}`);
+  return items.map((item) => toExistingIssue(item));
+}
+function toExistingIssue(issue2) {
+  return {
+    number: issue2.number,
+    title: issue2.title,
+    body: issue2.body ?? null,
+    state: issue2.state === "closed" ? "closed" : "open",
+    labels: (issue2.labels ?? []).map((item) => typeof item === "string" ? item : item.name ?? "").filter((name) => name !== ""),
+    assignees: (issue2.assignees ?? []).map((user) => user.login),
+    author: issue2.user?.login ?? null,
+    isPullRequest: issue2.pull_request !== void 0 && issue2.pull_request !== null
+  };
+}
+var IdentityError = class extends Error {
+  name = "IdentityError";
+};
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+async function resolveIdentity(octokit, override) {
+  if (override) return { login: override, source: "option" };
+  let login;
+  try {
+    const data = await octokit.graphql("query { viewer { login } }");
+    login = data?.viewer?.login;
+  } catch (error2) {
+    throw new IdentityError(
+      `Cannot tell which login this token writes as (GraphQL viewer { login }: ${describeRequestError(error2)}), so nothing is written rather than guessed: set the \`identity\` input (e.g. my-app[bot]) or \`--identity\`.`
+    );
+  }
+  if (typeof login !== "string" || !LOGIN.test(login)) {
+    throw new IdentityError(
+      "Cannot tell which login this token writes as (GraphQL viewer { login } gave no login), so nothing is written rather than guessed: set the `identity` input (e.g. my-app[bot]) or `--identity`."
+    );
+  }
+  return { login, source: "GraphQL viewer" };
+}
+async function missingLabels(octokit, ref, labels, seen) {
+  const missing = [];
+  for (const label of labels) {
+    if (seen.some((name) => name.toLowerCase() === label.name.toLowerCase())) continue;
+    try {
+      await octokit.rest.issues.getLabel({ ...ref, name: label.name });
+    } catch (error2) {
+      if (error2.status !== 404) throw error2;
+      missing.push(label);
+    }
+  }
+  return missing;
+}
+async function createLabel(octokit, ref, label) {
+  try {
+    await octokit.rest.issues.createLabel({ ...ref, ...label });
+    return true;
+  } catch (error2) {
+    const err = error2;
+    if (err.status === 422 && err.response?.data?.errors?.some((item) => item.code === "already_exists")) return false;
+    throw error2;
+  }
+}
+async function defaultBranch(octokit, ref) {
+  const { data } = await octokit.rest.repos.get({ owner: ref.owner, repo: ref.repo });
+  return data.default_branch;
+}
+
+// src/github/diff.ts
+var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseHunks(patch) {
+  if (!patch) return [];
+  const hunks = [];
+  let current = null;
+  let oldLeft = 0;
+  let newLeft = 0;
+  let newLine = 0;
+  for (const text2 of patch.split("\n")) {
+    const header2 = HUNK_HEADER.exec(text2);
+    if (header2) {
+      oldLeft = header2[2] === void 0 ? 1 : Number(header2[2]);
+      newLeft = header2[4] === void 0 ? 1 : Number(header2[4]);
+      newLine = Number(header2[3]);
+      current = { newStart: newLine, newLines: newLeft, commentable: [], added: [] };
+      hunks.push(current);
+      continue;
+    }
+    if (!current || text2.startsWith("\\") || oldLeft <= 0 && newLeft <= 0) continue;
+    if (text2.startsWith("+")) {
+      if (newLeft <= 0) continue;
+      current.commentable.push(newLine);
+      current.added.push(newLine);
+      newLine++;
+      newLeft--;
+    } else if (text2.startsWith("-")) {
+      oldLeft--;
+    } else {
+      if (newLeft > 0) {
+        current.commentable.push(newLine);
+        newLine++;
+        newLeft--;
+      }
+      oldLeft--;
+    }
+  }
+  return hunks;
+}
+function commentableLines(patch) {
+  const lines = /* @__PURE__ */ new Set();
+  for (const hunk of parseHunks(patch)) for (const line of hunk.commentable) lines.add(line);
+  return lines;
+}
+
+// src/github/review-plan.ts
+var MARKER_PREFIX = "isms-as-code:finding";
+function findingMarker(rule) {
+  return `<!-- ${MARKER_PREFIX} ${rule} -->`;
+}
+function renderLineComment(findings) {
+  const parts = findings.map((finding) => {
+    const icon = finding.severity === "error" ? "\u274C **Error**" : "\u26A0\uFE0F **Warning**";
+    return `${icon} ([\`${finding.rule}\`](${TOOL_URL}#${finding.rule})): ${markdownMessage(finding.message, { table: false })}`;
+  });
+  const markers = [...new Set(findings.map((finding) => finding.rule))].map(findingMarker);
+  return `${parts.join("\n\n")}
+
+<sub>isms-as-code</sub>
+${markers.join("\n")}`;
+}
+function postedKeys(comment) {
+  if (comment.line === null) return [];
+  return [...comment.body.matchAll(/<!-- isms-as-code:finding ([a-z0-9-]+) -->/g)].map((match) => `${comment.path}
+${comment.line}
+${match[1]}`);
+}
+function anyMarked(existing) {
+  return existing.some((comment) => comment.body.includes(`<!-- ${MARKER_PREFIX} `));
+}
+function sameLogin(a, b) {
+  return a !== null && a.toLowerCase() === b.toLowerCase();
+}
+function planReview(input) {
+  const maxComments = input.maxComments ?? 50;
+  const lines = /* @__PURE__ */ new Map();
+  for (const file of input.files) {
+    if (file.status === "removed") continue;
+    lines.set(file.filename, commentableLines(file.patch));
+  }
+  const posted = /* @__PURE__ */ new Set();
+  for (const comment of input.existing) {
+    if (!sameLogin(comment.author, input.identity) || comment.line === null) continue;
+    if (comment.side && comment.side !== "RIGHT") continue;
+    for (const key of postedKeys(comment)) posted.add(key);
+  }
+  const plan = { comments: [], alreadyPosted: [], outsideDiff: [], overLimit: [] };
+  const byLine = /* @__PURE__ */ new Map();
+  for (const finding of input.findings) {
+    if (finding.file === null) continue;
+    const fileLines = lines.get(finding.file);
+    if (!fileLines) continue;
+    if (!fileLines.has(finding.line)) {
+      plan.outsideDiff.push(finding);
+      continue;
+    }
+    if (posted.has(`${finding.file}
+${finding.line}
+${finding.rule}`)) {
+      plan.alreadyPosted.push(finding);
+      continue;
+    }
+    const key = `${finding.file}
+${finding.line}`;
+    const existing = byLine.get(key);
+    if (existing) {
+      existing.findings.push(finding);
+      continue;
+    }
+    if (byLine.size >= maxComments) {
+      plan.overLimit.push(finding);
+      continue;
+    }
+    const comment = { path: finding.file, line: finding.line, side: "RIGHT", body: "", findings: [finding] };
+    byLine.set(key, comment);
+    plan.comments.push(comment);
+  }
+  for (const comment of plan.comments) comment.body = renderLineComment(comment.findings);
+  return plan;
+}
+
+// src/github/create-once.ts
+var UnconfirmedWriteError = class extends Error {
+  name = "UnconfirmedWriteError";
+  status;
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+};
+async function createOnce(options2) {
+  const attempts = options2.attempts ?? 2;
+  if (!options2.justListed) {
+    const existing = await options2.find();
+    if (existing !== void 0) return { kind: "found", value: existing };
+  }
+  let lastError;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      return { kind: "created", value: await options2.create(), confirmedByLooking: false };
+    } catch (error2) {
+      if (!mayHaveWritten(error2)) throw error2;
+      lastError = error2;
+      options2.log?.(`Could not ${options2.what} (${describeRequestError(error2)}): looking whether GitHub made it anyway.`);
+      let found;
+      try {
+        found = await options2.find();
+      } catch (lookError) {
+        throw new UnconfirmedWriteError(
+          `Could not confirm that GitHub did ${options2.what}: the request failed (${describeRequestError(error2)}) and looking for it failed too (${describeRequestError(lookError)}); run again: the next run finds it or makes it`,
+          error2.status
+        );
+      }
+      if (found !== void 0) return { kind: "created", value: found, confirmedByLooking: true };
+    }
+  }
+  throw new UnconfirmedWriteError(
+    `Could not ${options2.what}: ${describeRequestError(lastError)}, ${attempts} times (it is not there when looked for)`,
+    lastError.status
+  );
+}
+
+// src/github/pull-request.ts
+async function listFiles(options2) {
+  const ref = `#${options2.number}`;
+  const items = await listAll(options2.octokit, "GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { owner: options2.owner, repo: options2.repo, pull_number: options2.number }, `the files of ${ref}`);
+  return items.map((item) => {
+    const file = item;
+    return {
+      filename: file.filename,
+      status: file.status,
+      patch: file.patch ?? null,
+      ...file.previous_filename ? { previous_filename: file.previous_filename } : {}
+    };
+  });
+}
+async function listReviewComments(options2) {
+  const items = await listAll(options2.octokit, "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments", { owner: options2.owner, repo: options2.repo, pull_number: options2.number }, `the review comments of #${options2.number}`);
+  return items.map((item) => {
+    const comment = item;
+    return {
+      id: comment.id,
+      reviewId: comment.pull_request_review_id ?? null,
+      path: comment.path,
+      line: comment.line ?? null,
+      side: comment.side ?? null,
+      body: comment.body,
+      author: comment.user?.login ?? null
+    };
+  });
+}
+async function listIssueComments(options2) {
+  const items = await listAll(options2.octokit, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: options2.owner, repo: options2.repo, issue_number: options2.number }, `the comments of #${options2.number}`);
+  return items.map((item) => {
+    const comment = item;
+    return { id: comment.id, body: comment.body ?? null, author: comment.user?.login ?? null };
+  });
+}
+async function compareWithBase(options2) {
+  const candidates = [options2.baseSha, mergeBaseCandidate(options2.workspace, options2.headSha)].filter(
+    (value) => typeof value === "string" && value !== ""
+  );
+  if (candidates.length === 0) return { comparison: { kind: "unavailable", reason: "the event names no base commit" }, base: null };
+  const base = await checkBaseCommit({
+    repoRoot: options2.workspace,
+    candidates,
+    configPath: options2.configPath,
+    paths: options2.paths,
+    today: options2.result.today,
+    remindWithinDays: options2.remindWithinDays,
+    tempRoot: options2.tempRoot
+  });
+  if (!base.ok) return { comparison: { kind: "unavailable", reason: base.reason }, base: null };
+  const before = computeCoverage(base.result.policies, base.result.soa);
+  const after = computeCoverage(options2.result.policies, options2.result.soa);
+  return { comparison: { kind: "delta", baseSha: base.sha, base: before, head: after, delta: coverageDelta(before, after) }, base: base.result };
+}
+async function reviewPullRequest(options2) {
+  const { octokit, gate, result } = options2;
+  const ref = `${options2.owner}/${options2.repo}#${options2.number}`;
+  const notes = [];
+  let identity;
+  const whoAmI = () => identity ??= resolveIdentity(octokit, options2.identity).then((found) => found.login);
+  let files = null;
+  try {
+    files = await listFiles(options2);
+  } catch (error2) {
+    notes.push(`The files of ${ref} could not be listed (${describeRequestError(error2)}): no line comments this run.`);
+  }
+  const changedFiles = new Set((files ?? []).filter((file) => file.status !== "removed").map((file) => file.filename));
+  const { comparison, base } = await compareWithBase(options2);
+  const changes = files ? policyChanges(files, result, base) : null;
+  const onDiff = files && options2.reviewComments ? planReview({ findings: result.findings, files, existing: [], identity: "", maxComments: Number.MAX_SAFE_INTEGER }) : null;
+  const onDiffLines = onDiff ? onDiff.comments.reduce((sum, comment) => sum + comment.findings.length, 0) : 0;
+  let lineComments = 0;
+  if (options2.reviewComments && files && onDiffLines > 0) {
+    try {
+      lineComments = await postReview(options2, files, notes, whoAmI);
+    } catch (error2) {
+      notes.push(
+        error2 instanceof IdentityError ? `${error2.message} No line comments this run.` : `The review comments of ${ref} could not be read (${describeRequestError(error2)}): no line comments this run.`
+      );
+    }
+  }
+  let commentOutcome = null;
+  if (options2.comment) {
+    const body = renderPrComment({ result, linkTo: options2.linkTo, changedFiles, changes, comparison, onDiffLines, notes: [...options2.headNotes ?? [], ...notes] });
+    try {
+      commentOutcome = await postSummary(options2, options2.headSha ? `${body}
+${headMarker(options2.headSha)}` : body, notes, whoAmI);
+    } catch (error2) {
+      commentOutcome = "failed";
+      notes.push(
+        error2 instanceof IdentityError ? `${error2.message} No summary comment this run.` : `The comments of ${ref} could not be read (${describeRequestError(error2)}): no summary comment this run.`
+      );
+    }
+  }
+  return { files, changedFiles, changes, comparison, lineComments, comment: commentOutcome, notes };
+}
+async function identityIf(needed, whoAmI) {
+  return needed ? whoAmI() : "";
+}
+async function postReview(options2, files, notes, whoAmI) {
+  const { octokit, gate, result } = options2;
+  const ref = `${options2.owner}/${options2.repo}#${options2.number}`;
+  const plan = async (existing) => planReview({ findings: result.findings, files, existing, identity: await identityIf(anyMarked(existing), whoAmI) });
+  const first = await plan(await listReviewComments(options2));
+  if (first.overLimit.length > 0) notes.push(`${first.overLimit.length} findings on changed lines are listed in the summary comment only: one review carries at most 50 line comments.`);
+  if (first.comments.length === 0) {
+    if (first.alreadyPosted.length > 0) options2.log(`Line comments: all ${first.alreadyPosted.length} findings on changed lines were posted by an earlier run.`);
+    return 0;
+  }
+  const count = first.comments.length;
+  const wanted = new Set(first.comments.flatMap((comment) => comment.findings.map((finding) => `${comment.path}
+${comment.line}
+${finding.rule}`)));
+  const written = await gate.write(
+    `post a review with ${count} line comment${count === 1 ? "" : "s"} on ${ref}`,
+    () => createOnce({
+      what: `post the review on ${ref}`,
+      justListed: true,
+      // Found when every planned comment is there now; its review id, when GitHub lists one.
+      find: async () => {
+        const existing = await listReviewComments(options2);
+        const again = await plan(existing);
+        if (again.comments.length > 0) return void 0;
+        const login = await identityIf(true, whoAmI);
+        const mine = existing.filter((comment) => comment.author?.toLowerCase() === login.toLowerCase() && postedKeys(comment).some((key) => wanted.has(key)));
+        return mine.map((comment) => comment.reviewId ?? null).sort((a, b) => (b ?? 0) - (a ?? 0))[0] ?? null;
+      },
+      create: async () => {
+        const { data } = await octokit.rest.pulls.createReview({
+          owner: options2.owner,
+          repo: options2.repo,
+          pull_number: options2.number,
+          ...options2.headSha ? { commit_id: options2.headSha } : {},
+          event: "COMMENT",
+          body: `isms-as-code found ${count === 1 ? "a problem" : "problems"} on ${count} changed line${count === 1 ? "" : "s"}. The summary comment lists every finding.`,
+          comments: first.comments.map(({ path: path14, line, side, body }) => ({ path: path14, line, side, body }))
+        });
+        return replyId(data, `POST /repos/${options2.owner}/${options2.repo}/pulls/${options2.number}/reviews`);
+      },
+      log: options2.log
+    })
+  );
+  if (!written.ok) {
+    if (!written.skipped) notes.push(`GitHub refused the line comments (${written.message}); the findings are in the summary comment.`);
+    return 0;
+  }
+  if (written.value.kind === "found") {
+    options2.log(`Line comments: a run at the same time posted them first.`);
+    return 0;
+  }
+  const reviewId = written.value.value;
+  return reviewId === null ? count : count - await removeDuplicateLineComments(options2, reviewId, wanted, whoAmI);
+}
+async function removeDuplicateLineComments(options2, reviewId, wanted, whoAmI) {
+  const { octokit, gate } = options2;
+  const existing = await listReviewComments(options2);
+  const marked = existing.filter((comment) => postedKeys(comment).some((key) => wanted.has(key)));
+  if (!marked.some((comment) => comment.reviewId !== reviewId)) return 0;
+  const login = (await whoAmI()).toLowerCase();
+  const ours = marked.filter((comment) => comment.author?.toLowerCase() === login).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+  const seen = /* @__PURE__ */ new Set();
+  const duplicates = [];
+  for (const comment of ours) {
+    const keys = postedKeys(comment);
+    if (comment.reviewId === reviewId && keys.every((key) => seen.has(key))) duplicates.push(comment);
+    for (const key of keys) seen.add(key);
+  }
+  for (const comment of duplicates) {
+    await gate.write(
+      `delete the duplicate line comment ${comment.id}`,
+      () => octokit.rest.pulls.deleteReviewComment({ owner: options2.owner, repo: options2.repo, comment_id: comment.id })
+    );
+  }
+  if (duplicates.length > 0 && duplicates.length === ours.filter((comment) => comment.reviewId === reviewId).length) {
+    await gate.write(
+      `mark review ${reviewId} as a duplicate`,
+      () => octokit.rest.pulls.updateReview({
+        owner: options2.owner,
+        repo: options2.repo,
+        pull_number: options2.number,
+        review_id: reviewId,
+        body: "isms-as-code: a run at the same time posted these line comments first; this duplicate review has none."
+      })
+    );
+    options2.log(`Line comments: a run at the same time posted them first; the ${duplicates.length} duplicates were deleted.`);
+  }
+  return duplicates.length;
+}
+async function postSummary(options2, body, notes, whoAmI) {
+  const { octokit, gate } = options2;
+  const ref = `${options2.owner}/${options2.repo}#${options2.number}`;
+  const ownOf = async (comments) => ownComments(comments, await identityIf(comments.some((comment) => (comment.body ?? "").includes(SUMMARY_MARKER)), whoAmI));
+  let own3 = await ownOf(await listIssueComments(options2));
+  for (let round = 1; round <= 2; round++) {
+    const current = own3[0];
+    if (current) return updateSummary(options2, current, body, notes);
+    const written = await gate.write(
+      `post the summary comment on ${ref}`,
+      () => createOnce({
+        what: `post the summary comment on ${ref}`,
+        justListed: true,
+        find: async () => (await ownOf(await listIssueComments(options2)))[0]?.id,
+        create: async () => {
+          const { data } = await octokit.rest.issues.createComment({ owner: options2.owner, repo: options2.repo, issue_number: options2.number, body });
+          return replyId(data, `POST /repos/${options2.owner}/${options2.repo}/issues/${options2.number}/comments`);
+        },
+        log: options2.log
+      })
+    );
+    if (!written.ok) return failedWrite(written, notes);
+    const listed2 = await listIssueComments(options2);
+    const mine = written.value.kind === "created" ? written.value.value : void 0;
+    if (mine !== void 0 && listed2.every((comment) => comment.id === mine || !(comment.body ?? "").includes(SUMMARY_MARKER))) return "create";
+    const after = await ownOf(listed2);
+    if (mine === void 0) {
+      own3 = after;
+      continue;
+    }
+    const oldest = after[0];
+    if (!oldest || oldest.id === mine) return "create";
+    await gate.write(
+      `delete the duplicate summary comment ${mine} on ${ref}`,
+      () => octokit.rest.issues.deleteComment({ owner: options2.owner, repo: options2.repo, comment_id: mine })
+    );
+    options2.log(`Summary comment: a run at the same time posted ${oldest.id} first; the duplicate ${mine} was deleted.`);
+    own3 = after.filter((comment) => comment.id !== mine);
+  }
+  return "unchanged";
+}
+function failedWrite(written, notes) {
+  if (written.skipped) return "skipped";
+  notes.push(`The summary comment could not be written (${written.message}).`);
+  return "failed";
+}
+async function updateSummary(options2, current, body, notes) {
+  const ref = `${options2.owner}/${options2.repo}#${options2.number}`;
+  if (sameBody(current.body ?? "", body)) {
+    options2.log(`Summary comment ${current.id} is up to date.`);
+    return "unchanged";
+  }
+  const recorded = recordedHead(current.body);
+  if (options2.headSha && recorded && recorded !== options2.headSha) {
+    const { data } = await options2.octokit.rest.pulls.get({ owner: options2.owner, repo: options2.repo, pull_number: options2.number });
+    const head = typeof data?.head?.sha === "string" ? data.head.sha : void 0;
+    if (head !== options2.headSha) {
+      const line = `The summary comment reports ${recorded.slice(0, 7)}; this run checked ${options2.headSha.slice(0, 7)}, which is no longer the head of ${ref}${head ? ` (${head.slice(0, 7)} is)` : ""}: it is not overwritten with older results.`;
+      options2.log(line);
+      notes.push(line);
+      return "skipped";
+    }
+  }
+  const written = await options2.gate.write(
+    `update the summary comment ${current.id} on ${ref}`,
+    () => options2.octokit.rest.issues.updateComment({ owner: options2.owner, repo: options2.repo, comment_id: current.id, body })
+  );
+  return written.ok ? "update" : failedWrite(written, notes);
+}
+
 // src/github/reminders/content.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var MARKER_NAME = "isms-as-code:review";
 var MARKER_PATTERN = /<!--\s*isms-as-code:review\s+([^<>]*?)\s*-->/;
 var MARKER_VALUE = /^[A-Za-z0-9._,[\]-]*$/;
@@ -45812,22 +53733,48 @@ function replaceMarker(body, marker) {
   return body.replace(MARKER_PATTERN, () => formatMarker(marker));
 }
 function shortHash(text2) {
-  return createHash2("sha256").update(text2).digest("hex").slice(0, 12);
+  return createHash3("sha256").update(text2).digest("hex").slice(0, 12);
 }
-function ownerRefs(owners) {
-  const refs = { logins: [], extraLogins: [], teams: [], emails: [], other: [] };
-  const seen = /* @__PURE__ */ new Set();
+function ownerRefs(owners, roles = {}) {
+  const refs = { logins: [], extraLogins: [], teams: [], emails: [], other: [], undefinedRoles: [], written: [] };
+  const seenRefs = /* @__PURE__ */ new Set();
+  const seenPeople = /* @__PURE__ */ new Set();
+  const addPerson = (person) => {
+    const read = readOwnerRef(person, {});
+    if (seenPeople.has(read.ref.toLowerCase())) return;
+    seenPeople.add(read.ref.toLowerCase());
+    if (read.kind === "login") (refs.logins.length < MAX_ASSIGNEES ? refs.logins : refs.extraLogins).push(read.ref.slice(1));
+    else if (read.kind === "team") refs.teams.push(read.ref);
+    else if (read.kind === "email") refs.emails.push(read.ref);
+  };
   for (const raw of owners) {
     const ref = raw.trim();
-    if (seen.has(ref.toLowerCase())) continue;
-    seen.add(ref.toLowerCase());
-    const kind = ownerKind(ref);
-    if (kind === "login") (refs.logins.length < MAX_ASSIGNEES ? refs.logins : refs.extraLogins).push(ref.slice(1));
-    else if (kind === "team") refs.teams.push(ref);
-    else if (kind === "email") refs.emails.push(ref);
-    else refs.other.push(ref);
+    if (seenRefs.has(ref.toLowerCase())) continue;
+    seenRefs.add(ref.toLowerCase());
+    const read = readOwnerRef(ref, Object.hasOwn(roles, ref) ? { [ref]: roles[ref] } : {});
+    refs.written.push(read);
+    if (read.kind === "role") read.holders.forEach(addPerson);
+    else if (read.kind === "login" || read.kind === "team" || read.kind === "email") addPerson(read.ref);
+    else {
+      refs.other.push(ref);
+      if (read.kind === "undefined-role") refs.undefinedRoles.push(ref);
+    }
   }
   return refs;
+}
+function personText(person) {
+  const kind = readOwnerRef(person, {}).kind;
+  return kind === "login" || kind === "team" ? person : inlineCode(person);
+}
+function ownerText(read) {
+  if (read.kind === "role") return `${escapeMarkdown(read.ref)} (${read.holders.map(personText).join(", ")})`;
+  if (read.kind === "login" || read.kind === "team" || read.kind === "email") return personText(read.ref);
+  return escapeMarkdown(read.ref);
+}
+function approverCode(approver, roles, table) {
+  const holders = Object.hasOwn(roles, approver) ? roles[approver] : void 0;
+  const name = inlineCode(approver, { table });
+  return holders ? `${name} (${holders.map((holder) => inlineCode(holder, { table })).join(", ")})` : name;
 }
 function sameName(a, b) {
   return a.toLowerCase() === b.toLowerCase();
@@ -45866,20 +53813,16 @@ function listOrNone(items) {
 function renderIssue(input) {
   const { policy: policy2, links } = input;
   const id = policy2.id ?? "";
-  const refs = ownerRefs(policy2.owners);
+  const roles = policy2.roles ?? {};
+  const refs = ownerRefs(policy2.owners, roles);
   const unassignable = refs.logins.filter((login) => includesName(input.unassignable, login));
   const assignees = refs.logins.filter((login) => !includesName(unassignable, login));
   const url = fileUrl(links, policy2.file);
   const name = policy2.title ? `${escapeMarkdown(id)} ${escapeMarkdown(policy2.title)}` : escapeMarkdown(id);
   const due = policy2.next_review ? `due on **${policy2.next_review}**` : "due **now**: it has never been reviewed";
-  const owners = [
-    // The owners are the one group this tool mentions, by design: the refs are validated patterns.
-    ...[...refs.logins, ...refs.extraLogins].map((login) => `@${login}`),
-    ...refs.teams,
-    ...refs.emails.map(inlineCode),
-    ...refs.other.map(escapeMarkdown)
-  ];
-  const approver = policy2.approver ? inlineCode(policy2.approver) : "(none)";
+  const owners = refs.written.map(ownerText);
+  const approver = policy2.approver ? approverCode(policy2.approver, roles, true) : "(none)";
+  const approverInText = policy2.approver ? approverCode(policy2.approver, roles, false) : "(none)";
   const clauses2 = policy2.clauses.map((clause) => {
     const known = getClause(clause);
     return known ? `${escapeMarkdown(clause)} ${escapeMarkdown(known.title)}` : escapeMarkdown(clause);
@@ -45899,7 +53842,7 @@ function renderIssue(input) {
     ["ISO/IEC 27001 clauses", listOrNone(clauses2)],
     ["Annex A controls", listOrNone(controls2)]
   ];
-  const file = inlineCode(policy2.file);
+  const file = inlineCode(policy2.file, { table: false });
   const lastReviewedLine = lineOf(policy2.positions?.lastReviewed);
   const nextReviewLine = lineOf(policy2.positions?.nextReview);
   const record = lastReviewedLine ? `Record the review: change \`last_reviewed\` on line ${lastReviewedLine} of ${file} to the date of the review (\`last_reviewed: YYYY-MM-DD\`), or run \`isms review ${id}\`` : `Record the review: add \`last_reviewed: YYYY-MM-DD\` (the date of the review) to the front matter of ${file}, or run \`isms review ${id}\``;
@@ -45908,7 +53851,7 @@ function renderIssue(input) {
     "Confirm it is still accurate and complete, or change it in a pull request",
     record,
     ...nextReviewLine ? [`Update or remove \`next_review\` on line ${nextReviewLine}: while it is set it fixes the due date (without it, the due date is \`last_reviewed\` + \`review_every\`)`] : [],
-    policy2.approver ? `Get the approval of ${approver} (the approver) on the pull request` : "Get the approval of whoever approves your policies on the pull request (no `approver` is set)",
+    policy2.approver ? `Get the approval of ${approverInText} (the approver) on the pull request` : "Get the approval of whoever approves your policies on the pull request (no `approver` is set)",
     "Merge it: the next scheduled run closes this issue"
   ];
   const lines = [
@@ -45925,7 +53868,14 @@ function renderIssue(input) {
   if (unassignable.length > 0) {
     lines.push(
       "",
-      `GitHub did not accept these owners as assignees: ${unassignable.map((login) => inlineCode(`@${login}`)).join(", ")}. Give them access to this repository, or correct \`owners\` in the policy.`
+      `GitHub did not accept these owners as assignees: ${unassignable.map((login) => inlineCode(`@${login}`, { table: false })).join(", ")}. ` + (Object.keys(roles).length > 0 ? "Give them access to this repository, or correct `owners` in the policy (or the holders of its roles under `roles:` in `.isms.yml`)." : "Give them access to this repository, or correct `owners` in the policy.")
+    );
+  }
+  if (refs.undefinedRoles.length > 0) {
+    const names = refs.undefinedRoles.map((role) => inlineCode(role, { table: false })).join(", ");
+    lines.push(
+      "",
+      `${names} ${refs.undefinedRoles.length === 1 ? "is a role" : "are roles"} that \`.isms.yml\` does not define under \`roles:\`, so ${refs.undefinedRoles.length === 1 ? "it names" : "they name"} no one to assign. Define each with the people who hold it (\`roles: { CISO: ["@maria"] }\`) and the next run assigns them.`
     );
   }
   if (refs.extraLogins.length > 0) {
@@ -45935,7 +53885,7 @@ function renderIssue(input) {
     "",
     "---",
     "",
-    `<sub>Opened by isms-as-code from ${file}. Keep the ${inlineCode(input.label)} label: it is how this issue is found again. Change owners and dates in the policy file, not here; the issue follows the file on every scheduled run.</sub>`
+    `<sub>Opened by isms-as-code from ${file}. Keep the ${inlineCode(input.label, { table: false })} label: it is how this issue is found again. Change owners and dates in the policy file, not here; the issue follows the file on every scheduled run.</sub>`
   );
   const text2 = truncate(lines.join("\n"), MAX_BODY, "\n\n_\u2026 truncated: see the policy file._\n");
   const title = issueTitle(policy2);
@@ -45953,35 +53903,35 @@ ${text2}
 }
 
 // src/github/reminders/apply.ts
-async function applyPlan(octokit, ref, entries, log2) {
+var CLOSING_MARKER = "<!-- isms-as-code:closing -->";
+var unassignableMarker = (logins) => `<!-- isms-as-code:unassignable ${logins.join(",")} -->`;
+async function applyPlan(octokit, ref, entries, log2, context2) {
   const applied = [];
-  for (const entry of entries) {
-    const operation = entry.operation;
-    if (operation.kind === "none") continue;
-    try {
+  const executor = new Executor(octokit, ref, log2, context2);
+  let current = null;
+  try {
+    for (const entry of entries) {
+      current = entry;
+      const operation = entry.operation;
+      if (operation.kind === "none") continue;
       if (operation.kind === "create") {
-        const result = await createIssue(octokit, ref, operation);
-        applied.push({ entry, ...result });
-        log2(`Opened #${result.issue} for ${entry.policyId}${refusedNote(result.refused)}`);
+        const result = await executor.create(entry.policyId, operation);
+        if (result) applied.push({ entry, ...result });
       } else if (operation.kind === "update") {
-        const refused = await updateIssue(octokit, ref, operation.issue, operation.changes, operation.render);
+        const refused = await executor.update(operation.issue, operation.changes, operation.render);
         applied.push({ entry, issue: operation.issue, refused });
         log2(`Updated #${operation.issue} for ${entry.policyId} (${operation.reasons.join(", ")})${refusedNote(refused)}`);
       } else {
-        await octokit.rest.issues.createComment({ ...ref, issue_number: operation.issue, body: operation.comment });
-        await octokit.rest.issues.update({
-          ...ref,
-          issue_number: operation.issue,
-          state: "closed",
-          state_reason: operation.stateReason,
-          body: operation.body
-        });
+        await executor.close(operation.issue, operation.comment, operation.stateReason, operation.body);
         applied.push({ entry, issue: operation.issue, refused: [] });
         log2(`Closed #${operation.issue} for ${entry.policyId} (${operation.reason})`);
       }
-    } catch (error2) {
-      return { applied, failure: { entry, message: describeRequestError(error2), status: error2.status } };
     }
+    current = null;
+    await executor.settleDuplicates();
+  } catch (error2) {
+    const entry = current ?? entries[entries.length - 1];
+    return { applied, failure: { entry, message: describeRequestError(error2), status: error2.status } };
   }
   return { applied, failure: null };
 }
@@ -46000,50 +53950,172 @@ function refusedAssignees(error2, tried) {
   const refused = tried.filter((login) => includesName(named, login));
   return refused.length > 0 ? refused : [...tried];
 }
-async function createIssue(octokit, ref, operation) {
-  try {
-    const { data } = await octokit.rest.issues.create({ ...ref, title: operation.title, body: operation.body, labels: operation.labels, assignees: operation.assignees });
-    return { issue: data.number, refused: [] };
-  } catch (error2) {
-    const refused = refusedAssignees(error2, operation.assignees);
-    if (!refused) throw error2;
-    const rendered = renderIssue({ ...operation.render, unassignable: [...operation.render.unassignable, ...refused] });
-    const { data } = await octokit.rest.issues.create({ ...ref, title: rendered.title, body: rendered.body, labels: operation.labels, assignees: rendered.assignees });
-    return { issue: data.number, refused };
-  }
+function droppedAssignees(asked, answer) {
+  const listed2 = answer?.assignees;
+  if (!Array.isArray(listed2)) return [];
+  const kept = listed2.map((user) => user?.login).filter((login) => typeof login === "string");
+  return asked.filter((login) => !includesName(kept, login));
 }
-async function updateIssue(octokit, ref, issue2, changes, render) {
-  try {
-    await octokit.rest.issues.update({ ...ref, issue_number: issue2, ...changes });
-    return [];
-  } catch (error2) {
-    const refused = refusedAssignees(error2, changes.assignees ?? []);
-    if (!refused) throw error2;
-    const rendered = renderIssue({ ...render, unassignable: [...render.unassignable, ...refused] });
-    await octokit.rest.issues.update({
-      ...ref,
-      issue_number: issue2,
-      ...changes,
-      body: rendered.body,
-      assignees: (changes.assignees ?? []).filter((login) => !includesName(refused, login))
+var Executor = class {
+  constructor(octokit, ref, log2, context2) {
+    this.octokit = octokit;
+    this.ref = ref;
+    this.log = log2;
+    this.context = context2;
+  }
+  octokit;
+  ref;
+  log;
+  context;
+  /** Issues we created whose policy has not yet been checked for a concurrent duplicate. */
+  unsettled = [];
+  /** Our open reminder issues for `policyId`, oldest first. */
+  async ourOpenIssues(policyId, listing) {
+    const marked = listing.filter((issue2) => !issue2.isPullRequest && issue2.state === "open" && parseMarker(issue2.body)?.id === policyId);
+    if (marked.length === 0) return [];
+    const login = await this.context.identity();
+    return marked.filter((issue2) => issue2.author !== null && sameName(issue2.author, login)).sort((a, b) => a.number - b.number);
+  }
+  /** Lists again and closes each of our new issues that a concurrent run's older issue duplicates. */
+  async listAndSettle() {
+    const listing = await listLabelledIssues(this.octokit, this.ref, this.context.label);
+    for (const created of this.unsettled.splice(0)) {
+      const open2 = await this.ourOpenIssues(created.policyId, listing);
+      const older = open2.find((issue2) => issue2.number < created.number);
+      const mine = open2.find((issue2) => issue2.number === created.number);
+      if (!older || !mine) continue;
+      const marker = parseMarker(mine.body);
+      await this.octokit.rest.issues.update({
+        ...this.ref,
+        issue_number: created.number,
+        state: "closed",
+        state_reason: "duplicate",
+        ...marker ? { body: replaceMarker(mine.body ?? "", { ...marker, closed: "duplicate" }) } : {}
+      });
+      mine.state = "closed";
+      this.log(`Closed #${created.number} for ${created.policyId}: #${older.number}, opened by a run at the same time, is kept`);
+    }
+    return listing;
+  }
+  async settleDuplicates() {
+    if (this.unsettled.length > 0) await this.listAndSettle();
+  }
+  async create(policyId, operation) {
+    const before = await this.listAndSettle();
+    const already = (await this.ourOpenIssues(policyId, before))[0];
+    if (already) {
+      this.log(`#${already.number} for ${policyId} was opened meanwhile (by a run at the same time): not opened again`);
+      return null;
+    }
+    let refused = [];
+    let sent = operation;
+    const send = async (fields) => {
+      const { data } = await this.octokit.rest.issues.create({ ...this.ref, title: fields.title, body: fields.body, labels: fields.labels, assignees: fields.assignees });
+      replyNumber(data, `POST /repos/${this.ref.owner}/${this.ref.repo}/issues`);
+      return toExistingIssue(data);
+    };
+    const outcome = await createOnce({
+      what: `open the reminder issue for ${policyId}`,
+      justListed: true,
+      find: async () => (await this.ourOpenIssues(policyId, await listLabelledIssues(this.octokit, this.ref, this.context.label)))[0],
+      create: async () => {
+        try {
+          return await send(sent);
+        } catch (error2) {
+          const named = refusedAssignees(error2, sent.assignees);
+          if (!named) throw error2;
+          refused = named;
+          const rendered = renderIssue({ ...operation.render, unassignable: [...operation.render.unassignable, ...named] });
+          sent = { ...operation, title: rendered.title, body: rendered.body, assignees: rendered.assignees };
+          return await send(sent);
+        }
+      },
+      log: this.log
     });
-    return refused;
+    const issue2 = outcome.value;
+    this.unsettled.push({ policyId, number: issue2.number });
+    if (outcome.kind === "found") {
+      this.log(`#${issue2.number} for ${policyId} was opened meanwhile: not opened again`);
+      return null;
+    }
+    const dropped = droppedAssignees(sent.assignees, { assignees: issue2.assignees.map((login) => ({ login })) });
+    if (dropped.length > 0) await this.recordUnassignable(issue2.number, issue2.body ?? sent.body, dropped, sent.render);
+    refused = [...refused, ...dropped];
+    this.log(`Opened #${issue2.number} for ${policyId}${outcome.confirmedByLooking ? " (GitHub lost its answer; found by looking again)" : ""}${refusedNote(refused)}`);
+    return { issue: issue2.number, refused };
   }
-}
+  async update(issue2, changes, render) {
+    try {
+      const { data } = await this.octokit.rest.issues.update({ ...this.ref, issue_number: issue2, ...changes });
+      const dropped = changes.assignees ? droppedAssignees(changes.assignees, data) : [];
+      if (dropped.length > 0) {
+        const body = typeof data.body === "string" ? data.body : changes.body ?? "";
+        await this.recordUnassignable(issue2, body, dropped, render);
+      }
+      return dropped;
+    } catch (error2) {
+      const refused = refusedAssignees(error2, changes.assignees ?? []);
+      if (!refused) throw error2;
+      const rendered = renderIssue({ ...render, unassignable: [...render.unassignable, ...refused] });
+      await this.octokit.rest.issues.update({
+        ...this.ref,
+        issue_number: issue2,
+        ...changes,
+        body: rendered.body,
+        assignees: (changes.assignees ?? []).filter((login) => !includesName(refused, login))
+      });
+      return refused;
+    }
+  }
+  /**
+   * GitHub kept the issue but dropped some assignees without a word. The marker records them
+   * (so no later run sends the same assignees again) and one comment says who and why.
+   */
+  async recordUnassignable(issue2, body, dropped, render) {
+    const marker = parseMarker(body);
+    const known = marker?.unassignable ?? [];
+    const fresh = dropped.filter((login) => !includesName(known, login));
+    if (fresh.length === 0) return;
+    const rendered = renderIssue({ ...render, unassignable: [...render.unassignable, ...known, ...fresh] });
+    await this.octokit.rest.issues.update({ ...this.ref, issue_number: issue2, body: rendered.body });
+    const names = fresh.map((login) => `\`@${login}\``).join(", ");
+    await this.commentOnce(
+      issue2,
+      `could not assign on #${issue2}`,
+      unassignableMarker(fresh),
+      `GitHub did not assign ${names} (people need access to this repository to be assigned). The owners stay listed in the description; assign someone who can review, or give them access.
 
-// src/format/terminal.ts
-var wrap = (open2, close) => (text2) => `\x1B[${open2}m${text2}\x1B[${close}m`;
-var colours = {
-  red: wrap(31, 39),
-  yellow: wrap(33, 39),
-  green: wrap(32, 39),
-  dim: wrap(2, 22),
-  bold: wrap(1, 22),
-  underline: wrap(4, 24)
+${unassignableMarker(fresh)}`
+    );
+  }
+  /** Posts `body` on `issue` unless a comment of ours with `marker` is there already. */
+  async commentOnce(issue2, what, marker, body, justListed = false) {
+    const find = async () => {
+      const comments = await listAll(this.octokit, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...this.ref, issue_number: issue2 }, `the comments of #${issue2}`);
+      const marked = comments.filter((item) => String(item.body ?? "").includes(marker));
+      if (marked.length === 0) return void 0;
+      const login = await this.context.identity();
+      const ours = marked.find((item) => sameName(String(item.user?.login ?? ""), login));
+      return ours ? ours.id : void 0;
+    };
+    await createOnce({
+      what: `comment ${what}`,
+      justListed,
+      find,
+      create: async () => {
+        const { data } = await this.octokit.rest.issues.createComment({ ...this.ref, issue_number: issue2, body });
+        return replyId(data, `POST /repos/${this.ref.owner}/${this.ref.repo}/issues/${issue2}/comments`);
+      },
+      log: this.log
+    });
+  }
+  async close(issue2, comment, stateReason, body) {
+    await this.commentOnce(issue2, `why #${issue2} is closed`, CLOSING_MARKER, `${comment}
+
+${CLOSING_MARKER}`);
+    await this.octokit.rest.issues.update({ ...this.ref, issue_number: issue2, state: "closed", state_reason: stateReason, body });
+  }
 };
-function safeText(text2) {
-  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
 
 // src/github/reminders/digest.ts
 function rows(input) {
@@ -46073,7 +54145,7 @@ function rows(input) {
   });
 }
 function counts(input, all) {
-  const count = (kind, status) => all.filter((row) => row.entry.operation.kind === kind && row.status === status).length;
+  const count = (kind, status) => all.filter((row2) => row2.entry.operation.kind === kind && row2.status === status).length;
   const policies = /* @__PURE__ */ new Map();
   for (const entry of input.plan.entries) if (entry.state === "overdue" || entry.state === "due-soon") policies.set(entry.policyId, entry);
   const due = [...policies.values()];
@@ -46099,10 +54171,10 @@ function requestsLine(input) {
 }
 function listingLine(input) {
   if (!input.counts) return null;
-  const { listed, label } = input.plan;
-  const parts = [`${listed.issues} issue${listed.issues === 1 ? "" : "s"} labelled ${label} listed: ${listed.ours} ours`];
-  if (listed.foreign > 0) parts.push(`${listed.foreign} others left alone`);
-  if (listed.pullRequests > 0) parts.push(`${listed.pullRequests} pull requests skipped`);
+  const { listed: listed2, label } = input.plan;
+  const parts = [`${listed2.issues} issue${listed2.issues === 1 ? "" : "s"} labelled ${label} listed: ${listed2.ours} ours`];
+  if (listed2.foreign > 0) parts.push(`${listed2.foreign} others left alone`);
+  if (listed2.pullRequests > 0) parts.push(`${listed2.pullRequests} pull requests skipped`);
   return parts.join(", ");
 }
 function failureLine(input) {
@@ -46111,7 +54183,7 @@ function failureLine(input) {
   return `Stopped at ${input.failure.entry.policyId}: ${input.failure.message}. ${done.length > 0 ? `Done before that: ${done.join(", ")}.` : "Nothing was written before that."} The next run continues from here.`;
 }
 function refusedLines(list) {
-  return list.filter((row) => row.refused.length > 0).map((row) => `#${row.issue}: GitHub refused to assign ${row.refused.map((login) => `@${login}`).join(", ")}; the issue says so.`);
+  return list.filter((row2) => row2.refused.length > 0).map((row2) => `#${row2.issue}: GitHub refused to assign ${row2.refused.map((login) => `@${login}`).join(", ")}; the issue says so.`);
 }
 function renderDigestMarkdown(input) {
   const { plan } = input;
@@ -46124,51 +54196,52 @@ function renderDigestMarkdown(input) {
 > ${escapeMarkdown(failure)}`, "");
   const byOwner = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
-  for (const row of all) {
-    const { entry } = row;
+  for (const row2 of all) {
+    const { entry } = row2;
     if (entry.state !== "overdue" && entry.state !== "due-soon" || seen.has(entry.policyId)) continue;
     seen.add(entry.policyId);
     for (const owner of entry.owners.length > 0 ? entry.owners : ["(no owner)"]) {
-      byOwner.set(owner, [...byOwner.get(owner) ?? [], row]);
+      byOwner.set(owner, [...byOwner.get(owner) ?? [], row2]);
     }
   }
   if (byOwner.size > 0) {
     out.push("### Due and overdue by owner", "", "| Owner | Policy | Due | State | Issue |", "| --- | --- | --- | --- | --- |");
     for (const owner of [...byOwner.keys()].sort((a, b) => a.localeCompare(b))) {
-      for (const row of byOwner.get(owner)) {
-        const ownerCell = owner === "(no owner)" ? owner : inlineCode(owner);
-        out.push(`| ${ownerCell} | ${policy2(row.entry)} | ${row.entry.due ?? "never reviewed"} | ${row.entry.state} | ${link(row.issue)} |`);
+      for (const row2 of byOwner.get(owner)) {
+        const holders = Object.hasOwn(row2.entry.roles, owner) ? row2.entry.roles[owner] : void 0;
+        const ownerCell = owner === "(no owner)" ? owner : holders ? `${inlineCode(owner)} (${holders.map((holder) => inlineCode(holder)).join(", ")})` : inlineCode(owner);
+        out.push(`| ${ownerCell} | ${policy2(row2.entry)} | ${row2.entry.due ?? "never reviewed"} | ${row2.entry.state} | ${link(row2.issue)} |`);
       }
     }
     out.push("");
   }
-  const changes = all.filter((row) => row.entry.operation.kind !== "none");
+  const changes = all.filter((row2) => row2.entry.operation.kind !== "none");
   if (changes.length > 0) {
     out.push(input.dryRun ? "### Planned operations" : "### Operations", "", "| Policy | Due | State | Issue | Operation |", "| --- | --- | --- | --- | --- |");
-    for (const row of changes) {
-      out.push(`| ${policy2(row.entry)} | ${row.entry.due ?? "never reviewed"} | ${row.entry.state} | ${link(row.issue)} | ${escapeMarkdown(row.text)} |`);
+    for (const row2 of changes) {
+      out.push(`| ${policy2(row2.entry)} | ${row2.entry.due ?? "never reviewed"} | ${row2.entry.state} | ${link(row2.issue)} | ${escapeMarkdown(row2.text)} |`);
     }
     out.push("");
   }
   const notes = [
-    ...[...refusedLines(all), ...plan.warnings, ...input.notes].map(escapeMarkdown),
-    ...input.labelsCreated.map((name) => `Created the label ${inlineCode(name)}.`),
-    ...input.labelsMissing.map((name) => `Would create the label ${inlineCode(name)}.`)
+    ...[...refusedLines(all), ...plan.warnings, ...input.notes].map((line) => escapeMarkdown(line)),
+    ...input.labelsCreated.map((name) => `Created the label ${inlineCode(name, { table: false })}.`),
+    ...input.labelsMissing.map((name) => `Would create the label ${inlineCode(name, { table: false })}.`)
   ];
   if (notes.length > 0) out.push(...notes.map((note) => `- ${note}`), "");
-  const footer = [requestsLine(input), listingLine(input), input.identity ? `issues by ${input.identity.login} count as ours (${input.identity.source})` : null].filter((part) => part !== null).map(escapeMarkdown);
+  const footer = [requestsLine(input), listingLine(input), input.identity ? `issues by ${input.identity.login} count as ours (${input.identity.source})` : null].filter((part) => part !== null).map((part) => escapeMarkdown(part));
   if (footer.length > 0) out.push(`<sub>${footer.join(" \xB7 ")}</sub>`, "");
   return out.join("\n");
 }
 function renderPlanText(input) {
   const all = rows(input);
   const header2 = ["POLICY", "DUE", "STATE", "ISSUE", "OPERATION"];
-  const body = all.map((row) => [
-    safeText(row.entry.policyId),
-    row.entry.due ?? "never reviewed",
-    row.entry.state,
-    row.issue === null ? "new" : `#${row.issue}`,
-    safeText(row.text)
+  const body = all.map((row2) => [
+    safeText(row2.entry.policyId),
+    row2.entry.due ?? "never reviewed",
+    row2.entry.state,
+    row2.issue === null ? "new" : `#${row2.issue}`,
+    safeText(row2.text)
   ]);
   const lines = [];
   if (body.length > 0) {
@@ -46194,64 +54267,6 @@ function renderPlanText(input) {
 `;
 }
 
-// src/github/reminders/github.ts
-var ACTIONS_IDENTITY = "github-actions[bot]";
-async function listLabelledIssues(octokit, ref, label) {
-  return octokit.paginate(
-    octokit.rest.issues.listForRepo,
-    { ...ref, labels: label, state: "all", per_page: 100 },
-    (response) => response.data.map((issue2) => ({
-      number: issue2.number,
-      title: issue2.title,
-      body: issue2.body ?? null,
-      state: issue2.state === "closed" ? "closed" : "open",
-      labels: issue2.labels.map((item) => typeof item === "string" ? item : item.name ?? "").filter((name) => name !== ""),
-      assignees: (issue2.assignees ?? []).map((user) => user.login),
-      author: issue2.user?.login ?? null,
-      isPullRequest: issue2.pull_request !== void 0 && issue2.pull_request !== null
-    }))
-  );
-}
-async function resolveIdentity(octokit, override) {
-  if (override) return { login: override, source: "option" };
-  const auth2 = await octokit.auth();
-  if (auth2.tokenType === "installation") return { login: ACTIONS_IDENTITY, source: "installation token" };
-  try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    return { login: data.login, source: "GET /user" };
-  } catch (error2) {
-    if (error2.status === 403) return { login: ACTIONS_IDENTITY, source: "GET /user refused" };
-    throw error2;
-  }
-}
-async function missingLabels(octokit, ref, labels, seen) {
-  const missing = [];
-  for (const label of labels) {
-    if (seen.some((name) => name.toLowerCase() === label.name.toLowerCase())) continue;
-    try {
-      await octokit.rest.issues.getLabel({ ...ref, name: label.name });
-    } catch (error2) {
-      if (error2.status !== 404) throw error2;
-      missing.push(label);
-    }
-  }
-  return missing;
-}
-async function createLabel(octokit, ref, label) {
-  try {
-    await octokit.rest.issues.createLabel({ ...ref, ...label });
-    return true;
-  } catch (error2) {
-    const err = error2;
-    if (err.status === 422 && err.response?.data?.errors?.some((item) => item.code === "already_exists")) return false;
-    throw error2;
-  }
-}
-async function defaultBranch(octokit, ref) {
-  const { data } = await octokit.rest.repos.get({ owner: ref.owner, repo: ref.repo });
-  return data.default_branch;
-}
-
 // src/github/reminders/plan.ts
 var ORDER = { overdue: 0, "due-soon": 1, ok: 2, draft: 3, retired: 4, removed: 5 };
 function planReminders(input) {
@@ -46260,49 +54275,49 @@ function planReminders(input) {
   if (!today) throw new Error(`planReminders: today must be YYYY-MM-DD, not ${input.today}`);
   const warnings = [];
   const ours = /* @__PURE__ */ new Map();
-  const listed = { issues: input.existingIssues.length, ours: 0, foreign: 0, pullRequests: 0 };
+  const listed2 = { issues: input.existingIssues.length, ours: 0, foreign: 0, pullRequests: 0 };
   const labelsSeen = /* @__PURE__ */ new Set();
   for (const issue2 of input.existingIssues) {
     for (const name of issue2.labels) labelsSeen.add(name.toLowerCase());
     if (issue2.isPullRequest) {
-      listed.pullRequests++;
+      listed2.pullRequests++;
       continue;
     }
     const marker = parseMarker(issue2.body);
     if (!marker || !issue2.author || !sameName(issue2.author, input.identity)) {
-      listed.foreign++;
+      listed2.foreign++;
       continue;
     }
-    listed.ours++;
+    listed2.ours++;
     const list = ours.get(marker.id) ?? [];
     list.push({ issue: issue2, marker });
     ours.set(marker.id, list);
   }
   for (const list of ours.values()) list.sort((a, b) => a.issue.number - b.issue.number);
-  const byId = /* @__PURE__ */ new Map();
+  const byId2 = /* @__PURE__ */ new Map();
   for (const policy2 of [...input.policies].sort((a, b) => a.file.localeCompare(b.file))) {
     const state = stateOf(policy2, input);
-    if (!policy2.id || !ID_PATTERN.test(policy2.id)) {
+    if (!policy2.id || !ID_PATTERN2.test(policy2.id)) {
       if (state === "overdue" || state === "due-soon") {
         warnings.push(`${policy2.file} is due for review but has no valid id: no reminder issue until it has one.`);
       }
       continue;
     }
-    const first = byId.get(policy2.id);
+    const first = byId2.get(policy2.id);
     if (first) {
       const due = (state2) => state2 === "overdue" || state2 === "due-soon";
       if (due(state) || due(stateOf(first, input))) warnings.push(`${policy2.id} is the id of both ${first.file} and ${policy2.file}: reminders follow ${first.file}.`);
       continue;
     }
-    byId.set(policy2.id, policy2);
+    byId2.set(policy2.id, policy2);
   }
   const entries = [];
   const context2 = { input, overdueLabel };
-  for (const [id, policy2] of byId) {
+  for (const [id, policy2] of byId2) {
     entries.push(...planPolicy(policy2, stateOf(policy2, input), ours.get(id) ?? [], context2));
   }
   for (const [id, list] of ours) {
-    if (byId.has(id)) continue;
+    if (byId2.has(id)) continue;
     const open2 = list.filter(({ issue: issue2 }) => issue2.state === "open");
     if (open2.length === 0) continue;
     if (input.policies.length === 0) {
@@ -46315,6 +54330,7 @@ function planReminders(input) {
         policyTitle: null,
         file: null,
         owners: [],
+        roles: {},
         due: current.marker.due === "none" ? null : current.marker.due,
         state: "removed",
         issue: current.issue.number,
@@ -46348,7 +54364,7 @@ function planReminders(input) {
     entries,
     labelsNeeded: [...labelsNeeded],
     labelsSeen: [...labelsSeen],
-    listed,
+    listed: listed2,
     warnings
   };
 }
@@ -46364,6 +54380,7 @@ function planPolicy(policy2, state, issues, context2) {
     policyTitle: policy2.title,
     file: policy2.file,
     owners: policy2.owners,
+    roles: policy2.roles ?? {},
     due: policy2.next_review,
     state
   };
@@ -46525,7 +54542,8 @@ function counterFor(octokit) {
       counter.counts.requests++;
       if (attempts > 1) counter.counts.retries++;
       const method = (init?.method ?? "GET").toUpperCase();
-      if (method !== "GET" && method !== "HEAD") counter.counts.writes++;
+      const query = /\/graphql$/.test(new URL(String(url instanceof Request ? url.url : url), "http://github.invalid").pathname);
+      if (method !== "GET" && method !== "HEAD" && !query) counter.counts.writes++;
       return inner(url, init);
     };
     options2.request = { ...options2.request, fetch: counting };
@@ -46590,12 +54608,12 @@ async function runReminders(options2) {
   };
   let issues;
   let identity = null;
+  const whoAmI = async () => (identity ??= await resolveIdentity(options2.octokit, options2.identity)).login;
   try {
     issues = await listLabelledIssues(options2.octokit, ref, options2.label);
-    if (issues.some((issue2) => !issue2.isPullRequest && parseMarker(issue2.body))) {
-      identity = await resolveIdentity(options2.octokit, options2.identity);
-    }
+    if (issues.some((issue2) => !issue2.isPullRequest && parseMarker(issue2.body))) await whoAmI();
   } catch (error2) {
+    if (error2 instanceof IdentityError) throw new ReminderError(`${error2.message} Nothing was written to ${where2}.`, emptyOutcome());
     const status = error2.status;
     throw new ReminderError(`Cannot read the reminder issues of ${where2}: ${describeRequestError(error2)}${hint(status, "read")}`, emptyOutcome());
   }
@@ -46629,7 +54647,7 @@ async function runReminders(options2) {
     labelError = `Cannot create the labels ${specs.map((label) => label.name).join(", ")} in ${where2}: ${describeRequestError(error2)}${hint(error2.status)}`;
   }
   if (!options2.dryRun && labelError === null) {
-    result = await applyPlan(options2.octokit, ref, plan.entries, options2.log);
+    result = await applyPlan(options2.octokit, ref, plan.entries, options2.log, { label: options2.label, identity: whoAmI });
   }
   const digestInput = {
     plan,
@@ -46669,252 +54687,6 @@ async function runReminders(options2) {
   return outcome;
 }
 
-// src/github/diff.ts
-var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function parseHunks(patch) {
-  if (!patch) return [];
-  const hunks = [];
-  let current = null;
-  let oldLeft = 0;
-  let newLeft = 0;
-  let newLine = 0;
-  for (const text2 of patch.split("\n")) {
-    const header2 = HUNK_HEADER.exec(text2);
-    if (header2) {
-      oldLeft = header2[2] === void 0 ? 1 : Number(header2[2]);
-      newLeft = header2[4] === void 0 ? 1 : Number(header2[4]);
-      newLine = Number(header2[3]);
-      current = { newStart: newLine, newLines: newLeft, commentable: [], added: [] };
-      hunks.push(current);
-      continue;
-    }
-    if (!current || text2.startsWith("\\") || oldLeft <= 0 && newLeft <= 0) continue;
-    if (text2.startsWith("+")) {
-      if (newLeft <= 0) continue;
-      current.commentable.push(newLine);
-      current.added.push(newLine);
-      newLine++;
-      newLeft--;
-    } else if (text2.startsWith("-")) {
-      oldLeft--;
-    } else {
-      if (newLeft > 0) {
-        current.commentable.push(newLine);
-        newLine++;
-        newLeft--;
-      }
-      oldLeft--;
-    }
-  }
-  return hunks;
-}
-function commentableLines(patch) {
-  const lines = /* @__PURE__ */ new Set();
-  for (const hunk of parseHunks(patch)) for (const line of hunk.commentable) lines.add(line);
-  return lines;
-}
-
-// src/github/review-plan.ts
-var MARKER_PREFIX = "isms-as-code:finding";
-function findingMarker(rule) {
-  return `<!-- ${MARKER_PREFIX} ${rule} -->`;
-}
-function renderLineComment(findings) {
-  const parts = findings.map((finding) => {
-    const icon = finding.severity === "error" ? "\u274C **Error**" : "\u26A0\uFE0F **Warning**";
-    return `${icon} ([\`${finding.rule}\`](${TOOL_URL}#${finding.rule})): ${escapeMarkdown(finding.message)}`;
-  });
-  const markers = [...new Set(findings.map((finding) => finding.rule))].map(findingMarker);
-  return `${parts.join("\n\n")}
-
-<sub>isms-as-code</sub>
-${markers.join("\n")}`;
-}
-function sameLogin(a, b) {
-  return a !== null && a.toLowerCase() === b.toLowerCase();
-}
-function planReview(input) {
-  const maxComments = input.maxComments ?? 50;
-  const lines = /* @__PURE__ */ new Map();
-  for (const file of input.files) {
-    if (file.status === "removed") continue;
-    lines.set(file.filename, commentableLines(file.patch));
-  }
-  const posted = /* @__PURE__ */ new Set();
-  for (const comment of input.existing) {
-    if (!sameLogin(comment.author, input.identity) || comment.line === null) continue;
-    if (comment.side && comment.side !== "RIGHT") continue;
-    for (const match of comment.body.matchAll(/<!-- isms-as-code:finding ([a-z0-9-]+) -->/g)) {
-      posted.add(`${comment.path}
-${comment.line}
-${match[1]}`);
-    }
-  }
-  const plan = { comments: [], alreadyPosted: [], outsideDiff: [], overLimit: [] };
-  const byLine = /* @__PURE__ */ new Map();
-  for (const finding of input.findings) {
-    if (finding.file === null) continue;
-    const fileLines = lines.get(finding.file);
-    if (!fileLines) continue;
-    if (!fileLines.has(finding.line)) {
-      plan.outsideDiff.push(finding);
-      continue;
-    }
-    if (posted.has(`${finding.file}
-${finding.line}
-${finding.rule}`)) {
-      plan.alreadyPosted.push(finding);
-      continue;
-    }
-    const key = `${finding.file}
-${finding.line}`;
-    const existing = byLine.get(key);
-    if (existing) {
-      existing.findings.push(finding);
-      continue;
-    }
-    if (byLine.size >= maxComments) {
-      plan.overLimit.push(finding);
-      continue;
-    }
-    const comment = { path: finding.file, line: finding.line, side: "RIGHT", body: "", findings: [finding] };
-    byLine.set(key, comment);
-    plan.comments.push(comment);
-  }
-  for (const comment of plan.comments) comment.body = renderLineComment(comment.findings);
-  return plan;
-}
-
-// src/github/pull-request.ts
-async function listFiles(options2) {
-  return options2.octokit.paginate(
-    options2.octokit.rest.pulls.listFiles,
-    { owner: options2.owner, repo: options2.repo, pull_number: options2.number, per_page: 100 },
-    (response) => response.data.map((file) => ({
-      filename: file.filename,
-      status: file.status,
-      patch: file.patch ?? null,
-      ...file.previous_filename ? { previous_filename: file.previous_filename } : {}
-    }))
-  );
-}
-async function listReviewComments(options2) {
-  return options2.octokit.paginate(
-    options2.octokit.rest.pulls.listReviewComments,
-    { owner: options2.owner, repo: options2.repo, pull_number: options2.number, per_page: 100 },
-    (response) => response.data.map((comment) => ({
-      path: comment.path,
-      line: comment.line ?? null,
-      side: comment.side ?? null,
-      body: comment.body,
-      author: comment.user?.login ?? null
-    }))
-  );
-}
-async function listIssueComments(options2) {
-  return options2.octokit.paginate(
-    options2.octokit.rest.issues.listComments,
-    { owner: options2.owner, repo: options2.repo, issue_number: options2.number, per_page: 100 },
-    (response) => response.data.map((comment) => ({ id: comment.id, body: comment.body ?? null, author: comment.user?.login ?? null }))
-  );
-}
-async function compareWithBase(options2) {
-  const candidates = [options2.baseSha, mergeBaseCandidate(options2.workspace, options2.headSha)].filter(
-    (value) => typeof value === "string" && value !== ""
-  );
-  if (candidates.length === 0) return { comparison: { kind: "unavailable", reason: "the event names no base commit" }, base: null };
-  const base = await checkBaseCommit({
-    repoRoot: options2.workspace,
-    candidates,
-    configPath: options2.configPath,
-    paths: options2.paths,
-    today: options2.result.today,
-    remindWithinDays: options2.remindWithinDays,
-    tempRoot: options2.tempRoot
-  });
-  if (!base.ok) return { comparison: { kind: "unavailable", reason: base.reason }, base: null };
-  const before = computeCoverage(base.result.policies, base.result.soa);
-  const after = computeCoverage(options2.result.policies, options2.result.soa);
-  return { comparison: { kind: "delta", baseSha: base.sha, base: before, head: after, delta: coverageDelta(before, after) }, base: base.result };
-}
-async function reviewPullRequest(options2) {
-  const { octokit, gate, result } = options2;
-  const ref = `${options2.owner}/${options2.repo}#${options2.number}`;
-  const notes = [];
-  let identity = options2.identity;
-  const whoAmI = async () => identity ??= (await resolveIdentity(octokit, void 0)).login;
-  let files = null;
-  try {
-    files = await listFiles(options2);
-  } catch (error2) {
-    notes.push(`The files of ${ref} could not be listed (${describeRequestError(error2)}): no line comments this run.`);
-  }
-  const changedFiles = new Set((files ?? []).filter((file) => file.status !== "removed").map((file) => file.filename));
-  const { comparison, base } = await compareWithBase(options2);
-  const changes = files ? policyChanges(files, result, base) : null;
-  const onDiff = files && options2.reviewComments ? planReview({ findings: result.findings, files, existing: [], identity: "", maxComments: Number.MAX_SAFE_INTEGER }) : null;
-  const onDiffLines = onDiff ? onDiff.comments.reduce((sum, comment) => sum + comment.findings.length, 0) : 0;
-  let lineComments = 0;
-  if (options2.reviewComments && files && onDiffLines > 0) {
-    try {
-      const existing = await listReviewComments(options2);
-      const plan = planReview({ findings: result.findings, files, existing, identity: await whoAmI() });
-      if (plan.overLimit.length > 0) notes.push(`${plan.overLimit.length} findings on changed lines are listed in the summary comment only: one review carries at most 50 line comments.`);
-      if (plan.comments.length > 0) {
-        const count = plan.comments.length;
-        const written = await gate.write(
-          `post a review with ${count} line comment${count === 1 ? "" : "s"} on ${ref}`,
-          () => octokit.rest.pulls.createReview({
-            owner: options2.owner,
-            repo: options2.repo,
-            pull_number: options2.number,
-            ...options2.headSha ? { commit_id: options2.headSha } : {},
-            event: "COMMENT",
-            body: `isms-as-code found ${count === 1 ? "a problem" : "problems"} on ${count} changed line${count === 1 ? "" : "s"}. The summary comment lists every finding.`,
-            comments: plan.comments.map(({ path: path10, line, side, body }) => ({ path: path10, line, side, body }))
-          })
-        );
-        if (written.ok) lineComments = count;
-        else if (!written.skipped) notes.push(`GitHub refused the line comments (${written.message}); the findings are in the summary comment.`);
-      } else if (plan.alreadyPosted.length > 0) {
-        options2.log(`Line comments: all ${plan.alreadyPosted.length} findings on changed lines were posted by an earlier run.`);
-      }
-    } catch (error2) {
-      notes.push(`The review comments of ${ref} could not be read (${describeRequestError(error2)}): no line comments this run.`);
-    }
-  }
-  let commentOutcome = null;
-  if (options2.comment) {
-    const body = renderPrComment({ result, linkTo: options2.linkTo, changedFiles, changes, comparison, onDiffLines, notes });
-    try {
-      const comments = await listIssueComments(options2);
-      const operation = planComment(comments, await whoAmI(), body);
-      if (operation.kind === "unchanged") {
-        options2.log(`Summary comment ${operation.commentId} is up to date.`);
-        commentOutcome = "unchanged";
-      } else {
-        const written = operation.kind === "create" ? await gate.write(
-          `post the summary comment on ${ref}`,
-          () => octokit.rest.issues.createComment({ owner: options2.owner, repo: options2.repo, issue_number: options2.number, body: operation.body })
-        ) : await gate.write(
-          `update the summary comment ${operation.commentId} on ${ref}`,
-          () => octokit.rest.issues.updateComment({ owner: options2.owner, repo: options2.repo, comment_id: operation.commentId, body: operation.body })
-        );
-        if (written.ok) commentOutcome = operation.kind;
-        else if (written.skipped) commentOutcome = "skipped";
-        else {
-          commentOutcome = "failed";
-          notes.push(`The summary comment could not be written (${written.message}).`);
-        }
-      }
-    } catch (error2) {
-      commentOutcome = "failed";
-      notes.push(`The comments of ${ref} could not be read (${describeRequestError(error2)}): no summary comment this run.`);
-    }
-  }
-  return { files, changedFiles, changes, comparison, lineComments, comment: commentOutcome, notes };
-}
-
 // src/github/write-gate.ts
 var WriteGate = class {
   constructor(options2) {
@@ -46951,7 +54723,8 @@ var WriteGate = class {
         );
         return { ok: false, skipped: "read-only" };
       }
-      return { ok: false, status: error2.status, message: describeRequestError(error2) };
+      const message = isRateLimited(error2) ? `GitHub's rate limit outlasted the retries: ${describeRequestError(error2)}` : describeRequestError(error2);
+      return { ok: false, status: error2.status, message };
     }
   }
 };
@@ -46964,7 +54737,7 @@ function oneLine(error2) {
 function readEvent(eventPath) {
   if (!eventPath) return {};
   try {
-    return JSON.parse(readFileSync4(eventPath, "utf8"));
+    return JSON.parse(readFileSync2(eventPath, "utf8"));
   } catch (error2) {
     throw new UsageError(`Cannot read the event payload ${eventPath}: ${oneLine(error2)}`);
   }
@@ -46978,28 +54751,27 @@ var Log = class {
   warnings = 0;
   notes = [];
   info(line) {
-    info(line);
+    info(safeText(line));
   }
   /** A `::warning` annotation and a note for the job summary. */
   warn(line) {
     this.warnings++;
-    warning(line);
+    warning(safeText(line));
     this.notes.push(line);
   }
   /** A note for the job summary and a plain log line. */
   note(line) {
-    info(line);
+    info(safeText(line));
     this.notes.push(line);
   }
 };
 function resolveIn(workspace, file) {
-  return path9.resolve(workspace, file);
+  return path13.resolve(workspace, file);
 }
-function writeFile2(file, text2) {
-  mkdirSync2(path9.dirname(file), { recursive: true });
-  writeFileSync2(file, text2);
+function writeFile2(file, text2, base = path13.dirname(file)) {
+  writeOutputFile(base, path13.relative(base, file), text2);
 }
-function writeArtifacts(result, folder, log2) {
+function writeArtifacts(result, folder, log2, workspace) {
   const outputs = [
     ["isms-report.html", () => renderHtmlReport(result)],
     ["soa.md", () => renderSoa(result, "markdown", { outputDir: folder })],
@@ -47007,9 +54779,10 @@ function writeArtifacts(result, folder, log2) {
   ];
   for (const [name, render] of outputs) {
     try {
-      writeFile2(path9.join(folder, name), render());
-      log2.info(`Wrote ${path9.join(folder, name)}`);
+      writeFile2(path13.join(folder, name), render(), workspace);
+      log2.info(`Wrote ${path13.join(folder, name)}`);
     } catch (error2) {
+      if (error2 instanceof PathRefused) throw error2;
       log2.warn(`Could not write ${name} to ${folder}: ${oneLine(error2)}`);
     }
   }
@@ -47058,26 +54831,13 @@ async function remind(octokit, inputs, result, owner, repo, payload, log2) {
 async function main() {
   const inputs = readInputs((name) => getInput(name));
   const env = process.env;
-  const workspace = path9.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const tempRoot = env.RUNNER_TEMP || os5.tmpdir();
+  const workspace = path13.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const tempRoot = env.RUNNER_TEMP || os6.tmpdir();
   const eventName = env.GITHUB_EVENT_NAME;
   const payload = readEvent(env.GITHUB_EVENT_PATH);
   const work = workFor(inputs.mode, eventName);
   const log2 = new Log();
   log2.info(`${TOOL_NAME} ${TOOL_VERSION}: ${work === "pull-request" ? "pull-request review" : work === "remind" ? "review reminders and check" : "check"} (event ${eventName ?? "none"}, mode ${inputs.mode})`);
-  const result = toRepoPaths(
-    await check({ root: workspace, configPath: inputs.config, paths: inputs.policies, today: inputs.today, remindWithinDays: inputs.remindWithinDays }),
-    workspace
-  );
-  const { errors, warnings, policies } = result.summary;
-  log2.info(`${policies} policies checked: ${errors} errors, ${warnings} warnings (today ${result.today}).`);
-  const reportPath = path9.join(tempRoot, "isms-report.json");
-  writeFile2(reportPath, formatJson(result));
-  if (inputs.sarif) {
-    writeFile2(resolveIn(workspace, inputs.sarif), formatSarif(result));
-    log2.info(`Wrote SARIF to ${inputs.sarif}`);
-  }
-  if (inputs.artifacts) writeArtifacts(result, resolveIn(workspace, inputs.artifacts), log2);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   const pull = payload.pull_request;
   const headSha = work === "pull-request" ? pull?.head?.sha ?? env.GITHUB_SHA : env.GITHUB_SHA;
@@ -47093,10 +54853,40 @@ async function main() {
       // Test knobs: the tests run against a loopback API and need no spacing or long back-off.
       ...env.ISMS_WRITE_INTERVAL_MS ? { writeIntervalMs: Number(env.ISMS_WRITE_INTERVAL_MS) } : {},
       ...env.ISMS_RETRY_BASE_MS ? { retryAfterBaseValue: Number(env.ISMS_RETRY_BASE_MS) } : {},
+      ...env.ISMS_REQUEST_TIMEOUT_MS ? { timeoutMs: Number(env.ISMS_REQUEST_TIMEOUT_MS) } : {},
       log: (line) => log2.info(line)
     });
     measure = countRequests(octokit);
   }
+  const checkCheckout = async () => toRepoPaths(
+    await check({ root: workspace, configPath: inputs.config, paths: inputs.policies, today: inputs.today, remindWithinDays: inputs.remindWithinDays }),
+    workspace
+  );
+  const head = work === "pull-request" ? await checkPullRequestHead({
+    workspace,
+    headSha: pull?.head?.sha,
+    octokit,
+    owner,
+    repo,
+    configPath: inputs.config,
+    paths: inputs.policies,
+    today: inputs.today,
+    remindWithinDays: inputs.remindWithinDays,
+    tempRoot,
+    checkCheckout
+  }) : null;
+  if (head) log2.info(head.log);
+  for (const note of head?.notes ?? []) log2.warn(note);
+  const result = head ? head.result : await checkCheckout();
+  const { errors, warnings, policies } = result.summary;
+  log2.info(`${policies} policies checked: ${errors} errors, ${warnings} warnings (today ${result.today}).`);
+  const reportPath = path13.join(tempRoot, "isms-report.json");
+  writeFile2(reportPath, formatJson(result));
+  if (inputs.sarif) {
+    writeFile2(resolveIn(workspace, inputs.sarif), formatSarif(result), workspace);
+    log2.info(`Wrote SARIF to ${inputs.sarif}`);
+  }
+  if (inputs.artifacts) writeArtifacts(result, resolveIn(workspace, inputs.artifacts), log2, workspace);
   let review = null;
   if (work === "pull-request" && octokit && owner && repo) {
     if (typeof pull?.number !== "number") {
@@ -47119,7 +54909,8 @@ async function main() {
         remindWithinDays: inputs.remindWithinDays,
         tempRoot,
         comment: inputs.comment,
-        reviewComments: inputs.reviewComments,
+        reviewComments: inputs.reviewComments && (head?.linesAreHead ?? true),
+        headNotes: head?.notes ?? [],
         identity: inputs.identity,
         log: (line) => log2.info(line)
       });

@@ -65,7 +65,7 @@ describe('ISO/IEC 27001:2022', () => {
     expect(new Set(clauses.map((clause) => clause.id)).size).toBe(41);
   });
 
-  it('names the clauses that require documented information (SPEC section 3)', () => {
+  it('names the clauses that require documented information (the findings contract: rule, severity, file, line, column, message, policy)', () => {
     expect(clausesRequiringDocuments).toEqual(['4.3', '5.2', '6.1.2', '6.1.3', '6.2', '7.2', '7.5', '8.1', '8.2', '8.3', '9.1', '9.2', '9.3', '10.2']);
     for (const id of clausesRequiringDocuments) expect(getClause(id), id).toBeDefined();
   });

@@ -1,5 +1,5 @@
 /**
- * The command line as a user meets it (SPEC section 6): exit codes, the JSON and
+ * The command line as a user meets it (the documented command line and JSON shape): exit codes, the JSON and
  * text formats, --output, colour, the date override, paths, `isms due` and
  * `isms catalog`. Most tests call runCli in-process; a few spawn the built
  * dist/cli.js to prove the real program behaves the same.
@@ -214,7 +214,7 @@ describe('.isms.yml errors exit 2 and name the key', () => {
 });
 
 describe('--format json', () => {
-  it('has exactly the shape of SPEC section 6', async () => {
+  it('has exactly the documented shape', async () => {
     const result = await run(mixedRepo(), ['check', '--format', 'json', '--today', TODAY]);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as Record<string, unknown>;
@@ -242,7 +242,7 @@ describe('--format json', () => {
     const policies = report.policies as Array<Record<string, unknown>>;
     expect(policies.map((entry) => entry.file)).toEqual(['policies/clean.md', 'policies/errors/bad.md', 'policies/warn.md']);
     for (const entry of policies) {
-      expect(Object.keys(entry)).toEqual(['id', 'title', 'file', 'owners', 'owner_holders', 'roles', 'status', 'last_reviewed', 'next_review', 'review_state', 'clauses', 'controls', 'type', 'classification', 'effective_date', 'audience', 'author', 'supersedes', 'related', 'parent', 'history']);
+      expect(Object.keys(entry)).toEqual(['id', 'title', 'file', 'owners', 'owner_holders', 'roles', 'status', 'last_reviewed', 'next_review', 'review_state', 'clauses', 'controls', 'edition', 'type', 'classification', 'effective_date', 'audience', 'author', 'supersedes', 'related', 'parent', 'history']);
     }
     expect(policies[0]).toEqual({
       id: 'POL-CLEAN-001',
@@ -257,6 +257,7 @@ describe('--format json', () => {
       review_state: 'ok',
       clauses: [],
       controls: ['A.5.15'],
+      edition: 2022,
       type: 'policy',
       classification: null,
       effective_date: null,
@@ -487,7 +488,7 @@ describe('isms due', () => {
 });
 
 describe('isms catalog --format json', () => {
-  it('has the shape of SPEC section 6', async () => {
+  it('has the documented shape', async () => {
     const result = await run(cleanRepo(), ['catalog', '--format', 'json']);
     expect(result.code).toBe(0);
     const catalog = JSON.parse(result.stdout) as {

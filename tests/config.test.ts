@@ -1,5 +1,5 @@
 /**
- * `.isms.yml` (SPEC section 4): defaults, every key, and a usage error that names
+ * `.isms.yml` (documented in the README under "Configure"): defaults, every key, and a usage error that names
  * the key for anything unknown or malformed, so a typo never silently changes a check.
  */
 import { mkdirSync } from 'node:fs';
@@ -46,7 +46,7 @@ describe('defaults', () => {
   });
 });
 
-describe('every key of SPEC section 4', () => {
+describe('every documented key', () => {
   it('is read', () => {
     const config = load({
       '.isms.yml': [

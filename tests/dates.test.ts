@@ -1,5 +1,5 @@
 /**
- * Dates and review cadences (SPEC section 2): dates as written, calendar months
+ * Dates and review cadences (the front-matter reference in the README): dates as written, calendar months
  * clamped to the month's end, the cadence syntaxes, the computed next review and
  * the review-state boundaries the reminders and `isms due` depend on.
  */

@@ -1,6 +1,6 @@
 /**
  * The front-matter parser: where the YAML is, what it says, and the exact line
- * and column of every key, value and list item (SPEC section 3's line semantics).
+ * and column of every key, value and list item (a list item's own line, a scalar's value).
  */
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config/load.js';

@@ -1,6 +1,6 @@
 /**
  * The reminder planner and the issue content, as pure data: policies and issues in, operations
- * out. Each lifecycle rule of SPEC section 8 is one case here; tests/reminders.test.ts runs the
+ * out. Each documented lifecycle rule is one case here; tests/reminders.test.ts runs the
  * same rules through the real client against the fake GitHub.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * `.isms.yml` (SPEC section 4). Every key is optional; an unknown key or a bad
+ * `.isms.yml` (documented in the README under "Configure"). Every key is optional; an unknown key or a bad
  * value is a usage error that names the key, so a typo never silently changes a check.
  */
 import { readdirSync } from 'node:fs';

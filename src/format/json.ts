@@ -29,6 +29,8 @@ export interface JsonReport {
     review_state: string;
     clauses: string[];
     controls: string[];
+    /** The ISO/IEC 27001 edition the document's ids are read in (2013 until `isms migrate`). */
+    edition: 2013 | 2022;
     /** The document type (`policy`, `procedure`, `register` ...) and its document-control fields. */
     type: string;
   } & DocumentControlFields>;
@@ -143,6 +145,7 @@ export function policyJson(policy: PolicyRecord): JsonReport['policies'][number]
     review_state: policy.review_state,
     clauses: policy.clauses,
     controls: policy.controls,
+    edition: policy.mapping.edition,
     type: policy.type,
     ...documentControlFields(policy.document),
   };

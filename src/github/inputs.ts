@@ -1,5 +1,5 @@
 /**
- * The action's inputs (action.yml, SPEC section 7), read and validated in one place. A bad
+ * The action's inputs (action.yml), read and validated in one place. A bad
  * value is a UsageError naming the input, the value and what is expected: the run fails with
  * that one line before anything is checked or written.
  */
@@ -82,7 +82,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
 
 export type Work = 'pull-request' | 'check' | 'remind';
 
-/** What a run does, from `mode` and the event (SPEC section 7). */
+/** What a run does, from `mode` and the event (as documented in action.yml and the README). */
 export function workFor(mode: Mode, eventName: string | undefined): Work {
   if (mode === 'check') return 'check';
   if (mode === 'remind') return 'remind';

@@ -12,6 +12,7 @@ import { escapeMarkdown, inlineCode, markdownMessage } from '../format/markdown-
 import type { ControlState, Coverage, CoverageDelta } from '../model/coverage.js';
 import type { Finding } from '../model/finding.js';
 import type { PolicyRecord } from '../model/policy.js';
+import { ownerLabel } from '../model/roles.js';
 import type { LinkTo } from './links.js';
 import type { PullFileInfo } from './review-plan.js';
 
@@ -117,7 +118,7 @@ export function dueTable(result: CheckResult, linkTo: LinkTo | null, maxRows: nu
   for (const policy of due.slice(0, maxRows)) {
     const state = policy.review_state === 'overdue' ? `🔴 overdue by ${plural(-(policy.days_until_review ?? 0), 'day')}` : `🟡 due in ${plural(policy.days_until_review ?? 0, 'day')}`;
     lines.push(
-      `| ${policyLabel(policy, policy.file, linkTo, true)} | ${escapeMarkdown(policy.title ?? '')} | ${policy.owners.map((owner) => inlineCode(owner)).join(', ')} | ${escapeMarkdown(policy.next_review ?? '')} | ${state} |`,
+      `| ${policyLabel(policy, policy.file, linkTo, true)} | ${escapeMarkdown(policy.title ?? '')} | ${policy.owners.map((owner) => inlineCode(ownerLabel(owner, policy.roles))).join(', ')} | ${escapeMarkdown(policy.next_review ?? '')} | ${state} |`,
     );
   }
   if (due.length > maxRows) lines.push('', `_${policiesWord(due.length - maxRows)} more due, not listed._`);

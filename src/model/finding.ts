@@ -1,6 +1,6 @@
 /**
  * One message model feeds every output (terminal, JSON, SARIF, annotations,
- * review comments): the shape is SPEC section 3.
+ * review comments): one shape for every output.
  */
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';

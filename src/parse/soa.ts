@@ -1,5 +1,5 @@
 /**
- * Reads the Statement of Applicability (SPEC section 5): `soa.yml` (path from the
+ * Reads the Statement of Applicability (the `controls:` mapping of Annex A ids to decisions): `soa.yml` (path from the
  * config's `soa`), a top-level `controls:` mapping of Annex A id -> decision.
  * Validated with positions like policies' front matter (same YAML parser and
  * limits). A missing file means "no SoA": the control-coverage rules stay quiet.

@@ -1,4 +1,4 @@
-/** Front-matter fields of SPEC section 2, shared by the field rules. */
+/** The known front-matter fields, shared by the field rules. */
 export const KNOWN_FIELDS = [
   'id',
   'title',

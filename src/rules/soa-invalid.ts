@@ -1,5 +1,5 @@
 /**
- * soa-invalid: the Statement of Applicability (`soa.yml`, SPEC section 5) is
+ * soa-invalid: the Statement of Applicability (`soa.yml`) is
  * readable YAML with one `controls:` mapping of ISO/IEC 27001:2022 Annex A ids to
  * `{ applicable, justification, implementation, notes }`. Raised by the parser
  * (src/parse/soa.ts); a 2013 id there is `control-legacy` instead.

@@ -8,6 +8,9 @@ export function configText(organization: string | undefined): string {
     'remind_within_days: 30',
     'required_sections: [Purpose, Scope]',
     'soa: soa.yml',
+    '# Roles that documents may name as owners or approver, and who holds them:',
+    '# roles: { CISO: ["@maria", "ciso@example.org"], ISMS Owner: ["@your-org/security"] }',
+    '# edition: 2022   # the ISO/IEC 27001 edition ids are written in (2013 until `isms migrate`)',
     '# Per-rule severities: error | warning | off',
     '# rules: { section-missing: error }',
   ];

@@ -16,7 +16,7 @@ export function soaText(organization: string | undefined, today: string): string
     '# Every Annex A control is listed and still undecided (commented out); `isms check` warns',
     '# (soa-control-missing) until each one is decided. To decide a control, remove the `# ` in',
     '# front of its line, then either',
-    '#   - keep `applicable: true` and set `implementation: implemented | partial | planned`, or',
+    '#   - keep `applicable: true` and set `implementation: implemented | partial | planned | not-implemented`, or',
     '#   - write `applicable: false` and a `justification: "why it does not apply"`.',
     '# Map each applicable control from the policy that implements it (`iso27001.controls`);',
     '# `isms soa` prints the Statement of Applicability joined with the policies.',

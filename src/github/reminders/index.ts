@@ -1,5 +1,5 @@
 /**
- * Review reminders (SPEC section 8): one open issue per policy whose review is due or overdue,
+ * Review reminders (the reminder lifecycle the README documents): one open issue per policy whose review is due or overdue,
  * planned from the policies and the existing issues, then applied. The action calls
  * `runReminders` on `schedule` / `mode: remind`; `isms remind` calls it from any machine.
  */

@@ -4,7 +4,7 @@
  * so every lifecycle rule is unit-tested as data in, data out, and `dry-run` prints exactly
  * what a real run would do.
  *
- * The rules (SPEC section 8):
+ * The rules (the reminder lifecycle the README documents):
  * - one open issue per policy in force whose review is due within the window or overdue;
  * - only issues whose body carries our marker AND whose author is the token's identity count,
  *   never matched by title; pull requests and other issues with the label are left alone;
