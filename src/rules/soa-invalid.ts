@@ -20,7 +20,7 @@ export const soaInvalid: ParseRule = {
     '  A.7.1: { applicable: false, justification: "Fully remote; no offices" }',
     '```',
     '',
-    '`applicable` (`true`/`false`) is required; `justification` and `notes` are text; `implementation` is `implemented`, `partial` or `planned`. The message names the nearest known control or key. An entry with an error is left out of coverage until fixed; a file that is not YAML at all is treated as no SoA.',
+    '`applicable` (`true`/`false`) is required; `justification` and `notes` are text; `implementation` is `implemented`, `partial`, `planned` or `not-implemented`. The message names the nearest known control or key. An entry with an error is left out of coverage until fixed; a file that is not YAML at all is treated as no SoA.',
   ].join('\n'),
   examples: {
     ok: [
