@@ -51,10 +51,14 @@ export function renderSoa(result: CheckResult, format: SoaFormat, options: SoaOp
 
 // --- Markdown -----------------------------------------------------------------
 
-/** A relative link target that survives spaces, parentheses and `#` in file names. */
+/**
+ * A relative link target that survives spaces, parentheses and `#` in file names. `:` is
+ * encoded too: a file beside the SoA named `javascript:alert(1).md` would otherwise be a link
+ * with a scheme, live wherever the Markdown is rendered without GitHub's sanitiser.
+ */
 export function linkTarget(root: string, outputDir: string, file: string): string {
   const relative = path.relative(outputDir, path.join(root, file)).split(path.sep).join('/');
-  return encodeURI(relative).replace(/[()#?]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURI(relative).replace(/[()#?:]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function soaMarkdown(view: SoaView, root: string, outputDir: string, policyCount: number): string {

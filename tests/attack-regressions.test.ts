@@ -1,0 +1,62 @@
+/**
+ * Regressions found by attacking the finished hardening work as an outsider would: each test is
+ * one input the earlier guards were not designed for, read back the way its reader reads it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/run.js';
+import { makeRepo } from './support/repo.js';
+
+const TODAY = '2026-11-24';
+
+async function cli(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    cwd,
+    env: { ISMS_TODAY: TODAY },
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+function policy(id: string, control: string): string {
+  return ['---', `id: ${id}`, `title: Policy ${id}`, 'owners: ["@jdoe"]', 'status: approved', 'last_reviewed: 2026-06-01', 'iso27001:', `  controls: [${control}]`, '---', '# Purpose', ''].join('\n');
+}
+
+interface MdNode {
+  type: string;
+  url?: string;
+  children?: MdNode[];
+}
+
+function linkUrls(markdown: string): string[] {
+  const urls: string[] = [];
+  const visit = (node: MdNode) => {
+    if (node.type === 'link' || node.type === 'definition') urls.push(node.url ?? '');
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(unified().use(remarkParse).parse(markdown) as unknown as MdNode);
+  return urls;
+}
+
+describe('isms soa Markdown: links to policy files', () => {
+  it('a policy file named like a URL scheme (`javascript:alert(1).md`) beside the SoA links to the file, never to the scheme', async () => {
+    const root = makeRepo({
+      'soa.yml': 'controls:\n  A.5.1: { applicable: true, implementation: implemented }\n',
+      'policies/javascript:alert(1).md': policy('POL-JS-001', 'A.5.1'),
+    });
+    const run = await cli(root, ['soa', '--output', 'policies/soa.md']);
+    expect(run.code, run.stderr).toBe(0);
+    const urls = linkUrls(readFileSync(path.join(root, 'policies/soa.md'), 'utf8'));
+    expect(urls).toHaveLength(1);
+    // A relative link: no scheme a Markdown renderer or browser would act on.
+    expect(urls[0]).not.toMatch(/^[a-z][a-z0-9+.-]*:/i);
+    expect(decodeURIComponent(urls[0]!)).toBe('javascript:alert(1).md');
+  });
+});
