@@ -60,3 +60,29 @@ describe('isms soa Markdown: links to policy files', () => {
     expect(decodeURIComponent(urls[0]!)).toBe('javascript:alert(1).md');
   });
 });
+
+describe('line ends: a lone CR ends a line, as CommonMark and GitHub read it', () => {
+  const head = ['---', 'id: POL-CR-001', 'title: CR', 'owners: ["@jdoe"]', 'status: draft', 'iso27001:', '  controls: [A.5.15]', '---', '# Purpose', '', '# Scope', ''].join('\n');
+
+  it('one CR cannot hide a placeholder, a 2013 citation or a broken link behind an indented code line', async () => {
+    // GitHub shows `    code` as a code block, then the paragraph: the checker must see that paragraph too.
+    const root = makeRepo({ 'policies/cr.md': `${head}    code\r{{ organization }} follows A.9.1.1, see [x](missing.md).\n` });
+    const run = await cli(root, ['check', '--format', 'json']);
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string; line: number; column: number }> }).findings;
+    const at = (rule: string) => findings.filter((finding) => finding.rule === rule).map((finding) => `${finding.line}:${finding.column}`);
+    // The paragraph is on file line 13 (an editor counts the CR as a line break), from column 1.
+    expect(at('placeholder-left')).toEqual(['13:1']);
+    expect(at('control-cited-not-mapped')).toEqual(['13:28']);
+    expect(at('link-broken')).toEqual(['13:41']);
+  });
+
+  it('headings on CR-only lines count as sections', async () => {
+    const root = makeRepo({
+      '.isms.yml': 'required_sections: [Purpose, Scope]\n',
+      'policies/cr.md': `${head.split('# Purpose')[0]}# Purpose\r\rText.\r\r## Scope\r\rMore.\r`,
+    });
+    const run = await cli(root, ['check', '--format', 'json']);
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string }> }).findings;
+    expect(findings.filter((finding) => finding.rule === 'section-missing')).toEqual([]);
+  });
+});

@@ -37,8 +37,16 @@ export interface BodyFacts {
   placeholders: PlaceholderFact[];
 }
 
-/** Parses the body; `startLine` is the file line the body begins on. */
-export function parseBody(body: string, startLine: number): BodyFacts {
+/**
+ * Parses the body; `startLine` is the file line the body begins on.
+ *
+ * A lone CR ends a line, as CommonMark (and so GitHub) and editors read it; the passes below
+ * split at LF. Each lone CR becomes an LF first, one character for one, so every offset and
+ * column stays the file's: otherwise one CR would join lines, and `    code\r{{ x }}` would
+ * hide the placeholder in what the scanner takes for a code block while GitHub shows it.
+ */
+export function parseBody(rawBody: string, startLine: number): BodyFacts {
+  const body = rawBody.replace(/\r(?!\n)/g, '\n');
   const scanned = scanMarkdown(body, startLine);
   return {
     headings: scanned.headings,
