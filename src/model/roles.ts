@@ -3,6 +3,7 @@
  * would change with every hire; `.isms.yml` `roles:` says who holds each one.
  * An owner reference is either a person/team/e-mail or the name of a role.
  */
+import { findValuePlaceholders } from '../parse/placeholders.js';
 import { ownerKind, type OwnerKind } from './owner-ref.js';
 
 export type Roles = Readonly<Record<string, readonly string[]>>;
@@ -14,13 +15,16 @@ export type OwnerRef =
   /** A login or team written without its `@` (`alice`, `acme/security`): `login` is the fix. */
   | { kind: 'bare-login'; ref: string; login: string }
   | { kind: 'undefined-role'; ref: string }
+  /** A blank left from a template (`TBD`, `[POLICY_OWNER]`, `{{ owner }}`): placeholder-left reports it, no other rule. */
+  | { kind: 'placeholder'; ref: string }
   | { kind: 'invalid'; ref: string };
 
 /**
  * What an owner reference written in a document stands for, in this order: a
- * login, team or e-mail; a defined role; a lower-case GitHub login or team
- * written without its `@` (`alice`, `acme/sec-team`), unless it is a word people
- * use for a role (`ciso`, `security`); a name that reads like a role (letters,
+ * login, team or e-mail; a defined role; a template blank (`TBD`, `tbd`,
+ * `[OWNER]`, `<your name>`, `{{ owner }}`), which is no one yet; a lower-case
+ * GitHub login or team written without its `@` (`alice`, `acme/sec-team`), unless
+ * it is a word people use for a role (`ciso`, `security`); a name that reads like a role (letters,
  * spaces, `&`, `-`, `/`, `.`: `Information Security Officer`, `CISO`) is an
  * `undefined-role`; anything else is `invalid` (`@@x`, `jdoe@`).
  *
@@ -33,6 +37,7 @@ export function readOwnerRef(ref: string, roles: Roles): OwnerRef {
   if (kind) return { kind, ref: trimmed };
   const role = roleNamed(trimmed, roles);
   if (role) return { kind: 'role', ref: role, holders: roles[role]! };
+  if (findValuePlaceholders(trimmed).length > 0) return { kind: 'placeholder', ref: trimmed };
   if (isBareLogin(trimmed)) return { kind: 'bare-login', ref: trimmed, login: `@${trimmed}` };
   if (looksLikeRoleName(trimmed)) return { kind: 'undefined-role', ref: trimmed };
   return { kind: 'invalid', ref: trimmed };

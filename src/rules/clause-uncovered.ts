@@ -7,7 +7,7 @@
  * mapped only by drafts is not reported (work is under way; the reports count it as
  * "only by drafts", never as covered).
  */
-import { clausesRequiringDocuments, getClause, mandatoryDocuments } from '../catalog/index.js';
+import { clauseCorrespondence, clausesRequiringDocuments, getClause, getClause2013, mandatoryDocuments } from '../catalog/index.js';
 import { clauseCovers, coverageIndex, SOA_CLAUSE } from '../model/coverage.js';
 import type { RepoRule } from './types.js';
 
@@ -26,6 +26,19 @@ function whatIsRequired(clause: string): string {
     })
     .map((entry) => entry.what);
   return items.length > 0 ? `: ${items.join('; ')}` : '';
+}
+
+/**
+ * Under `edition: 2013` a renumbered clause id means another clause (`10.2` is
+ * 2013 Continual improvement), so "add `10.2`" would send the reader the wrong
+ * way: say what the clause is numbered in 2013 and that the ids count once
+ * migrated. Undefined when the 2022 id means the same in 2013.
+ */
+function renumberedIn2013(clause: string): string | undefined {
+  const from = clauseCorrespondence.find((entry) => entry.from !== clause && entry.to.includes(clause))?.from;
+  if (!from) return undefined;
+  const meaning = getClause2013(clause)?.title;
+  return `\`.isms.yml\` sets \`edition: 2013\`, where this clause is numbered \`${from}\`${meaning ? ` and \`${clause}\` is ${meaning}` : ''}: run \`isms migrate\`, then add \`${clause}\``;
 }
 
 export const clauseUncovered: RepoRule = {
@@ -51,12 +64,13 @@ export const clauseUncovered: RepoRule = {
       { name: 'no document for 6.1.3 and no SoA file', text: allClauses('6.1.3'), expected: ['-:1:1 Clause 6.1.3 (Information security risk treatment)'] },
     ],
   },
-  check({ policies, soa, report }) {
+  check({ policies, soa, config, report }) {
     const { coverage } = coverageIndex(policies, soa);
     for (const entry of coverage.clauses) {
       if (!entry.requiresDocument || entry.covered || entry.state === 'draft-only') continue;
+      const add = (config.edition === 2013 ? renumberedIn2013(entry.id) : undefined) ?? `add \`${entry.id}\``;
       report(
-        `Clause ${entry.id} (${getClause(entry.id)?.title ?? ''}) requires documented information${whatIsRequired(entry.id)}; no policy maps it: add \`${entry.id}\` (or a sub-clause) to \`iso27001.clauses\` of the document that provides it${clauseCovers(SOA_CLAUSE, entry.id) ? ', or add the Statement of Applicability (`soa.yml`, `isms init` writes one), which documents 6.1.3 d)' : ''}`,
+        `Clause ${entry.id} (${getClause(entry.id)?.title ?? ''}) requires documented information${whatIsRequired(entry.id)}; no policy maps it: ${add} (or a sub-clause) to \`iso27001.clauses\` of the document that provides it${clauseCovers(SOA_CLAUSE, entry.id) ? ', or add the Statement of Applicability (`soa.yml`, `isms init` writes one), which documents 6.1.3 d)' : ''}`,
         { line: 1, column: 1 },
       );
     }

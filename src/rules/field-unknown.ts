@@ -27,6 +27,11 @@ export const fieldUnknown: FileRule = {
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         if (known.includes(key)) continue;
+        // `edition`, `controls` or `clauses` at the top level: the nearest top-level name (`version`) is the wrong way.
+        if (prefix === '' && (ISO27001_KEYS as readonly string[]).includes(key)) {
+          report(`Unexpected field \`${key}\`: it belongs under \`iso27001:\` (\`iso27001.${key}\`); move it there`, frontMatter.nodePosition(pair.key));
+          continue;
+        }
         const suggestion = nearest(key, known);
         report(
           `Unexpected field \`${prefix}${key}\`${suggestion ? `, expected \`${suggestion}\`` : `: known fields are ${known.join(', ')}`}`,
