@@ -46,7 +46,7 @@ export const clauseUncovered: RepoRule = {
   scope: 'repo',
   defaultSeverity: 'warning',
   summary: 'A clause requiring documented information (4.3, 5.2, 6.1.2 ... 10.2) that no policy maps.',
-  docs: 'Add the clause (or one of its sub-clauses) to `iso27001.clauses` of the document that provides the documented information, or write that document (`isms new`). Retired documents do not count; a clause mapped only by drafts is not reported, but the reports count it as "only by drafts" until a document is approved. An SoA file documents 6.1.3 (it is the Statement of Applicability of 6.1.3 d), so with one, 6.1.3 needs no policy. Reported on the SoA file, else `.isms.yml`, else with no file.',
+  docs: 'Add the clause (or one of its sub-clauses) to `iso27001.clauses` of the document that provides the documented information, or write that document (`isms new`). Retired documents do not count; a clause mapped only by drafts is not reported, but the reports count it as "only by drafts" until a document is approved. An SoA file documents 6.1.3 (it is the Statement of Applicability of 6.1.3 d), so with one, 6.1.3 needs no policy. Under `edition: 2013` a clause renumbered in 2022 (10.2, numbered 10.1 in 2013) is named by its 2013 number, with `isms migrate` as the fix. Reported on the SoA file, else `.isms.yml`, else with no file.',
   examples: {
     ok: [
       { name: 'every required clause mapped (9.2 through 9.2.2)', text: allClauses('') },

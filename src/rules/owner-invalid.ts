@@ -19,7 +19,7 @@ export const ownerInvalid: FileRule = {
   summary: 'An owner or approver that is not `@login`, `@org/team`, an e-mail address or a role name.',
   docs: [
     'Write logins with their `@` (`"@alice"`), teams as `"@org/team"`, a plain e-mail address, or the name of a role defined under `roles:` in `.isms.yml` (`roles: { CISO: ["@maria", "ciso@example.org"] }`).',
-    'A lower-case name without `@` that can only be a GitHub login (`alice`) gets the fix `@alice`. A name that reads like a role or a person (`CISO`, `Alice Smith`) is rule `role-undefined` instead; anything else (`@@x`, `jdoe@`) is reported here.',
+    'A lower-case name without `@` that can only be a GitHub login (`alice`) gets the fix `@alice`. A name that reads like a role or a person (`CISO`, `Alice Smith`) is rule `role-undefined` instead; anything else (`@@x`, `jdoe@`) is reported here. A template blank (`TBD`, `[OWNER]`, `<your name>`, `{{ owner }}`) is reported by `placeholder-left` only.',
   ].join('\n\n'),
   examples: {
     ok: [
