@@ -323,7 +323,8 @@ export async function run(): Promise<void> {
   try {
     await main();
   } catch (error) {
-    const detail = (error as { status?: number }).status !== undefined ? describeRequestError(error) : oneLine(error);
-    core.setFailed(`${TOOL_NAME}: ${detail}`);
+    // Our own usage errors are one line by design but may embed values (a config key): escape them whole.
+    const detail = (error as { status?: number }).status !== undefined ? describeRequestError(error) : error instanceof UsageError ? error.message : oneLine(error);
+    core.setFailed(`${TOOL_NAME}: ${safeText(detail)}`);
   }
 }

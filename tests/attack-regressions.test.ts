@@ -86,3 +86,21 @@ describe('line ends: a lone CR ends a line, as CommonMark and GitHub read it', (
     expect(findings.filter((finding) => finding.rule === 'section-missing')).toEqual([]);
   });
 });
+
+describe('the action fails on a hostile .isms.yml in one escaped line', () => {
+  it('a config key with an escape byte and a line break never reaches the ::error:: line raw', async () => {
+    const { runAction, tempDir } = await import('./support/action-runner.js');
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    const workspace = tempDir('isms-hostile-config-');
+    mkdirSync(path.join(workspace, 'policies'));
+    writeFileSync(path.join(workspace, 'policies', 'a.md'), '---\nid: POL-A-001\n---\n');
+    writeFileSync(path.join(workspace, '.isms.yml'), '"colour\\u001b[31m\\n::error::pwned": blue\n');
+    const run = await runAction({ workspace, eventName: 'push', payload: {} });
+    expect(run.status).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines.filter((line) => line.startsWith('::error::pwned'))).toEqual([]);
+    expect(run.stdout).not.toContain('\u001b');
+    const failure = lines.find((line) => line.startsWith('::error::isms-as-code:'));
+    expect(failure).toContain('unknown key `colour\\x1b[31m\\n::error::pwned`');
+  });
+});

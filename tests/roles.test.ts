@@ -101,10 +101,10 @@ describe('role names as owners through the checker', () => {
     const [head, iso, cto, officer] = undefinedRoles.map((finding) => finding.message);
     expect(head).toContain('Undefined role `Head of IT`: used by 1 document (policies/02-access-control.md)');
     expect(iso).toContain('Undefined role `ISO`: used by 2 documents (policies/03-asset-management.md, policies/04-backup.md)');
-    expect(iso).toContain('`roles: { ISO: ["@maria"] }`');
+    expect(iso).toContain('`roles: { ISO: ["@<login>"] }`');
     expect(iso).toContain('no one is assigned its review reminders');
     expect(cto).toContain('Undefined role `CTO`: used by 2 documents (policies/03-asset-management.md, policies/06-supplier-security.md)');
-    expect(officer).toContain('`roles: { Information Security Officer: ["@maria"] }`');
+    expect(officer).toContain('`roles: { Information Security Officer: ["@<login>"] }`');
     // A document whose only owner is an undefined role still has an owner: the role finding says what is missing.
     expect(findingsOf(result, 'owner-missing')).toEqual([]);
 
@@ -128,7 +128,7 @@ describe('role names as owners through the checker', () => {
     expect(more).toEqual([]);
     expect(finding).toMatchObject({ file: 'policies/p1.md', severity: 'warning' });
     expect(finding!.message).toContain('used by 5 documents (policies/p1.md, policies/p2.md, policies/p3.md and 2 more)');
-    expect(finding!.message).toContain('`roles: { "Legal & Compliance": ["@maria"] }`');
+    expect(finding!.message).toContain('`roles: { "Legal & Compliance": ["@<login>"] }`');
     expect(finding!.message).toContain('so it names no one');
   });
 

@@ -190,7 +190,7 @@ function toPosix(value: string): string {
 
 function applyKey(config: Config, name: string, key: string, value: unknown, knownRules: readonly string[]): void {
   const bad = (expected: string) =>
-    new UsageError(`${name}: \`${key}\` ${describe(value)} is invalid, expected ${expected}`);
+    new UsageError(`${name}: \`${escapeControls(key)}\` ${describe(value)} is invalid, expected ${expected}`);
   switch (key) {
     case 'policies': {
       const list = typeof value === 'string' ? [value] : value;
@@ -320,7 +320,7 @@ function applyKey(config: Config, name: string, key: string, value: unknown, kno
     }
     default: {
       const suggestion = nearest(key, CONFIG_KEYS);
-      throw new UsageError(`${name}: unknown key \`${key}\`${suggestion ? `, did you mean \`${suggestion}\`?` : ''}`);
+      throw new UsageError(`${name}: unknown key \`${escapeControls(key)}\`${suggestion ? `, did you mean \`${suggestion}\`?` : ''}`);
     }
   }
 }

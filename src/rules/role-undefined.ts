@@ -102,7 +102,7 @@ export const roleUndefined: RepoRule = {
       const consequence = unreached ? 'so no one is assigned its review reminders' : 'so it names no one';
       report(
         `Undefined role ${show(name)}: used by ${files.length} document${files.length === 1 ? '' : 's'} (${shown}), but \`.isms.yml\` does not define it under \`roles:\`, ${consequence}. ` +
-          `Define it with the people who hold it, e.g. \`roles: { ${yamlKey(name)}: ["@maria"] }\`, or write the person's \`@login\` instead`,
+          `Define it with the people who hold it, e.g. \`roles: { ${yamlKey(name)}: ["@<login>"] }\`, or write the person's \`@login\` instead`,
         first.position,
         { file: first.policy.file, policy: first.policy.id, severity: unreached ? 'error' : 'warning' },
       );
