@@ -86,22 +86,7 @@ jobs:
   remind:
     # Mondays and manual runs: one reminder issue per policy that is due or overdue.
     if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
-    runs-on: ubuntu-latest
-    permissions:
-      contents: read
-      issues: write          # open, update and close reminder issues
-    concurrency:
-      group: isms-remind     # one reminder run at a time; a second one waits, never cancels
-      cancel-in-progress: false
-    steps:
-      - uses: ${ACTIONS.checkout}
-        with:
-          persist-credentials: false
-      - uses: ${ACTION_REF}
-        with:
-          mode: remind
-          fail-on: never     # a due review is a reminder, not a broken build
-`;
+${remindJobBody()}`;
 }
 
 /** The README's workflow for review reminders alone. */
@@ -115,23 +100,7 @@ on:
 permissions: {}
 jobs:
   remind:
-    runs-on: ubuntu-latest
-    permissions:
-      contents: read
-      issues: write            # open, update and close reminder issues
-    concurrency:
-      group: isms-remind       # one run at a time; a manual run waits for the scheduled one
-      cancel-in-progress: false
-    steps:
-      - uses: ${ACTIONS.checkout}
-        with:
-          persist-credentials: false
-      - uses: ${ACTION_REF}
-        with:
-          mode: remind             # implied on \`schedule\`
-          fail-on: never           # a due review is a reminder, not a broken build
-          # dry-run: true          # print the plan, write nothing
-`;
+${remindJobBody('          # dry-run: true      # print the plan, write nothing\n')}`;
 }
 
 /** The README's workflow that publishes the HTML report and the SoA on GitHub Pages. */
@@ -183,3 +152,26 @@ export const documentedWorkflows: ReadonlyArray<{ name: string; text: () => stri
   { name: 'isms-reminders.yml', text: remindersWorkflowText },
   { name: 'isms-report.yml', text: reportWorkflowText },
 ];
+
+/**
+ * The body of the reminder job, shared by the workflow `isms init` writes and the README's
+ * reminders-only workflow, so the two never drift apart.
+ */
+function remindJobBody(extraInputs = ''): string {
+  return `    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      issues: write          # open, update and close reminder issues
+    concurrency:
+      group: isms-remind     # one reminder run at a time; a second one waits, never cancels
+      cancel-in-progress: false
+    steps:
+      - uses: ${ACTIONS.checkout}
+        with:
+          persist-credentials: false
+      - uses: ${ACTION_REF}
+        with:
+          mode: remind
+          fail-on: never     # a due review is a reminder, not a broken build
+${extraInputs}`;
+}
