@@ -8,29 +8,37 @@
  *   3. every other finding (coverage, the SoA, other files) that the named files, as they are
  *      now, cause: it is absent from the baseline, the same ISMS with the named files as in the
  *      last commit (`git` HEAD), or without them where the last commit has none (a new file,
- *      or no git repository).
+ *      or no git repository). The committed text comes from the caller (`readCommitted`: the
+ *      CLI reads it with git, src/git/committed-text.ts); without a reader the baseline is the
+ *      ISMS without the named files. The core never runs a program.
  * Removing from a file the only mapping of a control shows that control's `control-uncovered`;
  * a gap the file has nothing to do with is left to the whole-ISMS run.
  */
-import { execFileSync } from 'node:child_process';
 import type { CheckResult, PolicyReader } from './check.js';
 import { countBySeverity, type Finding } from './model/finding.js';
-import { MAX_FILE_BYTES } from './parse/read-file.js';
 
 export interface Baseline {
   files: string[];
   read: PolicyReader;
 }
 
+/** A named file's text in the last commit, or null when the last commit has none. */
+export type CommittedReader = (file: string) => string | null;
+
 /**
- * The ISMS to compare with: the named files as git's HEAD has them (the others as they are
- * on disk, read by `readCurrent`), named files HEAD does not have left out.
+ * The ISMS to compare with: the named files as the last commit has them (the others as they
+ * are on disk, read by `readCurrent`), named files the commit does not have left out.
  */
-export function baselineOf(root: string, files: readonly string[], focus: readonly string[], readCurrent: PolicyReader): Baseline {
+export function baselineOf(
+  files: readonly string[],
+  focus: readonly string[],
+  readCurrent: PolicyReader,
+  readCommitted: CommittedReader = () => null,
+): Baseline {
   const committed = new Map<string, string>();
   for (const file of focus) {
-    const text = committedText(root, file);
-    if (text !== undefined) committed.set(file, text);
+    const text = readCommitted(file);
+    if (text !== null) committed.set(file, text);
   }
   const named = new Set(focus);
   return {
@@ -40,26 +48,6 @@ export function baselineOf(root: string, files: readonly string[], focus: readon
       return text === undefined ? readCurrent(file) : { ok: true, text };
     },
   };
-}
-
-/**
- * The file's text in the last commit, or undefined (not in a git repository, no commit, a file
- * git does not track, git not installed, or over the policy size limit). `git cat-file blob`
- * prints the stored bytes: no pager, no text conversion filter of the repository's config.
- */
-function committedText(root: string, file: string): string | undefined {
-  try {
-    const bytes = execFileSync('git', ['-c', 'core.fsmonitor=false', 'cat-file', 'blob', `HEAD:./${file}`], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: MAX_FILE_BYTES,
-      timeout: 15_000,
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
-    });
-    return new TextDecoder('utf-8').decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The whole-ISMS result narrowed to what the named files show (see the module comment). */

@@ -19,7 +19,7 @@ import { checkGlob, isGlob } from './fs/glob-inside.js';
 import { isInside, resolveInside } from './fs/inside.js';
 import { escapeControls, shown } from './fs/shown.js';
 import { POLICY as POLICY_READ, readTextFile, type ReadResult } from './parse/read-file.js';
-import { baselineOf, narrowToFocus } from './check-focus.js';
+import { baselineOf, narrowToFocus, type CommittedReader } from './check-focus.js';
 import { loadSoa } from './parse/soa.js';
 import { ruleIds, rules } from './rules/index.js';
 import type { FileRule, Report, RepoRule } from './rules/types.js';
@@ -39,6 +39,12 @@ export interface CheckOptions {
    * run over every policy, and the findings are narrowed to these files (see check-focus.ts).
    */
   focus?: string[];
+  /**
+   * With `focus`: a named file's text in the last commit (relative to `root`), or null when it
+   * has none. The CLI reads it with git; without a reader the findings the named files cause
+   * are those absent from the ISMS without them.
+   */
+  readCommitted?: CommittedReader;
   /** `YYYY-MM-DD`; default ISMS_TODAY, else the UTC date. */
   today?: string;
   /** Overrides the config's `remind_within_days`. */
@@ -89,7 +95,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   if (files.length === 0 && !options.allowNoPolicies) throw noPolicyFiles(config, options.paths ?? [], options.paths !== undefined && options.paths.length > 0);
   const whole = checkFiles(config, files, today);
   if (named === undefined || focus.length === files.length) return whole;
-  const baseline = baselineOf(root, files, focus, readPolicyOrThrow(root));
+  const baseline = baselineOf(files, focus, readPolicyOrThrow(root), options.readCommitted);
   return narrowToFocus(whole, checkFiles(config, baseline.files, today, baseline.read), focus);
 }
 
@@ -280,7 +286,7 @@ export function checkFiles(config: Config, files: readonly string[], todayDate: 
     makeReport(problem.rule, file, null)(problem.message, problem);
 
   // Read before the files: a file rule (control-cited-not-mapped) needs the SoA's exclusions.
-  const soa = loadSoa(config, realRoot, (ruleId, file, problem) => makeReport(ruleId, file, null)(problem.message, problem));
+  const soa = loadSoa(config, realRoot, (ruleId, file, problem) => makeReport(ruleId, file, null)(problem.message, problem, problem.severity ? { severity: problem.severity } : {}));
   for (const file of files) {
     const read = readFile(file);
     if (!read.ok) {

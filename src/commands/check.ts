@@ -5,6 +5,7 @@ import { formatMarkdown } from '../format/markdown.js';
 import { formatSarif } from '../format/sarif.js';
 import { colours, plain, wantsColour } from '../format/terminal.js';
 import { formatText } from '../format/text.js';
+import { committedTextReader } from '../git/committed-text.js';
 import { checkWithOptions, emit, formatOption, REPORT_OPTIONS, stringOption } from './output.js';
 import type { Command } from './types.js';
 
@@ -36,7 +37,8 @@ export const checkCommand: Command = {
       throw new UsageError(`--max-warnings takes a whole number, not \`${maxWarningsText}\``);
     }
     // Named files are looked at within the whole ISMS, never checked as if they were all of it.
-    const result = await checkWithOptions(values, io, { focus: positionals });
+    // The baseline for named files is their text in the last commit, read with git.
+    const result = await checkWithOptions(values, io, { focus: positionals, readCommitted: committedTextReader(io.cwd) });
     const output = stringOption(values.output);
     const toTerminal = output === undefined || output === '-';
     let content: string;

@@ -33,7 +33,7 @@ export function formatOption(value: unknown, allowed: readonly string[], fallbac
 export function checkWithOptions(
   values: Record<string, unknown>,
   io: CommandIO,
-  extra: Pick<CheckOptions, 'paths' | 'focus' | 'remindWithinDays'> = {},
+  extra: Pick<CheckOptions, 'paths' | 'focus' | 'readCommitted' | 'remindWithinDays'> = {},
 ): Promise<CheckResult> {
   return check({
     root: io.cwd,

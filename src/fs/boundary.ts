@@ -1,5 +1,6 @@
 /** Which folder a path given by a user or a workflow must stay inside. */
 import path from 'node:path';
+import { isInside } from './inside.js';
 
 /**
  * The boundary for a path a user typed (`--output`) or a workflow gave (the action's `sarif`,
@@ -12,7 +13,7 @@ import path from 'node:path';
  */
 export function outputBoundary(base: string, typed: string): { target: string; boundary: string } {
   const target = path.resolve(base, typed);
-  const relative = path.relative(base, target);
-  const inside = relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+  // `base` itself is not "inside": its own parent is the boundary then.
+  const inside = target !== path.resolve(base) && isInside(path.resolve(base), target);
   return { target, boundary: inside ? path.resolve(base) : path.dirname(target) };
 }

@@ -16,13 +16,23 @@ import { shown } from './shown.js';
 
 export type GlobCheck = { ok: true; pattern: string } | { ok: false; message: string };
 
-const MAGIC = /[*?[\]{}()!+@]/;
+/**
+ * Glob syntax in one path segment, as the walker (tinyglobby, picomatch) reads it: a wildcard
+ * (`*`, `?`, `**`), a class (`[ab]`), braces (`{a,b}`) or an extglob (`@(a|b)`, `!(a)`,
+ * `+(a)`, `*(a)`, `?(a)`). The one test of "is this a glob" in the toolkit: which entries are
+ * globs, where a glob's fixed folder ends (here, and when a commit is materialised).
+ */
+export function isGlobSegment(segment: string): boolean {
+  return /[*?[{]|[@!+]\(/.test(segment);
+}
+
+/** Whether a policy entry is a glob (else a file or folder path). */
+export function isGlob(entry: string): boolean {
+  return entry.split('/').some(isGlobSegment);
+}
+
 /** A `..` as one alternative of a brace or extglob group: `{..,x}`, `@(..|a)`. */
 const DOTDOT_IN_GROUP = /(^|[{,(|])\.\.($|[},)|])/;
-
-export function isGlob(entry: string): boolean {
-  return /[*?[{]/.test(entry);
-}
 
 export function checkGlob(root: string, glob: string): GlobCheck {
   const leaves: GlobCheck = {
@@ -32,7 +42,7 @@ export function checkGlob(root: string, glob: string): GlobCheck {
   let pattern = glob.split(path.sep).join('/');
   if (path.posix.isAbsolute(pattern) || path.isAbsolute(pattern)) {
     const segments = pattern.split('/');
-    const fixed = segments.findIndex((segment) => MAGIC.test(segment));
+    const fixed = segments.findIndex(isGlobSegment);
     const prefix = (fixed === -1 ? segments : segments.slice(0, fixed)).join('/') || '/';
     const base = [root, path.resolve(root)].find((candidate) => isInside(candidate, path.resolve(prefix)));
     if (base === undefined) return leaves;
@@ -44,9 +54,10 @@ export function checkGlob(root: string, glob: string): GlobCheck {
   let wild = false;
   for (const segment of pattern.split('/')) {
     if (segment === '' || segment === '.') continue;
-    if (MAGIC.test(segment)) {
+    // A group with a `..` alternative is refused wherever it is, glob or not.
+    if (segment !== '..' && DOTDOT_IN_GROUP.test(segment)) return leaves;
+    if (isGlobSegment(segment)) {
       wild = true;
-      if (DOTDOT_IN_GROUP.test(segment)) return leaves;
       continue;
     }
     if (segment === '..') {

@@ -3,7 +3,7 @@
  * and control characters shown as `\n`, `\x1b` ...), so a name from a repository can never
  * start a new line of output (or a workflow command) or move the terminal's cursor.
  */
-import { safeText } from '../format/terminal.js';
+import { safeText } from '../text/safe-text.js';
 
 export { safeText as escapeControls };
 

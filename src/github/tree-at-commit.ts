@@ -16,13 +16,14 @@
  * - every other file of the tree becomes an empty file, so links and `evidence` paths that
  *   point at it still resolve (link-broken checks existence, never contents).
  */
-import { spawnSync } from 'node:child_process';
 import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { check, type CheckResult } from '../check.js';
 import { loadConfig, UsageError } from '../config/load.js';
+import { isGlob, isGlobSegment } from '../fs/glob-inside.js';
 import { isInside } from '../fs/inside.js';
+import { git } from '../git/run.js';
 import { MAX_FILE_BYTES } from '../parse/read-file.js';
 import { ruleIds } from '../rules/index.js';
 import { toRepoPaths } from './repo-paths.js';
@@ -69,25 +70,8 @@ export class TreeError extends Error {
 // ---------------------------------------------------------------------------------------------
 // git objects
 
-export interface GitResult {
-  ok: boolean;
-  stdout: Buffer;
-  stderr: string;
-}
-
-export function git(repoRoot: string, args: readonly string[], input?: string): GitResult {
-  const result = spawnSync('git', ['-C', repoRoot, ...args], {
-    input,
-    maxBuffer: 1024 * 1024 * 1024,
-    // No pager, no prompts, no system config that could change the output.
-    env: { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' },
-  });
-  return {
-    ok: result.status === 0 && !result.error,
-    stdout: result.stdout ?? Buffer.alloc(0),
-    stderr: result.error ? result.error.message : (result.stderr?.toString('utf8') ?? ''),
-  };
-}
+// git runs through the one helper (time limit, no system config, no hooks): src/git/run.ts.
+export { git, type GitResult } from '../git/run.js';
 
 const firstLine = (text: string) => text.split('\n')[0] ?? text;
 
@@ -121,7 +105,7 @@ export function recordedParents(repoRoot: string, commit: string): string[] | nu
 export function presentObjects(repoRoot: string, objects: readonly string[]): Set<string> {
   const present = new Set<string>();
   if (objects.length === 0) return present;
-  const result = git(repoRoot, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], `${objects.join('\n')}\n`);
+  const result = git(repoRoot, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input: `${objects.join('\n')}\n` });
   if (!result.ok) return present;
   for (const line of result.stdout.toString('utf8').split('\n')) {
     const [object, type] = line.split(' ');
@@ -134,7 +118,7 @@ export function presentObjects(repoRoot: string, objects: readonly string[]): Se
 export function readGitBlobs(repoRoot: string, objects: readonly string[]): Map<string, Buffer> {
   const blobs = new Map<string, Buffer>();
   if (objects.length === 0) return blobs;
-  const result = git(repoRoot, ['cat-file', '--batch'], `${objects.join('\n')}\n`);
+  const result = git(repoRoot, ['cat-file', '--batch'], { input: `${objects.join('\n')}\n` });
   if (!result.ok) throw new TreeError(`git cat-file failed: ${firstLine(result.stderr)}`);
   const out = result.stdout;
   let offset = 0;
@@ -186,12 +170,12 @@ export function gitCommitTree(repoRoot: string, sha: string): CommitTree {
 // ---------------------------------------------------------------------------------------------
 // materialise and check
 
-/** The folder part of a glob before its first wildcard: `policies/**\/*.md` -> `policies/`. */
+/** The folder part of a glob before its first glob segment: `policies/**\/*.md` -> `policies/`, `policies/@(a|b)/*.md` -> `policies/`. */
 export function staticPrefix(pattern: string): string {
   const segments = pattern.replace(/^\.\//, '').split('/');
   const fixed: string[] = [];
   for (const segment of segments.slice(0, -1)) {
-    if (/[*?[{]/.test(segment)) break;
+    if (isGlobSegment(segment)) break;
     fixed.push(segment);
   }
   return fixed.length === 0 ? '' : `${fixed.join('/')}/`;
@@ -200,7 +184,7 @@ export function staticPrefix(pattern: string): string {
 /** A cheap superset of what a glob matches: its folder prefix and, when it names one, its extension. */
 function candidateMatcher(pattern: string, inConfig: (relative: string) => string): (file: string) => boolean {
   const clean = pattern.replace(/^\.\//, '');
-  if (!/[*?[{]/.test(clean)) {
+  if (!isGlob(clean)) {
     const exact = inConfig(clean.replace(/\/+$/, ''));
     return (file) => file === exact || file.startsWith(`${exact}/`);
   }
