@@ -5,68 +5,27 @@
  * file paths may wrap after each `/` but never inside a name. Everything is
  * escaped first: the only markup is what these functions add.
  */
+import { splitCodeSpans, type MessagePart } from '../text/code-spans.js';
 import { escapeHtml as e } from './html-escape.js';
 
 /** A run of more code spans than this (ids separated by `, ` or `; `) is folded. */
 export const FOLD_AFTER = 10;
 
-type Piece = { kind: 'text' | 'code'; text: string };
-
-/**
- * Splits a message into text and code spans the CommonMark way: a span opens with a
- * run of backticks and closes with a run of the same length; an unmatched run is text.
- */
-export function codeSpans(message: string): Piece[] {
-  const pieces: Piece[] = [];
-  let text = '';
-  let at = 0;
-  while (at < message.length) {
-    if (message[at] !== '`') {
-      text += message[at];
-      at++;
-      continue;
-    }
-    let run = at;
-    while (message[run] === '`') run++;
-    const fence = message.slice(at, run);
-    let close = message.indexOf(fence, run);
-    // The closing run must be exactly as long: skip longer runs.
-    while (close !== -1 && message[close + fence.length] === '`') {
-      let end = close;
-      while (message[end] === '`') end++;
-      close = message.indexOf(fence, end);
-    }
-    if (close === -1) {
-      text += fence;
-      at = run;
-      continue;
-    }
-    if (text) pieces.push({ kind: 'text', text });
-    text = '';
-    let code = message.slice(run, close);
-    if (code.length > 2 && code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '') code = code.slice(1, -1);
-    pieces.push({ kind: 'code', text: code });
-    at = close + fence.length;
-  }
-  if (text) pieces.push({ kind: 'text', text });
-  return pieces;
-}
-
 const SEPARATOR = /^(, |; |, and | and )$/;
 
 /** Renders a message: code spans as <code>, a list of more than FOLD_AFTER ids folded. */
 export function messageHtml(message: string): string {
-  const pieces = codeSpans(message);
+  const pieces = splitCodeSpans(message);
   const out: string[] = [];
   let index = 0;
   while (index < pieces.length) {
     // A run: code (sep code)* — fold it when it is long.
     let end = index;
     let codes = 0;
-    if (pieces[index]!.kind === 'code') {
+    if (pieces[index]!.code) {
       codes = 1;
       end = index + 1;
-      while (end + 1 < pieces.length && pieces[end]!.kind === 'text' && SEPARATOR.test(pieces[end]!.text) && pieces[end + 1]!.kind === 'code') {
+      while (end + 1 < pieces.length && !pieces[end]!.code && SEPARATOR.test(pieces[end]!.text) && pieces[end + 1]!.code) {
         end += 2;
         codes++;
       }
@@ -85,8 +44,8 @@ export function messageHtml(message: string): string {
   return out.join('');
 }
 
-function pieceHtml(piece: Piece): string {
-  return piece.kind === 'code' ? `<code>${e(piece.text)}</code>` : e(piece.text);
+function pieceHtml(piece: MessagePart): string {
+  return piece.code ? `<code>${e(piece.text)}</code>` : e(piece.text);
 }
 
 /** A list of items shown inline, the ones after `shown` behind "+N more". */
