@@ -8,53 +8,15 @@
  * below with the reason; any other difference fails, and so does an exception
  * that no longer differs (the list must not go stale).
  */
-import type { Root, RootContent } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error commonmark-spec ships no types: { tests: Array<{ markdown, html, section, number }> }
 import commonmark from 'commonmark-spec';
-import { scanMarkdown } from '../src/parse/markdown-scan.js';
+import { remarkFacts, scannedFacts } from './support/markdown-facts.js';
 
 interface SpecExample {
   markdown: string;
   section: string;
   number: number;
-}
-
-const parser = unified().use(remarkParse);
-
-interface Facts {
-  headings: string[];
-  links: string[];
-}
-
-function plain(node: Root | RootContent): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as RootContent[]).map(plain).join('');
-  return '';
-}
-
-function remarkFacts(text: string): Facts {
-  const facts: Facts = { headings: [], links: [] };
-  const stack: Array<Root | RootContent> = [parser.parse(text) as Root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const start = node.position?.start;
-    if (node.type === 'heading') facts.headings.push(`${start!.line}:${start!.column} h${node.depth} ${plain(node).trim()}`);
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') facts.links.push(`${start!.line}:${start!.column} ${node.type} ${node.url}`);
-    if ('children' in node) for (const child of [...(node.children as RootContent[])].reverse()) stack.push(child);
-  }
-  facts.links.sort();
-  return facts;
-}
-
-function scannedFacts(text: string): Facts {
-  const scanned = scanMarkdown(text, 1);
-  return {
-    headings: scanned.headings.map((heading) => `${heading.line}:${heading.column} h${heading.depth} ${heading.text}`),
-    links: scanned.links.map((link) => `${link.line}:${link.column} ${link.kind} ${link.url}`).sort(),
-  };
 }
 
 /**

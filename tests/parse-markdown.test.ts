@@ -7,16 +7,12 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Root, RootContent } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { scanMarkdown } from '../src/parse/markdown-scan.js';
 import { bodyPlaceholders, placeholdersOutside } from '../src/parse/placeholders.js';
 import { check } from '../src/check.js';
+import { remarkFacts as remarkHeadingsAndLinks, remarkTree, scannedFacts as scannedHeadingsAndLinks } from './support/markdown-facts.js';
 import { makeRepo } from './support/repo.js';
-
-const parser = unified().use(remarkParse);
 
 interface Facts {
   headings: string[];
@@ -24,34 +20,18 @@ interface Facts {
   placeholders: string[];
 }
 
-function plain(node: Root | RootContent): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as RootContent[]).map(plain).join('');
-  return '';
-}
-
+/** Headings and links (tests/support/markdown-facts.ts) and the placeholders outside code and comments, by remark. */
 function remarkFacts(text: string): Facts {
-  const tree = parser.parse(text) as Root;
-  const facts: Facts = { headings: [], links: [], placeholders: [] };
-  const visit = (node: Root | RootContent) => {
-    const start = node.position?.start;
-    if (node.type === 'heading') facts.headings.push(`${start!.line}:${start!.column} h${node.depth} ${plain(node).trim()}`);
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') facts.links.push(`${start!.line}:${start!.column} ${node.type} ${node.url}`);
-    if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
-  };
-  visit(tree);
-  facts.links.sort();
-  facts.placeholders = bodyPlaceholders(text, tree, 1).map((entry) => `${entry.line}:${entry.column} ${entry.name}`);
-  return facts;
+  const tree = remarkTree(text);
+  const placeholders = bodyPlaceholders(text, tree, 1).map((entry) => `${entry.line}:${entry.column} ${entry.name}`);
+  return { ...remarkHeadingsAndLinks(text, tree), placeholders };
 }
 
+/** The same, by the scanner. */
 function scannedFacts(text: string): Facts {
   const scanned = scanMarkdown(text, 1);
-  return {
-    headings: scanned.headings.map((heading) => `${heading.line}:${heading.column} h${heading.depth} ${heading.text}`),
-    links: scanned.links.map((link) => `${link.line}:${link.column} ${link.kind} ${link.url}`).sort(),
-    placeholders: placeholdersOutside(text, scanned.masked, 1).map((entry) => `${entry.line}:${entry.column} ${entry.name}`),
-  };
+  const placeholders = placeholdersOutside(text, scanned.masked, 1).map((entry) => `${entry.line}:${entry.column} ${entry.name}`);
+  return { ...scannedHeadingsAndLinks(text, scanned), placeholders };
 }
 
 function markdownFiles(folder: string): string[] {
