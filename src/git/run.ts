@@ -56,6 +56,10 @@ export function git(repoRoot: string, args: readonly string[], options: GitOptio
       `\`git ${args.join(' ')}\` did not finish within ${seconds(timeoutMs)} in ${repoRoot}; check that git works there (\`git -C ${repoRoot} status\`) and run again`,
     );
   }
+  const maxBuffer = options.maxBuffer ?? GIT_MAX_OUTPUT_BYTES;
+  if (code === 'ENOBUFS') {
+    return { ok: false, stdout: Buffer.alloc(0), stderr: `\`git ${args.join(' ')}\` printed more than ${maxBuffer} bytes and was stopped` };
+  }
   return {
     ok: result.status === 0 && !result.error,
     stdout: result.stdout ?? Buffer.alloc(0),
