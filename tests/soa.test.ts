@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { controls } from '../src/catalog/index.js';
 import { check } from '../src/check.js';
 import type { Finding } from '../src/model/finding.js';
+import { migrateText } from '../src/edit/migrate.js';
 import { parseSoa } from '../src/parse/soa.js';
 import { makeRepo } from './support/repo.js';
 
@@ -43,7 +44,7 @@ async function findings(files: Record<string, string | Buffer>, rule?: string): 
 const at = (finding: Finding) => `${finding.file}:${finding.line}:${finding.column}`;
 
 function parse(text: string) {
-  const problems: Array<{ rule: string; file: string; line: number; column: number; message: string }> = [];
+  const problems: Array<{ rule: string; file: string; line: number; column: number; message: string; severity?: string }> = [];
   const soa = parseSoa(text, 'soa.yml', (rule, file, problem) => problems.push({ rule, file, ...problem }));
   return { soa, problems };
 }
@@ -85,13 +86,14 @@ describe('soa.yml parsing', () => {
     expect(soa?.decisions.size).toBe(0);
   });
 
-  it('suggests the control for an id written without `A.` or as a number', () => {
-    const { problems } = parse('controls:\n  "5.15": { applicable: true }\n  8.10: { applicable: true }\n');
-    expect(problems.map((problem) => problem.message)).toEqual([
-      expect.stringContaining('Unexpected control `5.15` (not in ISO/IEC 27001:2022 Annex A), expected `A.5.15`'),
+  it('reads an id written without `A.` or as a number as that control, with the loose-notation warning', () => {
+    const { soa, problems } = parse('controls:\n  "5.15": { applicable: true }\n  8.10: { applicable: true }\n');
+    expect(problems.map((problem) => `${problem.rule} ${problem.severity} ${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+      'control-unknown warning 2:3 Unexpected `5.15`, expected `A.5.15` (Access control): the same control written exactly; `isms migrate` rewrites it',
       // Written as a YAML number, the id is still shown as typed: 8.10, not 8.1.
-      expect.stringContaining('Unexpected control `8.10` (not in ISO/IEC 27001:2022 Annex A), expected `A.8.10`'),
+      'control-unknown warning 3:3 Unexpected `8.10`, expected `A.8.10` (Information deletion): the same control written exactly; `isms migrate` rewrites it',
     ]);
+    expect([...(soa?.decisions.keys() ?? [])]).toEqual(['A.5.15', 'A.8.10']);
   });
 
   it('reports a shorthand `A.5.1: true` and a missing `applicable`, without calling them undecided too', async () => {
@@ -141,6 +143,98 @@ describe('soa.yml parsing', () => {
       expect.stringContaining('Unknown key `__proto__` in `A.5.1`'),
     ]);
     expect(soa?.decisions.get('A.5.1')?.applicable).toBe(true);
+  });
+});
+
+/** `fullSoa` with some entries' keys written differently (`{ 'A.5.15': 'A 5.15' }`); the line of each control is its index + 2. */
+function soaWithKeys(keys: Record<string, string>, drop: readonly string[] = []): string {
+  const lines = controls.map((control) => (drop.includes(control.id) ? null : `  ${keys[control.id] ?? control.id}: { applicable: true }`));
+  return `controls:\n${lines.map((line) => line ?? '  # (dropped)').join('\n')}\n`;
+}
+const lineOf = (id: string) => controls.findIndex((control) => control.id === id) + 2;
+const shown = (list: Finding[]) => list.map((finding) => `${finding.rule} ${finding.severity} ${at(finding)} ${finding.message}`);
+const onSoa = (list: Finding[]) => list.filter((finding) => finding.file === 'soa.yml' && ['control-unknown', 'control-legacy', 'soa-invalid', 'soa-control-missing'].includes(finding.rule));
+
+describe('soa.yml keys are read like front matter control ids', () => {
+  it('counts a loosely written key (`A 5.15`, `A5.16`, `a.5.17`, `A.05.18`, `5.2`, `A.5.3 Segregation of duties`) as that control, with one warning each', async () => {
+    const keys = { 'A.5.15': 'A 5.15', 'A.5.16': 'A5.16', 'A.5.17': 'a.5.17', 'A.5.18': 'A.05.18', 'A.5.2': '"5.2"', 'A.5.3': 'A.5.3 Segregation of duties' };
+    const result = await check({
+      allowNoPolicies: true,
+      root: makeRepo({ 'soa.yml': soaWithKeys(keys).replace('A 5.15: { applicable: true }', 'A 5.15: { applicable: false, justification: "No data" }'), 'policies/a.md': policy({ controls: ['A.5.15'] }) }),
+      today: TODAY,
+    });
+    expect(shown(onSoa(result.findings))).toEqual([
+      `control-unknown warning soa.yml:${lineOf('A.5.2')}:3 Unexpected \`5.2\`, expected \`A.5.2\` (Information security roles and responsibilities): the same control written exactly; \`isms migrate\` rewrites it`,
+      `control-unknown warning soa.yml:${lineOf('A.5.3')}:3 Unexpected \`A.5.3 Segregation of duties\`, expected \`A.5.3\` (Segregation of duties): the same control written exactly; \`isms migrate\` rewrites it`,
+      `control-unknown warning soa.yml:${lineOf('A.5.15')}:3 Unexpected \`A 5.15\`, expected \`A.5.15\` (Access control): the same control written exactly; \`isms migrate\` rewrites it`,
+      `control-unknown warning soa.yml:${lineOf('A.5.16')}:3 Unexpected \`A5.16\`, expected \`A.5.16\` (Identity management): the same control written exactly; \`isms migrate\` rewrites it`,
+      `control-unknown warning soa.yml:${lineOf('A.5.17')}:3 Unexpected \`a.5.17\`, expected \`A.5.17\` (Authentication information): the same control written exactly; \`isms migrate\` rewrites it`,
+      `control-unknown warning soa.yml:${lineOf('A.5.18')}:3 Unexpected \`A.05.18\`, expected \`A.5.18\` (Access rights): the same control written exactly; \`isms migrate\` rewrites it`,
+    ]);
+    // Every control is decided (no soa-control-missing), and the loose key's decision is the control's: excluded, so mapping it is reported.
+    expect(result.soa?.decisions.size).toBe(93);
+    expect(result.soa?.decisions.get('A.5.15')).toMatchObject({ control: 'A.5.15', applicable: false, position: { line: lineOf('A.5.15'), column: 3 } });
+    expect(result.findings.filter((finding) => finding.rule === 'control-excluded-but-mapped').map(at)).toEqual(['policies/a.md:8:14']);
+  });
+
+  it('names the 2022 successor of a 2013 key (`9.2.2`, `A.9.2.2` are A.5.18) and does not count it', async () => {
+    const soa = soaWithKeys({}, ['A.5.18']).replace('  # (dropped)', '  "9.2.2": { applicable: true }\n  A.9.2.2: { applicable: true }');
+    const all = onSoa(await findings({ 'soa.yml': soa }));
+    const line = lineOf('A.5.18');
+    expect(shown(all)).toEqual([
+      'soa-control-missing warning soa.yml:1:1 ' + all.find((finding) => finding.rule === 'soa-control-missing')!.message,
+      `control-legacy error soa.yml:${line}:3 Unexpected \`9.2.2\` (ISO 27001:2013 \`A.9.2.2\` User access provisioning), expected \`A.5.18\`: decide on the 2022 control(s) instead, or run \`isms migrate\``,
+      `control-legacy error soa.yml:${line + 1}:3 Unexpected \`A.9.2.2\` (ISO 27001:2013), expected \`A.5.18\`: decide on the 2022 control(s) instead, or run \`isms migrate\``,
+    ]);
+    expect(all[0]!.message).toContain('1 of the 93 Annex A controls: `A.5.18`');
+  });
+
+  it("names an objective's successors (`A.16.1`, never A.6.1), and reads `A.6.1` as the 2013 objective under `edition: 2013`", async () => {
+    const objective = parse('controls:\n  A.16.1: { applicable: true }\n');
+    expect(objective.problems.map((problem) => `${problem.rule} ${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+      'control-legacy 2:3 Unexpected `A.16.1` (ISO 27001:2013 objective of `A.16.1.1`–`A.16.1.7`), expected `A.5.24`, `A.6.8`, `A.5.25`, `A.5.26`, `A.5.27`, `A.5.28` (the successors of its controls): an objective is no decision, so decide on each of those controls instead (`isms migrate` leaves it for you)',
+    ]);
+    expect(objective.soa?.decisions.size).toBe(0);
+
+    const soa = 'controls:\n  A.6.1: { applicable: true }\n';
+    expect(await findings({ 'soa.yml': soa }, 'control-legacy')).toEqual([]);
+    const under2013 = await check({ allowNoPolicies: true, root: makeRepo({ '.isms.yml': 'edition: 2013\n', 'soa.yml': soa }), today: TODAY });
+    expect(shown(under2013.findings.filter((finding) => finding.rule === 'control-legacy'))).toEqual([
+      'control-legacy error soa.yml:2:3 Unexpected `A.6.1` (ISO 27001:2013 objective of `A.6.1.1`–`A.6.1.5`, read as ISO 27001:2013 because `.isms.yml` sets `edition: 2013`), expected `A.5.2`, `A.5.3`, `A.5.5`, `A.5.6`, `A.5.8` (the successors of its controls): an objective is no decision, so decide on each of those controls instead (`isms migrate` leaves it for you)',
+    ]);
+    expect(under2013.soa?.decisions.size).toBe(0);
+  });
+
+  it('gives an unknown key no near-number guess, and says a NIST CSF id is not an Annex A control', async () => {
+    const soa = 'controls:\n  A.5.99: { applicable: true }\n  PR.AC-4: { applicable: true }\n  GV.OC-1: { applicable: true }\n  A.5.1: { applicable: true }\n';
+    const result = await check({ allowNoPolicies: true, root: makeRepo({ 'soa.yml': soa }), today: TODAY });
+    expect(shown(result.findings.filter((finding) => finding.rule === 'soa-invalid'))).toEqual([
+      'soa-invalid error soa.yml:2:3 Unexpected control `A.5.99` (not in ISO/IEC 27001:2022 Annex A): Annex A 5 runs from `A.5.1` to `A.5.37`',
+      'soa-invalid error soa.yml:3:3 Unexpected control `PR.AC-4` (not in ISO/IEC 27001:2022 Annex A): `PR.AC-4` is a NIST CSF 1.1 subcategory id, and the SoA decides Annex A controls only; remove it (a policy maps to it with `maps_to: { nist-csf-1.1: [PR.AC-4] }`)',
+      'soa-invalid error soa.yml:4:3 Unexpected control `GV.OC-1` (not in ISO/IEC 27001:2022 Annex A): `GV.OC-1` is a NIST CSF 2.0 subcategory id, and the SoA decides Annex A controls only; remove it (a policy maps to it with `maps_to: { nist-csf-2.0: [GV.OC-01] }`)',
+    ]);
+    expect([...(result.soa?.decisions.keys() ?? [])]).toEqual(['A.5.1']);
+  });
+
+  it('reports a second key for the same control (`A.5.15` and `A 5.15`) and keeps the first decision', () => {
+    const { soa, problems } = parse('controls:\n  A.5.15: { applicable: true }\n  A 5.15: { applicable: false, justification: "x" }\n');
+    expect(problems.map((problem) => `${problem.rule} ${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+      'control-unknown 3:3 Unexpected `A 5.15`, expected `A.5.15` (Access control): the same control written exactly; `isms migrate` rewrites it',
+      'soa-invalid 3:3 `A 5.15` decides `A.5.15` again (already decided by `A.5.15` at 2:3): keep one entry per control (`isms migrate` merges them)',
+    ]);
+    expect(soa?.decisions.get('A.5.15')?.applicable).toBe(true);
+  });
+
+  it('agrees with `isms migrate`: the migrated SoA has the keys the findings named and no key finding left', () => {
+    const text = 'controls:\n  A 5.15: { applicable: true }\n  "5.2": { applicable: true }\n  "9.2.2": { applicable: true }\n  11.1.1: { applicable: false, justification: "Remote" }\n  A.18.2.3: { applicable: true }\n';
+    const before = parse(text);
+    const named = before.problems.flatMap((problem) => [...problem.message.matchAll(/expected ((?:`A\.\d+\.\d+`(?:, )?)+)/g)].flatMap((match) => match[1]!.match(/A\.\d+\.\d+/g)!));
+    const migrated = migrateText('soa', text);
+    if (!migrated.ok) throw new Error(migrated.message);
+    const after = parse(migrated.text);
+    expect(after.problems).toEqual([]);
+    expect([...(after.soa?.decisions.keys() ?? [])].sort()).toEqual([...named].sort());
+    expect(named.sort()).toEqual(['A.5.15', 'A.5.18', 'A.5.2', 'A.5.36', 'A.7.1', 'A.8.8']);
   });
 });
 

@@ -9,17 +9,25 @@
  */
 import path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, type Document, type Node, type Pair } from 'yaml';
-import { getControl, getLegacyControl, legacyReplacement } from '../catalog/index.js';
+import { defaultEdition, readControlId, type Edition } from '../catalog/index.js';
 import type { Config } from '../config/load.js';
-import type { Position } from '../model/finding.js';
+import type { Position, Severity } from '../model/finding.js';
 import { nearest } from '../model/nearest.js';
 import { scalarText } from '../model/policy.js';
 import { IMPLEMENTATIONS, type Implementation, type Soa, type SoaDecision } from '../model/soa.js';
-import { formatIds, nearestControl } from '../rules/suggest.js';
+import { looseControlMessage, unknownControlMessage } from '../rules/control-messages.js';
+import { formatIds } from '../rules/suggest.js';
 import { parseYamlWithPositions, type ParseProblem, type ParsedYaml } from './front-matter.js';
 import { isInside, mebibytes, readTextFile, type TextReadOptions } from './read-file.js';
 
-export type SoaProblemSink = (rule: string, file: string, problem: Omit<ParseProblem, 'rule'>) => void;
+/** A problem found in the SoA; `severity` only when it is not the rule's default (a loosely written key is a warning). */
+export type SoaProblem = Omit<ParseProblem, 'rule'> & { severity?: Severity };
+export type SoaProblemSink = (rule: string, file: string, problem: SoaProblem) => void;
+
+/** How the SoA's keys are read: the edition of `.isms.yml` (under 2013, `A.6.1` is the 2013 objective). */
+export interface SoaReadOptions {
+  edition: Edition;
+}
 
 /** The keys a control's entry may have. */
 export const SOA_ENTRY_KEYS = ['applicable', 'justification', 'implementation', 'notes'] as const;
@@ -65,11 +73,11 @@ export function loadSoa(config: Config, root: string, sink: SoaProblemSink): Soa
     sink('soa-invalid', file, { message, line: read.problem.line, column: read.problem.column });
     return null;
   }
-  return parseSoa(read.text, file, sink);
+  return parseSoa(read.text, file, sink, { edition: config.edition });
 }
 
 /** Parses and validates SoA text; `file` is the repo-relative path findings name. */
-export function parseSoa(text: string, file: string, sink: SoaProblemSink): Soa | null {
+export function parseSoa(text: string, file: string, sink: SoaProblemSink, options: SoaReadOptions = { edition: defaultEdition }): Soa | null {
   const invalid = (message: string, position: Position) => sink('soa-invalid', file, { message, ...position });
   const parsed = parseYamlWithPositions(text, 1);
   if (!parsed.ok) {
@@ -116,16 +124,77 @@ export function parseSoa(text: string, file: string, sink: SoaProblemSink): Soa 
     );
     return null;
   }
+  /** Which key decided each control, for a second key naming the same control (`A.5.15` and `A 5.15`). */
+  const decidedBy = new Map<string, { written: string; at: Position }>();
   for (const item of controlsNode.items) {
-    const decision = readEntry(item as Pair<Node, Node | null>, yaml, text, file, sink, position, unreadable);
+    const pair = item as Pair<Node, Node | null>;
+    const written = keyText(pair, text);
+    const keyPosition = position(pair.key);
+    const control = readKey(written, keyPosition, file, sink, options);
+    if (control === null) continue;
+    const earlier = decidedBy.get(control);
+    if (earlier) {
+      invalid(
+        `\`${written}\` decides \`${control}\` again (already decided by \`${earlier.written}\` at ${earlier.at.line}:${earlier.at.column}): keep one entry per control (\`isms migrate\` merges them)`,
+        keyPosition,
+      );
+      continue;
+    }
+    decidedBy.set(control, { written, at: keyPosition });
+    const decision = readEntry(pair, control, written, keyPosition, yaml, text, file, sink, position, unreadable);
     if (decision) soa.decisions.set(decision.control, decision);
   }
   return soa;
 }
 
-/** One `A.x.y: { ... }` entry: a decision, or null when it cannot be used (reported). */
+/**
+ * The 2022 control a key decides, read as front matter's ids are (same reader, same
+ * messages), or null when it decides none (reported). A loosely written key
+ * (`A 5.15`, `5.15`) is a warning and still decides its control: the control meant
+ * is certain, and `isms migrate` rewrites the key. An SoA decides controls only, so
+ * digits that are also a clause (`5.2`) are the control here. A 2013 control or
+ * objective is control-legacy and decides nothing until migrated.
+ */
+function readKey(written: string, at: Position, file: string, sink: SoaProblemSink, options: SoaReadOptions): string | null {
+  const reading = readControlId(written, { edition: options.edition });
+  switch (reading.kind) {
+    case 'control':
+      return reading.id;
+    case 'loose':
+      sink('control-unknown', file, { message: looseControlMessage(written, reading.id), severity: 'warning', ...at });
+      return reading.id;
+    case 'legacy': {
+      const what = written === reading.id2013 ? 'ISO 27001:2013' : `ISO 27001:2013 \`${reading.id2013}\` ${reading.title}`;
+      sink('control-legacy', file, {
+        message: `Unexpected \`${written}\` (${what}), expected ${formatIds(reading.successors)}: decide on the 2022 control(s) instead, or run \`isms migrate\``,
+        ...at,
+      });
+      return null;
+    }
+    case 'legacy-objective': {
+      const because = reading.ambiguous ? ', read as ISO 27001:2013 because `.isms.yml` sets `edition: 2013`' : '';
+      sink('control-legacy', file, {
+        message: `Unexpected \`${written}\` (ISO 27001:2013 objective of ${range(reading.controls2013)}${because}), expected ${formatIds(reading.successors)} (the successors of its controls): an objective is no decision, so decide on each of those controls instead (\`isms migrate\` leaves it for you)`,
+        ...at,
+      });
+      return null;
+    }
+    case 'unknown':
+      sink('soa-invalid', file, { message: unknownControlMessage(written, reading.nearest, 'soa'), ...at });
+      return null;
+  }
+}
+
+function range(ids: readonly string[]): string {
+  return ids.length > 2 ? `\`${ids[0]}\`–\`${ids[ids.length - 1]}\`` : formatIds(ids);
+}
+
+/** One `A.x.y: { ... }` entry for `control` (its key written as `id`): a decision, or null when it cannot be used (reported). */
 function readEntry(
   pair: Pair<Node, Node | null>,
+  control: string,
+  id: string,
+  keyPosition: Position,
   yaml: ParsedYaml,
   source: string,
   file: string,
@@ -134,20 +203,6 @@ function readEntry(
   unreadable: Set<string>,
 ): SoaDecision | null {
   const invalid = (message: string, at: Position) => sink('soa-invalid', file, { message, ...at });
-  const id = keyText(pair, source);
-  const keyPosition = position(pair.key);
-  if (!getControl(id)) {
-    if (getLegacyControl(id)) {
-      sink('control-legacy', file, {
-        message: `Unexpected \`${id}\` (ISO 27001:2013), expected ${formatIds(legacyReplacement(id) ?? [])}: decide on the 2022 control(s) instead, or run \`isms migrate\``,
-        ...keyPosition,
-      });
-    } else {
-      const suggestion = nearestControl(/^\d/.test(id) ? `A.${id}` : id);
-      invalid(`Unexpected control \`${id}\` (not in ISO/IEC 27001:2022 Annex A)${suggestion ? `, expected \`${suggestion}\`` : ''}`, keyPosition);
-    }
-    return null;
-  }
   const node = resolve(pair.value, yaml.doc);
   const value = node === null ? null : node.toJS(yaml.doc);
   if (!isMap(node) || value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -155,7 +210,7 @@ function readEntry(
       `Unexpected ${describeValue(value)} for \`${id}\`, expected a mapping such as \`{ applicable: true }\` or \`{ applicable: false, justification: "..." }\``,
       node === null ? keyPosition : position(node),
     );
-    unreadable.add(id);
+    unreadable.add(control);
     return null;
   }
   const entry = value as Record<string, unknown>;
@@ -179,12 +234,12 @@ function readEntry(
   const applicable = own(entry, 'applicable');
   if (applicable === undefined) {
     invalid(`\`${id}\` has no \`applicable\`: write \`applicable: true\` or \`applicable: false\``, keyPosition);
-    unreadable.add(id);
+    unreadable.add(control);
     return null;
   }
   if (typeof applicable !== 'boolean') {
     invalid(`Unexpected ${describeValue(applicable)} for \`applicable\` of \`${id}\`, expected \`true\` or \`false\``, valuePosition('applicable'));
-    unreadable.add(id);
+    unreadable.add(control);
     return null;
   }
 
@@ -213,7 +268,7 @@ function readEntry(
     });
   }
   return {
-    control: id,
+    control,
     applicable,
     justification: justification.text,
     implementation,

@@ -1,7 +1,8 @@
 /**
- * "Did you mean" for ids: the nearest real control or clause for an unknown one.
- * Ids are compared by their numbers first (A.5.99 -> the last control of A.5),
- * then by spelling.
+ * "Did you mean" for ids: the nearest real clause for an unknown one, and hints
+ * for control ids. An unknown control never gets a nearest control by number
+ * (A.5.99 is not A.5.37): control ids are read by readControlId (src/catalog),
+ * which names a control only when the fix is certain.
  */
 import { clauses, controls, getClause, getControl, legacyReplacement } from '../catalog/index.js';
 import { nearest } from '../model/nearest.js';
@@ -39,22 +40,6 @@ export function normaliseControlSpelling(value: string): string {
   const match = /^a\s*\.?\s*(\d+)\.(\d+(?:\.\d+)?)$/i.exec(value.trim());
   return match ? `A.${match[1]}.${match[2]}` : value.trim();
 }
-
-export const nearestControl = remembered((value: string): string | undefined => {
-  const normal = normaliseControlSpelling(value);
-  if (getControl(normal)) return normal;
-  const match = /^A\.(\d+)\.(\d+)/.exec(normal);
-  const section = match ? controlsBySection.get(match[1]!) : undefined;
-  if (match && section) {
-    const wanted = Number(match[2]);
-    let best = section[0]!;
-    for (const control of section) {
-      if (Math.abs(control.number - wanted) < Math.abs(best.number - wanted)) best = control;
-    }
-    return best.id;
-  }
-  return nearest(normal, controlIds);
-});
 
 export const nearestClause = remembered((value: string): string | undefined => {
   const trimmed = value.trim().replace(/^(clause|cl\.?)\s*/i, '');
