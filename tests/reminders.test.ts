@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import { createClient, type Octokit } from '../src/github/client.js';
-import { parseMarker, planReminders, ReminderError, runReminders, type ReminderOutcome } from '../src/github/reminders/index.js';
+import { parseMarker, planReminders, ReminderError, resolveIdentity, runReminders, type ReminderOutcome } from '../src/github/reminders/index.js';
 import { fakeGitHubPerTest, startFakeGitHub, type FakeGitHub, type FakeIssue } from './support/fake-github.js';
 import { makeRepo, writeFiles } from './support/repo.js';
 
@@ -172,6 +172,26 @@ describe('first and second run', () => {
       } finally {
         await server.close();
       }
+    }
+  });
+});
+
+describe('the login issues are authored by', () => {
+  it('takes a login GraphQL viewer gives only when GitHub could have made it: never a--b, a trailing or a leading hyphen', async () => {
+    const answer = async (login: string) => {
+      const server = await startFakeGitHub({ repository: 'octo-org/isms', identity: login });
+      try {
+        return await resolveIdentity(client(server), undefined);
+      } finally {
+        await server.close();
+      }
+    };
+    for (const login of ['isms-app[bot]', 'github-actions[bot]', 'Maria-1', 'x'.repeat(39)]) {
+      await expect(answer(login)).resolves.toEqual({ login, source: 'GraphQL viewer' });
+    }
+    // A wrong login would make every issue look like someone else's, and each run open them again.
+    for (const login of ['a--b', 'trailing-', '-leading', '@maria', 'x'.repeat(40)]) {
+      await expect(answer(login)).rejects.toThrow(/Cannot tell which login this token writes as \(GraphQL viewer \{ login \} gave no login\).*set the `identity` input/);
     }
   });
 });
@@ -445,6 +465,73 @@ describe('hostile policy text', () => {
 });
 
 describe('scale', () => {
+  /** Due policies POL-N-001.. (most overdue first), in a repository with `foreign` other labelled issues. */
+  async function busyRepository(count: number, foreign: number) {
+    // One second per write, as on GitHub (whose content limits allow far fewer): issues created in
+    // the same second are read through on purpose (their order is not documented), and the fake
+    // would otherwise stamp hundreds of issues with one second.
+    let clock = Date.parse('2026-11-24T08:00:00Z');
+    const server = await start({ now: () => new Date((clock += 1000)) });
+    for (let index = 0; index < foreign; index++) server.seedIssue({ title: `Other ${index}`, labels: ['isms-review'], author: 'someone' });
+    const specs = Array.from({ length: count }, (_, index) => ({
+      id: `POL-N-${String(index + 1).padStart(3, '0')}`,
+      last_reviewed: `2025-10-${String(index + 1).padStart(2, '0')}`,
+    }));
+    return { server, root: repoWith(specs) };
+  }
+
+  it('N new issues cost N + 1 reads of the newest issues after the planning listing, not N re-listings of every labelled issue', async () => {
+    const { server, root } = await busyRepository(30, 250);
+    const run = await remind(server, root);
+    expect(run.created).toBe(30);
+    const pages = listingPages(server);
+    const planning = pages.filter((request) => !request.path.includes('sort=created'));
+    const newest = pages.filter((request) => request.path.includes('sort=created&direction=desc'));
+    // The planning listing reads all 251 labelled issues once (3 pages); each create reads one page of the newest.
+    expect(planning).toHaveLength(3);
+    expect(newest).toHaveLength(30 + 1);
+    expect(pages.length).toBeLessThanOrEqual(planning.length + 30 + 1);
+    // Before, every create listed the 3 pages again: 3 + 30 * 3 + 3 = 96 listing reads.
+    // Besides: 30 creates, the login (GraphQL viewer), the overdue label looked up and created.
+    const other = server.requests.filter((request) => !pages.includes(request)).map((request) => `${request.method} ${request.path.split('?')[0]}`);
+    expect(other.filter((line) => line !== 'POST /repos/octo-org/isms/issues')).toEqual(['GET /repos/octo-org/isms/labels/overdue', 'POST /repos/octo-org/isms/labels', 'POST /graphql']);
+    expect(run.requests).toBe(34 + 30 + 3);
+    for (let index = 1; index <= 30; index++) expect(openOurs(server, `POL-N-${String(index).padStart(3, '0')}`)).toHaveLength(1);
+  });
+
+  it('an issue a run at the same time opened behind more than 100 newer issues is still found: not opened twice', async () => {
+    const { server, root } = await busyRepository(5, 120);
+    const octokit = client(server);
+    const { policies } = await check({ root, today: TODAY });
+    const plan = planReminders({
+      policies,
+      today: TODAY,
+      withinDays: 30,
+      existingIssues: [],
+      label: 'isms-review',
+      identity: server.identity,
+      links: { serverUrl: 'https://github.com', owner: 'octo-org', repo: 'isms', branch: 'main' },
+    });
+    const last = plan.entries[plan.entries.length - 1]!;
+    if (last.operation.kind !== 'create') throw new Error('expected a create');
+    const concurrent = last.operation;
+    let seeded = false;
+    // Right after our first issue, another run opens the last policy's issue, then 150 other labelled issues appear.
+    octokit.hook.after('request', (_response, options) => {
+      if (seeded || options.method !== 'POST' || !String(options.url).endsWith('/issues')) return;
+      seeded = true;
+      server.seedIssue({ title: concurrent.title, body: concurrent.body, labels: concurrent.labels, assignees: concurrent.assignees });
+      for (let index = 0; index < 150; index++) server.seedIssue({ title: `Newer ${index}`, labels: ['isms-review'], author: 'someone' });
+    });
+    const run = await remind(server, root, { octokit });
+    expect(seeded).toBe(true);
+    expect(run.created).toBe(4);
+    expect(ours(server, last.policyId)).toHaveLength(1);
+    expect(openOurs(server, last.policyId)).toHaveLength(1);
+    // The read after the burst walks back to the issues it knew: two pages, once.
+    expect(listingPages(server).filter((request) => /sort=created&direction=desc.*page=2/.test(request.path))).toHaveLength(1);
+  });
+
   it('an idle run for 200 due policies is the listing pages and nothing else', async () => {
     const server = await start();
     const specs = Array.from({ length: 200 }, (_, index) => ({

@@ -22,7 +22,8 @@ interface PageResponse {
 /** `octokit.request` for a route given as data (the routes are GitHub's own listing routes). */
 type RequestByRoute = (route: string, parameters: Record<string, unknown>) => Promise<PageResponse>;
 
-async function readPage(octokit: Octokit, route: string, parameters: Record<string, unknown>, what: string): Promise<unknown[]> {
+/** One page of `route`; an answer that is not a JSON list (cut off) is asked for again, twice at most. */
+export async function readPage(octokit: Octokit, route: string, parameters: Record<string, unknown>, what: string): Promise<unknown[]> {
   const request = octokit.request as unknown as RequestByRoute;
   for (let attempt = 1; ; attempt++) {
     const response = await request(route, parameters);

@@ -7,16 +7,19 @@
  * - every create (issue, closing comment, "could not assign" comment) goes through createOnce:
  *   look for it by its marker right before creating, and again after a create that may have
  *   written; the client never retries a create;
- * - before each new issue the labelled issues are listed again (one listing also checks the
- *   issue created before it): if a concurrent run opened one for the same policy first, ours
- *   (the later, higher number) is closed as a duplicate, so the oldest stays;
+ * - right before each new issue, the labelled issues created since our last listing are read
+ *   (newest first: one request as a rule, see listNewLabelledIssues; the planning listing
+ *   covers everything older). That one read also checks the issue created before it: if a
+ *   concurrent run opened one for the same policy first, ours (the later, higher number) is
+ *   closed as a duplicate, so the oldest stays. Such closes are sent after the create, so the
+ *   read and the create it guards are as close together as they can be;
  * - every answer is checked (an issue number must be there) before it is logged or used.
  */
 import { describeRequestError, replyId, replyNumber, type Octokit } from '../client.js';
 import { createOnce } from '../create-once.js';
 import { listAll } from '../listing.js';
 import { includesName, parseMarker, renderIssue, replaceMarker, sameName, type RenderInput } from './content.js';
-import { listLabelledIssues, toExistingIssue, type RepoRef } from './github.js';
+import { listNewLabelledIssues, toExistingIssue, type RepoRef } from './github.js';
 import type { ExistingIssue, IssueChanges, PlanEntry } from './plan.js';
 
 export interface AppliedOperation {
@@ -44,6 +47,11 @@ export interface ApplyContext {
   label: string;
   /** The token's login (asked of GitHub once, when first needed). */
   identity: () => Promise<string>;
+  /**
+   * The full listing the plan was made from: later reads fetch only the issues created since.
+   * Default: none (every labelled issue is then read again once, by the first create).
+   */
+  listed?: readonly ExistingIssue[];
 }
 
 /** Hidden markers of the comments this executor posts, so a retry or a second run finds them. */
@@ -127,13 +135,24 @@ export function droppedAssignees(asked: readonly string[], answer: unknown): str
 class Executor {
   /** Issues we created whose policy has not yet been checked for a concurrent duplicate. */
   private unsettled: Created[] = [];
+  /** Every labelled issue a listing has returned, by number: the last state each listing saw. */
+  private readonly known = new Map<number, ExistingIssue>();
 
   constructor(
     private readonly octokit: Octokit,
     private readonly ref: RepoRef,
     private readonly log: (line: string) => void,
     private readonly context: ApplyContext,
-  ) {}
+  ) {
+    for (const issue of context.listed ?? []) this.known.set(issue.number, issue);
+  }
+
+  /** Reads the labelled issues created since the last listing; returns everything known. */
+  private async relist(): Promise<ExistingIssue[]> {
+    const fresh = await listNewLabelledIssues(this.octokit, this.ref, this.context.label, new Set(this.known.keys()));
+    for (const issue of fresh) this.known.set(issue.number, issue);
+    return [...this.known.values()];
+  }
 
   /** Our open reminder issues for `policyId`, oldest first. */
   private async ourOpenIssues(policyId: string, listing: readonly ExistingIssue[]): Promise<ExistingIssue[]> {
@@ -143,10 +162,12 @@ class Executor {
     return marked.filter((issue) => issue.author !== null && sameName(issue.author, login)).sort((a, b) => a.number - b.number);
   }
 
-  /** Lists again and closes each of our new issues that a concurrent run's older issue duplicates. */
-  private async listAndSettle(): Promise<ExistingIssue[]> {
-    const listing = await listLabelledIssues(this.octokit, this.ref, this.context.label);
-    for (const created of this.unsettled.splice(0)) {
+  /**
+   * Closes each of our new issues (created before `listing` was read) that a concurrent run's
+   * older issue duplicates.
+   */
+  private async settle(listing: readonly ExistingIssue[], settled: readonly Created[]): Promise<void> {
+    for (const created of settled) {
       const open = await this.ourOpenIssues(created.policyId, listing);
       const older = open.find((issue) => issue.number < created.number);
       const mine = open.find((issue) => issue.number === created.number);
@@ -162,22 +183,26 @@ class Executor {
       mine.state = 'closed';
       this.log(`Closed #${created.number} for ${created.policyId}: #${older.number}, opened by a run at the same time, is kept`);
     }
-    return listing;
   }
 
   async settleDuplicates(): Promise<void> {
-    if (this.unsettled.length > 0) await this.listAndSettle();
+    if (this.unsettled.length === 0) return;
+    const settled = this.unsettled.splice(0);
+    await this.settle(await this.relist(), settled);
   }
 
   async create(
     policyId: string,
     operation: { title: string; body: string; labels: string[]; assignees: string[]; render: RenderInput },
   ): Promise<{ issue: number; refused: string[] } | null> {
-    // The listing right before the create: a concurrent run may have opened it since we planned.
-    const before = await this.listAndSettle();
+    // The read right before the create: a concurrent run may have opened it since we planned.
+    // It also covers the issues we created before (to be settled once this one is sent).
+    const settled = this.unsettled.splice(0);
+    const before = await this.relist();
     const already = (await this.ourOpenIssues(policyId, before))[0];
     if (already) {
       this.log(`#${already.number} for ${policyId} was opened meanwhile (by a run at the same time): not opened again`);
+      await this.settle(before, settled);
       return null;
     }
     let refused: string[] = [];
@@ -187,10 +212,10 @@ class Executor {
       replyNumber(data, `POST /repos/${this.ref.owner}/${this.ref.repo}/issues`);
       return toExistingIssue(data);
     };
-    const outcome = await createOnce<ExistingIssue>({
+    const outcome = await this.createThenSettle(before, settled, () => createOnce<ExistingIssue>({
       what: `open the reminder issue for ${policyId}`,
       justListed: true,
-      find: async () => (await this.ourOpenIssues(policyId, await listLabelledIssues(this.octokit, this.ref, this.context.label)))[0],
+      find: async () => (await this.ourOpenIssues(policyId, await this.relist()))[0],
       create: async () => {
         try {
           return await send(sent);
@@ -205,7 +230,7 @@ class Executor {
         }
       },
       log: this.log,
-    });
+    }));
     const issue = outcome.value;
     this.unsettled.push({ policyId, number: issue.number });
     if (outcome.kind === 'found') {
@@ -217,6 +242,20 @@ class Executor {
     refused = [...refused, ...dropped];
     this.log(`Opened #${issue.number} for ${policyId}${outcome.confirmedByLooking ? ' (GitHub lost its answer; found by looking again)' : ''}${refusedNote(refused)}`);
     return { issue: issue.number, refused };
+  }
+
+  /** Sends the create, then closes the duplicates `before` shows, even when the create fails. */
+  private async createThenSettle<T>(before: readonly ExistingIssue[], settled: readonly Created[], create: () => Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await create();
+    } catch (error) {
+      // The earlier issues are settled all the same; the create's failure is what is reported.
+      await this.settle(before, settled).catch(() => {});
+      throw error;
+    }
+    await this.settle(before, settled);
+    return result;
   }
 
   async update(issue: number, changes: IssueChanges, render: RenderInput): Promise<string[]> {

@@ -4,7 +4,8 @@
  * an idle run is the listing pages and nothing else.
  */
 import { describeRequestError, type Octokit } from '../client.js';
-import { listAll } from '../listing.js';
+import { listAll, PER_PAGE, readPage } from '../listing.js';
+import { LOGIN_PATTERN } from '../../model/owner-ref.js';
 import type { ExistingIssue } from './plan.js';
 
 /** Author of the issues the Actions GITHUB_TOKEN opens (what GraphQL `viewer` answers for it). */
@@ -25,7 +26,45 @@ export async function listLabelledIssues(octokit: Octokit, ref: RepoRef, label: 
   return items.map((item) => toExistingIssue(item as ListedIssue));
 }
 
+/**
+ * The labelled issues created since the listings behind `seen` (issue numbers already listed),
+ * newest first: what a run working at the same time can have opened since. One request as a
+ * rule (100 a page), however many labelled issues the repository has.
+ *
+ * Why it is complete: every issue in `seen` existed at one of our listings, and an issue opened
+ * after a listing was created later than every issue that listing saw. So in GitHub's
+ * `sort=created&direction=desc` order, everything new comes before the first issue of `seen`.
+ * The walk goes past that issue through the ones created in the same second (GitHub's times have
+ * one-second steps, and its order among equal times is not documented) and stops at the first
+ * older one. With no issue of `seen` on a full page, the next page is read: a busy concurrent run
+ * costs one request per 100 issues it opened, never a re-listing of everything.
+ *
+ * Our own new issues must not go into `seen` before a listing has returned them: an issue a
+ * concurrent run opened just before ours would then sit behind the stop.
+ */
+export async function listNewLabelledIssues(octokit: Octokit, ref: RepoRef, label: string, seen: ReadonlySet<number>): Promise<ExistingIssue[]> {
+  const fresh: ExistingIssue[] = [];
+  let stopBefore: string | undefined;
+  for (let page = 1; ; page++) {
+    const items = (await readPage(
+      octokit,
+      'GET /repos/{owner}/{repo}/issues',
+      { ...ref, labels: label, state: 'all', sort: 'created', direction: 'desc', per_page: PER_PAGE, ...(page > 1 ? { page } : {}) },
+      `the newest issues labelled ${label}`,
+    )) as ListedIssue[];
+    for (const item of items) {
+      const created = typeof item.created_at === 'string' ? item.created_at : undefined;
+      if (stopBefore !== undefined && created !== undefined && created < stopBefore) return fresh;
+      fresh.push(toExistingIssue(item));
+      // An issue without a creation time cannot mark where the new ones end: the walk goes on.
+      if (stopBefore === undefined && created !== undefined && seen.has(item.number)) stopBefore = created;
+    }
+    if (items.length < PER_PAGE) return fresh;
+  }
+}
+
 interface ListedIssue {
+  created_at?: string;
   number: number;
   title: string;
   body?: string | null;
@@ -61,7 +100,6 @@ export class IdentityError extends Error {
   override readonly name = 'IdentityError';
 }
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 
 /**
  * The login our issues and comments are authored by, asked of GitHub: GraphQL `viewer { login }`
@@ -81,7 +119,8 @@ export async function resolveIdentity(octokit: Octokit, override: string | undef
       `Cannot tell which login this token writes as (GraphQL viewer { login }: ${describeRequestError(error)}), so nothing is written rather than guessed: set the \`identity\` input (e.g. my-app[bot]) or \`--identity\`.`,
     );
   }
-  if (typeof login !== 'string' || !LOGIN.test(login)) {
+  // The owner-reference rules for a GitHub login, without the `@` front matter writes.
+  if (typeof login !== 'string' || !LOGIN_PATTERN.test(`@${login}`)) {
     throw new IdentityError(
       'Cannot tell which login this token writes as (GraphQL viewer { login } gave no login), so nothing is written rather than guessed: set the `identity` input (e.g. my-app[bot]) or `--identity`.',
     );

@@ -4,8 +4,9 @@
  *
  * Requests are kept to what is needed: an idle run (nothing changed) is the listing pages plus
  * one GraphQL `viewer { login }` when it finds reminder issues to verify (whose they are is
- * only known by asking). Each new issue costs one listing more (looked for right before it
- * is opened, and the last one checked after), each closing comment one comment listing.
+ * only known by asking). Each new issue costs one read more, of the newest labelled issues
+ * (looked for right before it is opened; one more after the last), whatever the number of
+ * labelled issues; each closing comment one comment listing.
  */
 import { UsageError } from '../../config/load.js';
 import { describeRequestError, type Octokit } from '../client.js';
@@ -170,7 +171,7 @@ export async function runReminders(options: ReminderOptions): Promise<ReminderOu
   }
 
   if (!options.dryRun && labelError === null) {
-    result = await applyPlan(options.octokit, ref, plan.entries, options.log, { label: options.label, identity: whoAmI });
+    result = await applyPlan(options.octokit, ref, plan.entries, options.log, { label: options.label, identity: whoAmI, listed: issues });
   }
 
   const digestInput: DigestInput = {
