@@ -4855,8 +4855,8 @@ function readClauseOrItem(written, { edition }) {
     if (correspondence) {
       const from2013 = { clause: number, ...letter ? { item: letter } : {}, to: correspondence.to };
       if (correspondence.parent2022) {
-        const range3 = letter ? splitItemRanges.find((entry) => entry.from === number && entry.first <= letter && letter <= entry.last) : void 0;
-        return { kind: "clause", id: range3 ? range3.to : correspondence.parent2022, written, from2013 };
+        const range4 = letter ? splitItemRanges.find((entry) => entry.from === number && entry.first <= letter && letter <= entry.last) : void 0;
+        return { kind: "clause", id: range4 ? range4.to : correspondence.parent2022, written, from2013 };
       }
       const id = correspondence.to[0];
       return letter ? { kind: "item", clause: id, item: letter, written, from2013 } : { kind: "clause", id, written, from2013 };
@@ -6205,17 +6205,17 @@ var require_parse = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range3 = [];
+            const range4 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range3.unshift(arr[i].value);
+                range4.unshift(arr[i].value);
               }
             }
-            output = expandRange2(range3, opts);
+            output = expandRange2(range4, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -11549,7 +11549,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range4 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -11569,7 +11569,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar3.Scalar(value);
       }
-      scalar.range = range3;
+      scalar.range = range4;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -14215,12 +14215,7 @@ var init_read_bounded = __esm({
   }
 });
 
-// src/format/terminal.ts
-function wantsColour(isTTY, env) {
-  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0") return true;
-  return isTTY;
-}
+// src/text/safe-text.ts
 function visibleEscape(char) {
   const named = NAMED[char];
   if (named) return named;
@@ -14230,21 +14225,10 @@ function visibleEscape(char) {
 function safeText(text2) {
   return text2.replace(UNSAFE_IN_A_LINE, visibleEscape);
 }
-var wrap, colours, identity, plain, UNSAFE_IN_A_LINE, NAMED;
-var init_terminal = __esm({
-  "src/format/terminal.ts"() {
+var UNSAFE_IN_A_LINE, NAMED;
+var init_safe_text = __esm({
+  "src/text/safe-text.ts"() {
     "use strict";
-    wrap = (open, close) => (text2) => `\x1B[${open}m${text2}\x1B[${close}m`;
-    colours = {
-      red: wrap(31, 39),
-      yellow: wrap(33, 39),
-      green: wrap(32, 39),
-      dim: wrap(2, 22),
-      bold: wrap(1, 22),
-      underline: wrap(4, 24)
-    };
-    identity = (text2) => text2;
-    plain = { red: identity, yellow: identity, green: identity, dim: identity, bold: identity, underline: identity };
     UNSAFE_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
     NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
   }
@@ -14257,7 +14241,7 @@ function shown(value) {
 var init_shown = __esm({
   "src/fs/shown.ts"() {
     "use strict";
-    init_terminal();
+    init_safe_text();
   }
 });
 
@@ -14265,13 +14249,13 @@ var init_shown = __esm({
 import path2 from "node:path";
 function outputBoundary(base, typed) {
   const target = path2.resolve(base, typed);
-  const relative2 = path2.relative(base, target);
-  const inside = relative2 !== "" && relative2 !== ".." && !relative2.startsWith(`..${path2.sep}`) && !path2.isAbsolute(relative2);
+  const inside = target !== path2.resolve(base) && isInside(path2.resolve(base), target);
   return { target, boundary: inside ? path2.resolve(base) : path2.dirname(target) };
 }
 var init_boundary = __esm({
   "src/fs/boundary.ts"() {
     "use strict";
+    init_inside();
   }
 });
 
@@ -14572,6 +14556,65 @@ var init_mapping = __esm({
   }
 });
 
+// src/parse/placeholders.ts
+function* placeholdersIn(text2) {
+  if (!text2.includes("{{")) return;
+  for (const match of text2.matchAll(MUSTACHE)) yield { text: match[0], name: match[1] ?? match[2], index: match.index };
+}
+function findValuePlaceholders(value, raw = value) {
+  const trimmed = value.trim();
+  if (BLANK_VALUE.test(trimmed)) return [{ text: trimmed, name: trimmed, index: Math.max(0, raw.indexOf(trimmed)) }];
+  const found = [...placeholdersIn(raw)];
+  if (raw.includes("[")) for (const match of raw.matchAll(BRACKETED)) found.push({ text: match[0], name: match[1].trim(), index: match.index });
+  if (raw.includes("<")) for (const match of raw.matchAll(ANGLED)) found.push({ text: match[0], name: match[1].trim(), index: match.index });
+  return found.sort((a, b) => a.index - b.index);
+}
+function fillPlaceholders(text2, values) {
+  return text2.replace(PATTERN, (whole, name) => {
+    const value = Object.hasOwn(values, name) ? values[name] : void 0;
+    return value === void 0 ? whole : value;
+  });
+}
+function placeholdersOutside(body, masked, startLine, matches = placeholdersIn(body)) {
+  if (!body.includes("{{") || Array.isArray(matches) && matches.length === 0) return [];
+  const ranges = [...masked].sort((a, b) => a[0] - b[0]);
+  let range4 = 0;
+  let coveredUntil = -1;
+  let line = 0;
+  let lineStart2 = 0;
+  let nextLineStart2 = lineEndAfter(body, 0);
+  const facts = [];
+  for (const match of matches) {
+    while (range4 < ranges.length && ranges[range4][0] <= match.index) {
+      coveredUntil = Math.max(coveredUntil, ranges[range4][1]);
+      range4++;
+    }
+    if (match.index < coveredUntil) continue;
+    while (nextLineStart2 <= match.index) {
+      line++;
+      lineStart2 = nextLineStart2;
+      nextLineStart2 = lineEndAfter(body, lineStart2);
+    }
+    facts.push({ text: match.text, name: match.name, line: startLine + line, column: match.index - lineStart2 + 1 });
+  }
+  return facts;
+}
+function lineEndAfter(body, from) {
+  const end = body.indexOf("\n", from);
+  return end === -1 ? Infinity : end + 1;
+}
+var PATTERN, MUSTACHE, BRACKETED, ANGLED, BLANK_VALUE;
+var init_placeholders = __esm({
+  "src/parse/placeholders.ts"() {
+    "use strict";
+    PATTERN = /(?<!\$)\{\{[ \t]*([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}/g;
+    MUSTACHE = /(?<!\$)\{\{\{[ \t]*([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}\}|(?<!\$)\{\{[ \t]*(?:[#/^&>][ \t]*)?([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}/g;
+    BRACKETED = /(?<![\\!\]])\[((?=[A-Z0-9_ ]*[A-Z])[A-Z0-9_ ]{2,100})\](?![(\[:])/g;
+    ANGLED = /<([Yy][Oo][Uu][Rr][ _-][^<>\n]{1,100})>/g;
+    BLANK_VALUE = /^(?:TBD|TBC|TBA|XXX+|TODO)$/i;
+  }
+});
+
 // src/model/roles.ts
 function readOwnerRef(ref, roles) {
   const trimmed = ref.trim();
@@ -14579,6 +14622,7 @@ function readOwnerRef(ref, roles) {
   if (kind) return { kind, ref: trimmed };
   const role = roleNamed(trimmed, roles);
   if (role) return { kind: "role", ref: role, holders: roles[role] };
+  if (findValuePlaceholders(trimmed).length > 0) return { kind: "placeholder", ref: trimmed };
   if (isBareLogin(trimmed)) return { kind: "bare-login", ref: trimmed, login: `@${trimmed}` };
   if (looksLikeRoleName(trimmed)) return { kind: "undefined-role", ref: trimmed };
   return { kind: "invalid", ref: trimmed };
@@ -14630,6 +14674,7 @@ var ROLE_WORDS, BARE_LOGIN;
 var init_roles = __esm({
   "src/model/roles.ts"() {
     "use strict";
+    init_placeholders();
     init_owner_ref();
     ROLE_WORDS = /* @__PURE__ */ new Set([
       "iso",
@@ -15006,7 +15051,7 @@ function toPosix(value) {
   return value.split(path3.sep).join("/");
 }
 function applyKey(config, name, key, value, knownRules) {
-  const bad = (expected) => new UsageError(`${name}: \`${key}\` ${describe(value)} is invalid, expected ${expected}`);
+  const bad = (expected) => new UsageError(`${name}: \`${safeText(key)}\` ${describe(value)} is invalid, expected ${expected}`);
   switch (key) {
     case "policies": {
       const list = typeof value === "string" ? [value] : value;
@@ -15136,7 +15181,7 @@ function applyKey(config, name, key, value, knownRules) {
     }
     default: {
       const suggestion = nearest(key, CONFIG_KEYS);
-      throw new UsageError(`${name}: unknown key \`${key}\`${suggestion ? `, did you mean \`${suggestion}\`?` : ""}`);
+      throw new UsageError(`${name}: unknown key \`${safeText(key)}\`${suggestion ? `, did you mean \`${suggestion}\`?` : ""}`);
     }
   }
 }
@@ -16592,9 +16637,9 @@ var require_util = __commonJS({
     function isValidHeaderValue(characters) {
       return !headerCharRegex.test(characters);
     }
-    function parseRangeHeader(range3) {
-      if (range3 == null || range3 === "") return { start: 0, end: null, size: null };
-      const m = range3 ? range3.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+    function parseRangeHeader(range4) {
+      if (range4 == null || range4 === "") return { start: 0, end: null, size: null };
+      const m = range4 ? range4.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
       return m ? {
         start: parseInt(m[1]),
         end: m[2] ? parseInt(m[2]) : null,
@@ -24303,16 +24348,16 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range3, statusCode, retryCount) {
+    function validatePartialResponseContentLength(headers, range4, statusCode, retryCount) {
       const contentLength = headers["content-length"];
       if (contentLength == null) {
         return null;
       }
-      if (!Number.isFinite(range3.start) || !Number.isFinite(range3.end)) {
+      if (!Number.isFinite(range4.start) || !Number.isFinite(range4.end)) {
         return null;
       }
       const length = Number(contentLength);
-      const expectedLength = range3.end - range3.start + 1;
+      const expectedLength = range4.end - range4.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
@@ -24527,8 +24572,8 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range3 = parseRangeHeader(headers["content-range"]);
-            if (range3 == null) {
+            const range4 = parseRangeHeader(headers["content-range"]);
+            if (range4 == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
                 statusCode,
@@ -24537,12 +24582,12 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range3, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers, range4, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range3;
+            const { start, size, end = size - 1 } = range4;
             assert(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -42742,8 +42787,8 @@ function citationFinder(text2, positionOf, out) {
       const before = text2.slice(Math.max(start, from - 12), from);
       for (; ; ) {
         CITED_RANGE_END.lastIndex = to;
-        const range3 = CITED_RANGE_END.exec(text2);
-        if (range3 && range3.index + range3[0].length <= end) to += range3[0].length;
+        const range4 = CITED_RANGE_END.exec(text2);
+        if (range4 && range4.index + range4[0].length <= end) to += range4[0].length;
         CITED_SEPARATOR.lastIndex = to;
         const separator = CITED_SEPARATOR.exec(text2);
         if (!separator) break;
@@ -42935,61 +42980,10 @@ function backtickRuns(text2) {
   };
 }
 
-// src/parse/placeholders.ts
-var PATTERN = /(?<!\$)\{\{[ \t]*([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}/g;
-var MUSTACHE = /(?<!\$)\{\{\{[ \t]*([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}\}|(?<!\$)\{\{[ \t]*(?:[#/^&>][ \t]*)?([A-Za-z][A-Za-z0-9_.-]*)[ \t]*\}\}/g;
-var BRACKETED = /(?<![\\!\]])\[((?=[A-Z0-9_ ]*[A-Z])[A-Z0-9_ ]{2,100})\](?![(\[:])/g;
-var ANGLED = /<([Yy][Oo][Uu][Rr][ _-][^<>\n]{1,100})>/g;
-var BLANK_VALUE = /^(?:TBD|TBC|TBA|XXX+|TODO)$/i;
-function* placeholdersIn(text2) {
-  if (!text2.includes("{{")) return;
-  for (const match of text2.matchAll(MUSTACHE)) yield { text: match[0], name: match[1] ?? match[2], index: match.index };
-}
-function findValuePlaceholders(value, raw = value) {
-  const trimmed = value.trim();
-  if (BLANK_VALUE.test(trimmed)) return [{ text: trimmed, name: trimmed, index: Math.max(0, raw.indexOf(trimmed)) }];
-  const found = [...placeholdersIn(raw)];
-  if (raw.includes("[")) for (const match of raw.matchAll(BRACKETED)) found.push({ text: match[0], name: match[1].trim(), index: match.index });
-  if (raw.includes("<")) for (const match of raw.matchAll(ANGLED)) found.push({ text: match[0], name: match[1].trim(), index: match.index });
-  return found.sort((a, b) => a.index - b.index);
-}
-function fillPlaceholders(text2, values) {
-  return text2.replace(PATTERN, (whole, name) => {
-    const value = Object.hasOwn(values, name) ? values[name] : void 0;
-    return value === void 0 ? whole : value;
-  });
-}
-function placeholdersOutside(body, masked, startLine, matches = placeholdersIn(body)) {
-  if (!body.includes("{{") || Array.isArray(matches) && matches.length === 0) return [];
-  const ranges = [...masked].sort((a, b) => a[0] - b[0]);
-  let range3 = 0;
-  let coveredUntil = -1;
-  let line = 0;
-  let lineStart2 = 0;
-  let nextLineStart2 = lineEndAfter(body, 0);
-  const facts = [];
-  for (const match of matches) {
-    while (range3 < ranges.length && ranges[range3][0] <= match.index) {
-      coveredUntil = Math.max(coveredUntil, ranges[range3][1]);
-      range3++;
-    }
-    if (match.index < coveredUntil) continue;
-    while (nextLineStart2 <= match.index) {
-      line++;
-      lineStart2 = nextLineStart2;
-      nextLineStart2 = lineEndAfter(body, lineStart2);
-    }
-    facts.push({ text: match.text, name: match.name, line: startLine + line, column: match.index - lineStart2 + 1 });
-  }
-  return facts;
-}
-function lineEndAfter(body, from) {
-  const end = body.indexOf("\n", from);
-  return end === -1 ? Infinity : end + 1;
-}
-
 // src/parse/body.ts
-function parseBody(body, startLine) {
+init_placeholders();
+function parseBody(rawBody, startLine) {
+  const body = rawBody.replace(/\r(?!\n)/g, "\n");
   const scanned = scanMarkdown(body, startLine);
   return {
     headings: scanned.headings,
@@ -43298,11 +43292,13 @@ function explainYamlError(code, message, text2, offset) {
 init_inside();
 init_shown();
 import path4 from "node:path";
-var MAGIC = /[*?[\]{}()!+@]/;
-var DOTDOT_IN_GROUP = /(^|[{,(|])\.\.($|[},)|])/;
-function isGlob(entry) {
-  return /[*?[{]/.test(entry);
+function isGlobSegment(segment) {
+  return /[*?[{]|[@!+]\(/.test(segment);
 }
+function isGlob(entry) {
+  return entry.split("/").some(isGlobSegment);
+}
+var DOTDOT_IN_GROUP = /(^|[{,(|])\.\.($|[},)|])/;
 function checkGlob(root, glob2) {
   const leaves = {
     ok: false,
@@ -43311,7 +43307,7 @@ function checkGlob(root, glob2) {
   let pattern = glob2.split(path4.sep).join("/");
   if (path4.posix.isAbsolute(pattern) || path4.isAbsolute(pattern)) {
     const segments = pattern.split("/");
-    const fixed = segments.findIndex((segment) => MAGIC.test(segment));
+    const fixed = segments.findIndex(isGlobSegment);
     const prefix = (fixed === -1 ? segments : segments.slice(0, fixed)).join("/") || "/";
     const base2 = [root, path4.resolve(root)].find((candidate) => isInside(candidate, path4.resolve(prefix)));
     if (base2 === void 0) return leaves;
@@ -43323,9 +43319,9 @@ function checkGlob(root, glob2) {
   let wild = false;
   for (const segment of pattern.split("/")) {
     if (segment === "" || segment === ".") continue;
-    if (MAGIC.test(segment)) {
+    if (segment !== ".." && DOTDOT_IN_GROUP.test(segment)) return leaves;
+    if (isGlobSegment(segment)) {
       wild = true;
-      if (DOTDOT_IN_GROUP.test(segment)) return leaves;
       continue;
     }
     if (segment === "..") {
@@ -43423,12 +43419,11 @@ function firstInvalidPosition(bytes) {
 }
 
 // src/check-focus.ts
-import { execFileSync } from "node:child_process";
-function baselineOf(root, files, focus, readCurrent) {
+function baselineOf(files, focus, readCurrent, readCommitted = () => null) {
   const committed = /* @__PURE__ */ new Map();
   for (const file of focus) {
-    const text2 = committedText(root, file);
-    if (text2 !== void 0) committed.set(file, text2);
+    const text2 = readCommitted(file);
+    if (text2 !== null) committed.set(file, text2);
   }
   const named = new Set(focus);
   return {
@@ -43438,20 +43433,6 @@ function baselineOf(root, files, focus, readCurrent) {
       return text2 === void 0 ? readCurrent(file) : { ok: true, text: text2 };
     }
   };
-}
-function committedText(root, file) {
-  try {
-    const bytes = execFileSync("git", ["-c", "core.fsmonitor=false", "cat-file", "blob", `HEAD:./${file}`], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "ignore"],
-      maxBuffer: MAX_FILE_BYTES,
-      timeout: 15e3,
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" }
-    });
-    return new TextDecoder("utf-8").decode(bytes);
-  } catch {
-    return void 0;
-  }
 }
 function narrowToFocus(whole, baseline, focus) {
   const named = new Set(focus);
@@ -43485,6 +43466,9 @@ import path5 from "node:path";
 // src/model/soa.ts
 var IMPLEMENTATIONS = ["implemented", "partial", "planned", "not-implemented"];
 
+// src/rules/control-messages.ts
+init_catalog();
+
 // src/rules/suggest.ts
 init_catalog();
 init_nearest();
@@ -43507,25 +43491,6 @@ function remembered(compute) {
     return answer;
   };
 }
-function normaliseControlSpelling(value) {
-  const match = /^a\s*\.?\s*(\d+)\.(\d+(?:\.\d+)?)$/i.exec(value.trim());
-  return match ? `A.${match[1]}.${match[2]}` : value.trim();
-}
-var nearestControl = remembered((value) => {
-  const normal = normaliseControlSpelling(value);
-  if (getControl(normal)) return normal;
-  const match = /^A\.(\d+)\.(\d+)/.exec(normal);
-  const section = match ? controlsBySection.get(match[1]) : void 0;
-  if (match && section) {
-    const wanted = Number(match[2]);
-    let best = section[0];
-    for (const control of section) {
-      if (Math.abs(control.number - wanted) < Math.abs(best.number - wanted)) best = control;
-    }
-    return best.id;
-  }
-  return nearest(normal, controlIds);
-});
 var nearestClause = remembered((value) => {
   const trimmed = value.trim().replace(/^(clause|cl\.?)\s*/i, "");
   if (getClause(trimmed)) return trimmed;
@@ -43562,6 +43527,29 @@ function clauseShapeHint(value) {
   return void 0;
 }
 
+// src/rules/control-messages.ts
+function looseControlMessage(written, id) {
+  return `Unexpected \`${written}\`, expected \`${id}\` (${getControl(id)?.title ?? ""}): the same control written exactly; \`isms migrate\` rewrites it`;
+}
+function unknownControlMessage(written, nearest2, place) {
+  const base = `Unexpected control \`${written}\` (not in ISO/IEC 27001:2022 Annex A)`;
+  const csf = csfIdOf(written);
+  if (csf) {
+    const mapping = `\`maps_to: { ${csf.framework}: [${csf.id}] }\``;
+    const kind = csf.framework === "nist-csf-1.1" ? "NIST CSF 1.1" : "NIST CSF 2.0";
+    return place === "document" ? `${base}: \`${written}\` is a ${kind} subcategory id; list it under ${mapping} instead of \`iso27001.controls\`` : `${base}: \`${written}\` is a ${kind} subcategory id, and the SoA decides Annex A controls only; remove it (a policy maps to it with ${mapping})`;
+  }
+  if (nearest2) return `${base}, expected \`${nearest2}\` (${getControl(nearest2)?.title ?? ""})`;
+  const range4 = themeRangeHint(written);
+  return range4 ? `${base}: ${range4}` : base;
+}
+function csfIdOf(text2) {
+  const reading = readCsfId(text2, { framework: "nist-csf-1.1" });
+  if (reading.kind === "subcategory" || reading.kind === "loose") return { framework: "nist-csf-1.1", id: reading.id };
+  if (reading.kind === "other-framework") return { framework: "nist-csf-2.0", id: reading.id };
+  return void 0;
+}
+
 // src/parse/soa.ts
 var SOA_ENTRY_KEYS = ["applicable", "justification", "implementation", "notes"];
 var TOP_LEVEL_KEYS = ["controls"];
@@ -43586,9 +43574,9 @@ function loadSoa(config, root, sink) {
     sink("soa-invalid", file, { message, line: read.problem.line, column: read.problem.column });
     return null;
   }
-  return parseSoa(read.text, file, sink);
+  return parseSoa(read.text, file, sink, { edition: config.edition });
 }
-function parseSoa(text2, file, sink) {
+function parseSoa(text2, file, sink, options2 = { edition: defaultEdition }) {
   const invalid = (message, position2) => sink("soa-invalid", file, { message, ...position2 });
   const parsed = parseYamlWithPositions(text2, 1);
   if (!parsed.ok) {
@@ -43634,28 +43622,61 @@ function parseSoa(text2, file, sink) {
     );
     return null;
   }
+  const decidedBy = /* @__PURE__ */ new Map();
   for (const item of controlsNode.items) {
-    const decision = readEntry(item, yaml, text2, file, sink, position, unreadable);
+    const pair = item;
+    const written = keyText(pair, text2);
+    const keyPosition = position(pair.key);
+    const control = readKey(written, keyPosition, file, sink, options2);
+    if (control === null) continue;
+    const earlier = decidedBy.get(control);
+    if (earlier) {
+      invalid(
+        `\`${written}\` decides \`${control}\` again (already decided by \`${earlier.written}\` at ${earlier.at.line}:${earlier.at.column}): keep one entry per control (\`isms migrate\` merges them)`,
+        keyPosition
+      );
+      continue;
+    }
+    decidedBy.set(control, { written, at: keyPosition });
+    const decision = readEntry(pair, control, written, keyPosition, yaml, text2, file, sink, position, unreadable);
     if (decision) soa2.decisions.set(decision.control, decision);
   }
   return soa2;
 }
-function readEntry(pair, yaml, source, file, sink, position, unreadable) {
-  const invalid = (message, at) => sink("soa-invalid", file, { message, ...at });
-  const id = keyText(pair, source);
-  const keyPosition = position(pair.key);
-  if (!getControl(id)) {
-    if (getLegacyControl(id)) {
+function readKey(written, at, file, sink, options2) {
+  const reading = readControlId(written, { edition: options2.edition });
+  switch (reading.kind) {
+    case "control":
+      return reading.id;
+    case "loose":
+      sink("control-unknown", file, { message: looseControlMessage(written, reading.id), severity: "warning", ...at });
+      return reading.id;
+    case "legacy": {
+      const what = written === reading.id2013 ? "ISO 27001:2013" : `ISO 27001:2013 \`${reading.id2013}\` ${reading.title}`;
       sink("control-legacy", file, {
-        message: `Unexpected \`${id}\` (ISO 27001:2013), expected ${formatIds(legacyReplacement(id) ?? [])}: decide on the 2022 control(s) instead, or run \`isms migrate\``,
-        ...keyPosition
+        message: `Unexpected \`${written}\` (${what}), expected ${formatIds(reading.successors)}: decide on the 2022 control(s) instead, or run \`isms migrate\``,
+        ...at
       });
-    } else {
-      const suggestion = nearestControl(/^\d/.test(id) ? `A.${id}` : id);
-      invalid(`Unexpected control \`${id}\` (not in ISO/IEC 27001:2022 Annex A)${suggestion ? `, expected \`${suggestion}\`` : ""}`, keyPosition);
+      return null;
     }
-    return null;
+    case "legacy-objective": {
+      const because = reading.ambiguous ? ", read as ISO 27001:2013 because `.isms.yml` sets `edition: 2013`" : "";
+      sink("control-legacy", file, {
+        message: `Unexpected \`${written}\` (ISO 27001:2013 objective of ${range(reading.controls2013)}${because}), expected ${formatIds(reading.successors)} (the successors of its controls): an objective is no decision, so decide on each of those controls instead (\`isms migrate\` leaves it for you)`,
+        ...at
+      });
+      return null;
+    }
+    case "unknown":
+      sink("soa-invalid", file, { message: unknownControlMessage(written, reading.nearest, "soa"), ...at });
+      return null;
   }
+}
+function range(ids) {
+  return ids.length > 2 ? `\`${ids[0]}\`\u2013\`${ids[ids.length - 1]}\`` : formatIds(ids);
+}
+function readEntry(pair, control, id, keyPosition, yaml, source, file, sink, position, unreadable) {
+  const invalid = (message, at) => sink("soa-invalid", file, { message, ...at });
   const node = resolve3(pair.value, yaml.doc);
   const value = node === null ? null : node.toJS(yaml.doc);
   if (!(0, import_yaml5.isMap)(node) || value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -43663,7 +43684,7 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
       `Unexpected ${describeValue(value)} for \`${id}\`, expected a mapping such as \`{ applicable: true }\` or \`{ applicable: false, justification: "..." }\``,
       node === null ? keyPosition : position(node)
     );
-    unreadable.add(id);
+    unreadable.add(control);
     return null;
   }
   const entry = value;
@@ -43684,12 +43705,12 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
   const applicable = own2(entry, "applicable");
   if (applicable === void 0) {
     invalid(`\`${id}\` has no \`applicable\`: write \`applicable: true\` or \`applicable: false\``, keyPosition);
-    unreadable.add(id);
+    unreadable.add(control);
     return null;
   }
   if (typeof applicable !== "boolean") {
     invalid(`Unexpected ${describeValue(applicable)} for \`applicable\` of \`${id}\`, expected \`true\` or \`false\``, valuePosition("applicable"));
-    unreadable.add(id);
+    unreadable.add(control);
     return null;
   }
   const justification = optionalText(entry, "justification", id, invalid, valuePosition);
@@ -43716,7 +43737,7 @@ function readEntry(pair, yaml, source, file, sink, position, unreadable) {
     });
   }
   return {
-    control: id,
+    control,
     applicable,
     justification: justification.text,
     implementation,
@@ -43892,12 +43913,18 @@ function whatIsRequired(clause) {
   }).map((entry) => entry.what);
   return items.length > 0 ? `: ${items.join("; ")}` : "";
 }
+function renumberedIn2013(clause) {
+  const from = clauseCorrespondence.find((entry) => entry.from !== clause && entry.to.includes(clause))?.from;
+  if (!from) return void 0;
+  const meaning = getClause2013(clause)?.title;
+  return `\`.isms.yml\` sets \`edition: 2013\`, where this clause is numbered \`${from}\`${meaning ? ` and \`${clause}\` is ${meaning}` : ""}: run \`isms migrate\`, then add \`${clause}\``;
+}
 var clauseUncovered = {
   id: "clause-uncovered",
   scope: "repo",
   defaultSeverity: "warning",
   summary: "A clause requiring documented information (4.3, 5.2, 6.1.2 ... 10.2) that no policy maps.",
-  docs: 'Add the clause (or one of its sub-clauses) to `iso27001.clauses` of the document that provides the documented information, or write that document (`isms new`). Retired documents do not count; a clause mapped only by drafts is not reported, but the reports count it as "only by drafts" until a document is approved. An SoA file documents 6.1.3 (it is the Statement of Applicability of 6.1.3 d), so with one, 6.1.3 needs no policy. Reported on the SoA file, else `.isms.yml`, else with no file.',
+  docs: 'Add the clause (or one of its sub-clauses) to `iso27001.clauses` of the document that provides the documented information, or write that document (`isms new`). Retired documents do not count; a clause mapped only by drafts is not reported, but the reports count it as "only by drafts" until a document is approved. An SoA file documents 6.1.3 (it is the Statement of Applicability of 6.1.3 d), so with one, 6.1.3 needs no policy. Under `edition: 2013` a clause renumbered in 2022 (10.2, numbered 10.1 in 2013) is named by its 2013 number, with `isms migrate` as the fix. Reported on the SoA file, else `.isms.yml`, else with no file.',
   examples: {
     ok: [
       { name: "every required clause mapped (9.2 through 9.2.2)", text: allClauses("") },
@@ -43915,12 +43942,13 @@ var clauseUncovered = {
       { name: "no document for 6.1.3 and no SoA file", text: allClauses("6.1.3"), expected: ["-:1:1 Clause 6.1.3 (Information security risk treatment)"] }
     ]
   },
-  check({ policies, soa: soa2, report: report2 }) {
+  check({ policies, soa: soa2, config, report: report2 }) {
     const { coverage } = coverageIndex(policies, soa2);
     for (const entry of coverage.clauses) {
       if (!entry.requiresDocument || entry.covered || entry.state === "draft-only") continue;
+      const add = (config.edition === 2013 ? renumberedIn2013(entry.id) : void 0) ?? `add \`${entry.id}\``;
       report2(
-        `Clause ${entry.id} (${getClause(entry.id)?.title ?? ""}) requires documented information${whatIsRequired(entry.id)}; no policy maps it: add \`${entry.id}\` (or a sub-clause) to \`iso27001.clauses\` of the document that provides it${clauseCovers(SOA_CLAUSE, entry.id) ? ", or add the Statement of Applicability (`soa.yml`, `isms init` writes one), which documents 6.1.3 d)" : ""}`,
+        `Clause ${entry.id} (${getClause(entry.id)?.title ?? ""}) requires documented information${whatIsRequired(entry.id)}; no policy maps it: ${add} (or a sub-clause) to \`iso27001.clauses\` of the document that provides it${clauseCovers(SOA_CLAUSE, entry.id) ? ", or add the Statement of Applicability (`soa.yml`, `isms init` writes one), which documents 6.1.3 d)" : ""}`,
         { line: 1, column: 1 }
       );
     }
@@ -44195,7 +44223,7 @@ function shorten(text2) {
 init_catalog();
 init_mapping();
 var FIX = "replace it or run `isms migrate`";
-function range(ids) {
+function range2(ids) {
   return ids.length > 2 ? `\`${ids[0]}\`\u2013\`${ids[ids.length - 1]}\`` : formatIds(ids);
 }
 var controlLegacy = {
@@ -44260,7 +44288,7 @@ var controlLegacy = {
       } else if (reading.kind === "legacy-objective") {
         const because = reading.ambiguous ? `, ${editionBecause(mapping)}` : "";
         report2(
-          `Unexpected \`${id}\` (ISO 27001:2013 objective of ${range(reading.controls2013)}${because}), expected ${formatIds(reading.successors)} (the successors of its controls; keep those the document implements): ${FIX}${clauseToo}`,
+          `Unexpected \`${id}\` (ISO 27001:2013 objective of ${range2(reading.controls2013)}${because}), expected ${formatIds(reading.successors)} (the successors of its controls; keep those the document implements): ${FIX}${clauseToo}`,
           position
         );
         reported++;
@@ -44352,7 +44380,9 @@ var controlUnknown = {
     "- Accepted: the exact id, `A.5.15`.",
     "- A warning that names the exact id (and still counts for coverage): `A 5.15`, `A5.15`, `a.5.15`, `5.15`, `A.05.15`, `A.5.15 Access control`. `isms migrate` rewrites them.",
     "- An error that counts for nothing: digits that are also a clause (`5.2`): write `A.5.2`, or move the clause to `iso27001.clauses`; and ids that are not controls (`A.5.99`). No near control is ever suggested: a near number is a different control.",
-    "- 2013 ids (`A.9.2.2`, `9.2.2`, the objective `A.9.1`) are `control-legacy`."
+    "- A NIST CSF subcategory (`PR.AC-4`, `PR.AA-05`) is not a control: the message says to list it under `maps_to: { nist-csf-1.1: [...] }` (or `nist-csf-2.0` for a CSF 2.0 id).",
+    "- 2013 ids (`A.9.2.2`, `9.2.2`, the objective `A.9.1`) are `control-legacy`.",
+    "- The same readings apply to the keys of the SoA (`soa.yml`): a loosely written key is this warning and still decides its control; an unknown key is `soa-invalid`."
   ].join("\n"),
   examples: {
     ok: [{ name: "real controls", text: "---\niso27001:\n  controls: [A.5.15, A.8.34]\n---\n" }],
@@ -44363,7 +44393,23 @@ var controlUnknown = {
         expected: ["3:14 Unexpected control `A.5.99` (not in ISO/IEC 27001:2022 Annex A): Annex A 5 runs from `A.5.1` to `A.5.37`"]
       },
       { name: "without the A. prefix", text: '---\niso27001:\n  controls: ["8.24"]\n---\n', expected: ["3:14 Unexpected `8.24`, expected `A.8.24`"] },
+      {
+        name: "a NIST CSF 1.1 id",
+        text: "---\niso27001:\n  controls: [PR.AC-4]\n---\n",
+        expected: ["3:14 Unexpected control `PR.AC-4` (not in ISO/IEC 27001:2022 Annex A): `PR.AC-4` is a NIST CSF 1.1 subcategory id; list it under `maps_to: { nist-csf-1.1: [PR.AC-4] }` instead of `iso27001.controls`"]
+      },
+      {
+        name: "a NIST CSF 2.0 id",
+        text: "---\niso27001:\n  controls: [PR.AA-05]\n---\n",
+        expected: ["3:14 `PR.AA-05` is a NIST CSF 2.0 subcategory id; list it under `maps_to: { nist-csf-2.0: [PR.AA-05] }`"]
+      },
       { name: "with a space for the dot", text: "---\niso27001:\n  controls:\n    - A 5.15\n---\n", expected: ["4:7 Unexpected `A 5.15`, expected `A.5.15`"] },
+      {
+        name: "an SoA key written loosely (a warning; it still decides A.5.15)",
+        path: "soa.yml",
+        text: "controls:\n  A 5.15: { applicable: true }\n",
+        expected: ["2:3 Unexpected `A 5.15`, expected `A.5.15` (Access control): the same control written exactly"]
+      },
       {
         name: "digits that are also a clause",
         text: '---\niso27001:\n  controls: ["5.2"]\n---\n',
@@ -44380,15 +44426,12 @@ var controlUnknown = {
             position
           );
         } else {
-          report2(`Unexpected \`${id}\`, expected \`${reading.id}\` (${getControl(reading.id)?.title ?? ""}): the same control written exactly; \`isms migrate\` rewrites it`, position, {
-            severity: "warning"
-          });
+          report2(looseControlMessage(id, reading.id), position, { severity: "warning" });
         }
         continue;
       }
       if (reading.kind !== "unknown") continue;
-      const hint2 = reading.nearest ? `, expected \`${reading.nearest}\` (${getControl(reading.nearest)?.title ?? ""})` : themeRangeHint(id) ? `: ${themeRangeHint(id)}` : "";
-      report2(`Unexpected control \`${id}\` (not in ISO/IEC 27001:2022 Annex A)${hint2}`, position);
+      report2(unknownControlMessage(id, reading.nearest, "document"), position);
     }
   }
 };
@@ -44804,6 +44847,10 @@ var fieldUnknown = {
         if (!(0, import_yaml8.isScalar)(pair.key)) continue;
         const key = String(pair.key.value);
         if (known.includes(key)) continue;
+        if (prefix === "" && ISO27001_KEYS.includes(key)) {
+          report2(`Unexpected field \`${key}\`: it belongs under \`iso27001:\` (\`iso27001.${key}\`); move it there`, frontMatter.nodePosition(pair.key));
+          continue;
+        }
         const suggestion = nearest(key, known);
         report2(
           `Unexpected field \`${prefix}${key}\`${suggestion ? `, expected \`${suggestion}\`` : `: known fields are ${known.join(", ")}`}`,
@@ -45373,7 +45420,7 @@ var ownerInvalid = {
   summary: "An owner or approver that is not `@login`, `@org/team`, an e-mail address or a role name.",
   docs: [
     'Write logins with their `@` (`"@alice"`), teams as `"@org/team"`, a plain e-mail address, or the name of a role defined under `roles:` in `.isms.yml` (`roles: { CISO: ["@maria", "ciso@example.org"] }`).',
-    "A lower-case name without `@` that can only be a GitHub login (`alice`) gets the fix `@alice`. A name that reads like a role or a person (`CISO`, `Alice Smith`) is rule `role-undefined` instead; anything else (`@@x`, `jdoe@`) is reported here."
+    "A lower-case name without `@` that can only be a GitHub login (`alice`) gets the fix `@alice`. A name that reads like a role or a person (`CISO`, `Alice Smith`) is rule `role-undefined` instead; anything else (`@@x`, `jdoe@`) is reported here. A template blank (`TBD`, `[OWNER]`, `<your name>`, `{{ owner }}`) is reported by `placeholder-left` only."
   ].join("\n\n"),
   examples: {
     ok: [
@@ -45483,7 +45530,7 @@ var roleUndefined = {
       const shown2 = files.slice(0, FILES_SHOWN).join(", ") + (files.length > FILES_SHOWN ? ` and ${files.length - FILES_SHOWN} more` : "");
       const consequence = unreached ? "so no one is assigned its review reminders" : "so it names no one";
       report2(
-        `Undefined role ${show(name)}: used by ${files.length} document${files.length === 1 ? "" : "s"} (${shown2}), but \`.isms.yml\` does not define it under \`roles:\`, ${consequence}. Define it with the people who hold it, e.g. \`roles: { ${yamlKey(name)}: ["@maria"] }\`, or write the person's \`@login\` instead`,
+        `Undefined role ${show(name)}: used by ${files.length} document${files.length === 1 ? "" : "s"} (${shown2}), but \`.isms.yml\` does not define it under \`roles:\`, ${consequence}. Define it with the people who hold it, e.g. \`roles: { ${yamlKey(name)}: ["@<login>"] }\`, or write the person's \`@login\` instead`,
         first.position,
         { file: first.policy.file, policy: first.policy.id, severity: unreached ? "error" : "warning" }
       );
@@ -45526,6 +45573,7 @@ var ownerMissing = {
 
 // src/rules/placeholder-left.ts
 var import_yaml9 = __toESM(require_dist(), 1);
+init_placeholders();
 var placeholderLeft = {
   id: "placeholder-left",
   scope: "file",
@@ -46030,7 +46078,7 @@ var soaInvalid = {
     '  A.7.1: { applicable: false, justification: "Fully remote; no offices" }',
     "```",
     "",
-    "`applicable` (`true`/`false`) is required; `justification` and `notes` are text; `implementation` is `implemented`, `partial` or `planned`. The message names the nearest known control or key. An entry with an error is left out of coverage until fixed; a file that is not YAML at all is treated as no SoA."
+    "`applicable` (`true`/`false`) is required; `justification` and `notes` are text; `implementation` is `implemented`, `partial`, `planned` or `not-implemented`. Keys are read like `iso27001.controls` in front matter (the same messages): `A 5.15` or `5.15` is the `control-unknown` warning naming `A.5.15` and still decides A.5.15; a 2013 id (`A.9.2.2`, `9.2.2`) or objective (`A.16.1`) is `control-legacy`, naming its 2022 successor(s), and decides nothing until migrated (`isms migrate`); under `edition: 2013` in `.isms.yml`, `A.6.1` and the other ids both editions use are read as 2013. An id that is no control (`A.5.99`) is this error with no guessed control (a near number is a different control); a NIST CSF id (`PR.AC-4`) says so. A misspelt key names the nearest known one. An entry with an error is left out of coverage until fixed; a file that is not YAML at all is treated as no SoA."
   ].join("\n"),
   examples: {
     ok: [
@@ -46046,10 +46094,16 @@ var soaInvalid = {
         path: "soa.yml",
         text: "controls:\n  A.5.99: { applicable: true }\n  A.5.2: { applicable: yes }\n  A.5.3: { applicable: true, implemention: partial }\n",
         expected: [
-          "2:3 Unexpected control `A.5.99` (not in ISO/IEC 27001:2022 Annex A), expected `A.5.37`",
+          "2:3 Unexpected control `A.5.99` (not in ISO/IEC 27001:2022 Annex A): Annex A 5 runs from `A.5.1` to `A.5.37`",
           '3:24 Unexpected `"yes"` for `applicable` of `A.5.2`, expected `true` or `false`',
           "4:30 Unknown key `implemention` in `A.5.3`, did you mean `implementation`?"
         ]
+      },
+      {
+        name: "a NIST CSF id as a key",
+        path: "soa.yml",
+        text: "controls:\n  PR.AC-4: { applicable: true }\n",
+        expected: ["2:3 Unexpected control `PR.AC-4` (not in ISO/IEC 27001:2022 Annex A): `PR.AC-4` is a NIST CSF 1.1 subcategory id, and the SoA decides Annex A controls only"]
       },
       { name: "a YAML syntax error", path: "soa.yml", text: "controls:\n  A.5.1: { applicable: true\n", expected: ["3:1 Invalid YAML"] },
       { name: "a list instead of a mapping", path: "soa.yml", text: "- A.5.1\n- A.5.2\n", expected: ["1:1 Unexpected a list as the SoA, expected a mapping with `controls:`"] },
@@ -46233,7 +46287,7 @@ async function check(options2 = {}) {
   if (files.length === 0 && !options2.allowNoPolicies) throw noPolicyFiles(config, options2.paths ?? [], options2.paths !== void 0 && options2.paths.length > 0);
   const whole = checkFiles(config, files, today);
   if (named === void 0 || focus.length === files.length) return whole;
-  const baseline = baselineOf(root, files, focus, readPolicyOrThrow(root));
+  const baseline = baselineOf(files, focus, readPolicyOrThrow(root), options2.readCommitted);
   return narrowToFocus(whole, checkFiles(config, baseline.files, today, baseline.read), focus);
 }
 function noPolicyFiles(config, paths, explicit) {
@@ -46366,7 +46420,7 @@ function checkFiles(config, files, todayDate, readFile = readPolicyOrThrow(confi
     });
   };
   const reportProblem = (file, problem) => makeReport(problem.rule, file, null)(problem.message, problem);
-  const soa2 = loadSoa(config, realRoot, (ruleId, file, problem) => makeReport(ruleId, file, null)(problem.message, problem));
+  const soa2 = loadSoa(config, realRoot, (ruleId, file, problem) => makeReport(ruleId, file, null)(problem.message, problem, problem.severity ? { severity: problem.severity } : {}));
   for (const file of files) {
     const read = readFile(file);
     if (!read.ok) {
@@ -46775,33 +46829,26 @@ function formatJson(result) {
 `;
 }
 
-// src/format/markdown-escape.ts
-init_terminal();
-function escapeMarkdown(text2, options2 = {}) {
-  const escaped = safeText(text2.replace(/\r\n|[\r\n\t\u0085\u2028\u2029]/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, "\\$&").replace(/:\/\//g, "\\://").replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`).replace(/\bGH-(?=\d)/gi, (match) => `${match.slice(0, 2)}\\-`);
-  return options2.mentions === false ? escaped : escaped.replace(/@/g, "@\u200D");
+// src/format/terminal.ts
+init_safe_text();
+var wrap = (open, close) => (text2) => `\x1B[${open}m${text2}\x1B[${close}m`;
+var colours = {
+  red: wrap(31, 39),
+  yellow: wrap(33, 39),
+  green: wrap(32, 39),
+  dim: wrap(2, 22),
+  bold: wrap(1, 22),
+  underline: wrap(4, 24)
+};
+var identity = (text2) => text2;
+var plain = { red: identity, yellow: identity, green: identity, dim: identity, bold: identity, underline: identity };
+function wantsColour(isTTY, env) {
+  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0") return true;
+  return isTTY;
 }
-function longestBacktickRun(text2) {
-  let longest = 0;
-  let run = 0;
-  for (const char of text2) {
-    run = char === "`" ? run + 1 : 0;
-    if (run > longest) longest = run;
-  }
-  return longest;
-}
-function escapeCellPipes(text2) {
-  return text2.replace(/(\\*)\|/g, (_match, slashes) => `${slashes}${slashes.length % 2 === 0 ? "\\" : ""}|`);
-}
-function inlineCode(text2, options2 = {}) {
-  let clean = safeText(text2);
-  if (options2.table !== false) clean = escapeCellPipes(clean);
-  if (clean === "") return "` `";
-  const fence = "`".repeat(longestBacktickRun(clean) + 1);
-  const allSpaces = /^ +$/.test(clean);
-  const pad = !allSpaces && /^[` ]|[` ]$/.test(clean) ? " " : "";
-  return `${fence}${pad}${clean}${pad}${fence}`;
-}
+
+// src/text/code-spans.ts
 function splitCodeSpans(message) {
   const runs = [];
   for (const match of message.matchAll(/`+/g)) runs.push({ start: match.index, end: match.index + match[0].length });
@@ -46836,6 +46883,33 @@ function splitCodeSpans(message) {
   }
   if (textFrom < message.length) parts.push({ code: false, text: message.slice(textFrom) });
   return parts;
+}
+
+// src/format/markdown-escape.ts
+function escapeMarkdown(text2, options2 = {}) {
+  const escaped = safeText(text2.replace(/\r\n|[\r\n\t\u0085\u2028\u2029]/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, "\\$&").replace(/:\/\//g, "\\://").replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`).replace(/\bGH-(?=\d)/gi, (match) => `${match.slice(0, 2)}\\-`);
+  return options2.mentions === false ? escaped : escaped.replace(/@/g, "@\u200D");
+}
+function longestBacktickRun(text2) {
+  let longest = 0;
+  let run = 0;
+  for (const char of text2) {
+    run = char === "`" ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+function escapeCellPipes(text2) {
+  return text2.replace(/(\\*)\|/g, (_match, slashes) => `${slashes}${slashes.length % 2 === 0 ? "\\" : ""}|`);
+}
+function inlineCode(text2, options2 = {}) {
+  let clean = safeText(text2);
+  if (options2.table !== false) clean = escapeCellPipes(clean);
+  if (clean === "") return "` `";
+  const fence = "`".repeat(longestBacktickRun(clean) + 1);
+  const allSpaces = /^ +$/.test(clean);
+  const pad = !allSpaces && /^[` ]|[` ]$/.test(clean) ? " " : "";
+  return `${fence}${pad}${clean}${pad}${fence}`;
 }
 function markdownMessage(message, options2 = {}) {
   return splitCodeSpans(message).map((part) => part.code ? inlineCode(part.text, options2) : escapeMarkdown(part.text, options2)).join("");
@@ -46925,11 +46999,7 @@ function formatSarif(result) {
 `;
 }
 
-// src/commands/check.ts
-init_terminal();
-
 // src/format/text.ts
-init_terminal();
 function formatText(result, style = plain) {
   const lines = [];
   let currentFile;
@@ -46973,6 +47043,50 @@ function coverageLine(result) {
   return `Coverage: ${controls2}; ${counts2.requiredClausesCovered}/${counts2.requiredClauses} clauses that require documented information${clauseNote}`;
 }
 
+// src/git/run.ts
+init_load();
+import { spawnSync } from "node:child_process";
+var GIT_TIMEOUT_MS = 3e4;
+var GIT_MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
+var GitTimeoutError = class extends UsageError {
+  name = "GitTimeoutError";
+};
+function git(repoRoot, args, options2 = {}) {
+  const timeoutMs = options2.timeoutMs ?? GIT_TIMEOUT_MS;
+  const result = spawnSync(options2.binary ?? "git", ["-C", repoRoot, "-c", "core.fsmonitor=false", ...args], {
+    input: options2.input,
+    maxBuffer: options2.maxBuffer ?? GIT_MAX_OUTPUT_BYTES,
+    timeout: timeoutMs,
+    killSignal: "SIGKILL",
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0", GIT_CONFIG_NOSYSTEM: "1", GIT_OPTIONAL_LOCKS: "0" }
+  });
+  const code = result.error?.code;
+  if (code === "ETIMEDOUT") {
+    throw new GitTimeoutError(
+      `\`git ${args.join(" ")}\` did not finish within ${seconds(timeoutMs)} in ${repoRoot}; check that git works there (\`git -C ${repoRoot} status\`) and run again`
+    );
+  }
+  const maxBuffer = options2.maxBuffer ?? GIT_MAX_OUTPUT_BYTES;
+  if (code === "ENOBUFS") {
+    return { ok: false, stdout: Buffer.alloc(0), stderr: `\`git ${args.join(" ")}\` printed more than ${maxBuffer} bytes and was stopped` };
+  }
+  return {
+    ok: result.status === 0 && !result.error,
+    stdout: result.stdout ?? Buffer.alloc(0),
+    stderr: result.error ? result.error.message : result.stderr?.toString("utf8") ?? ""
+  };
+}
+var seconds = (ms) => ms >= 1e3 ? `${ms / 1e3} s` : `${ms} ms`;
+
+// src/git/committed-text.ts
+function committedTextReader(root, options2 = {}) {
+  return (file) => {
+    const result = git(root, ["cat-file", "blob", `HEAD:./${file}`], { ...options2, maxBuffer: MAX_FILE_BYTES });
+    return result.ok ? new TextDecoder("utf-8").decode(result.stdout) : null;
+  };
+}
+
 // src/commands/check.ts
 var FORMATS = ["text", "json", "sarif", "markdown"];
 var checkCommand = {
@@ -47000,7 +47114,7 @@ var checkCommand = {
     if (maxWarnings !== void 0 && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
       throw new UsageError(`--max-warnings takes a whole number, not \`${maxWarningsText}\``);
     }
-    const result = await checkWithOptions(values, io, { focus: positionals });
+    const result = await checkWithOptions(values, io, { focus: positionals, readCommitted: committedTextReader(io.cwd) });
     const output = stringOption(values.output);
     const toTerminal = output === void 0 || output === "-";
     let content;
@@ -47112,7 +47226,6 @@ function policyLabel(policy2) {
 }
 
 // src/commands/due.ts
-init_terminal();
 var ORDER = { overdue: 0, "due-soon": 1, ok: 2, draft: 3, retired: 4 };
 function sortByReviewState(policies) {
   return [...policies].sort(
@@ -47217,6 +47330,7 @@ function configText(organization) {
 }
 
 // src/scaffold/fill.ts
+init_placeholders();
 function fillTemplate(template, values) {
   const record = { ...values };
   const fence = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/.exec(template);
@@ -47324,7 +47438,10 @@ jobs:
   remind:
     # Mondays and manual runs: one reminder issue per policy that is due or overdue.
     if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
-    runs-on: ubuntu-latest
+${remindJobBody()}`;
+}
+function remindJobBody(extraInputs = "") {
+  return `    runs-on: ubuntu-latest
     permissions:
       contents: read
       issues: write          # open, update and close reminder issues
@@ -47339,7 +47456,7 @@ jobs:
         with:
           mode: remind
           fail-on: never     # a due review is a reminder, not a broken build
-`;
+${extraInputs}`;
 }
 
 // src/scaffold/init.ts
@@ -47585,12 +47702,12 @@ function groupHunks(ops, context2) {
       body += op.kind + op.line;
       if (!op.line.endsWith("\n")) body += "\n\\ No newline at end of file\n";
     }
-    hunks.push(`@@ -${range2(oldStart, oldCount)} +${range2(newStart, newCount)} @@
+    hunks.push(`@@ -${range3(oldStart, oldCount)} +${range3(newStart, newCount)} @@
 ${body}`);
   }
   return hunks;
 }
-function range2(start, count2) {
+function range3(start, count2) {
   if (count2 === 0) return `${start - 1},0`;
   return count2 === 1 ? `${start}` : `${start},${count2}`;
 }
@@ -48060,7 +48177,6 @@ function controlTexts(node, text2, offset) {
 // src/commands/migrate.ts
 var import_yaml17 = __toESM(require_dist(), 1);
 init_inside();
-init_terminal();
 var migrateCommand = {
   name: "migrate",
   summary: "Rewrite ISO/IEC 27001:2013 ids and loosely written ids to exact 2022 ids (policies, soa.yml, .isms.yml edition)",
@@ -52803,8 +52919,8 @@ function fetchWithTimeout(timeoutMs, inner = (url, init) => globalThis.fetch(url
       return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     } catch (error) {
       if (timedOut) {
-        const seconds = timeoutMs % 1e3 === 0 ? `${timeoutMs / 1e3} s` : `${timeoutMs} ms`;
-        throw new RequestTimeoutError(`GitHub did not answer ${(init?.method ?? "GET").toUpperCase()} ${describeUrl(url)} within ${seconds}`);
+        const seconds2 = timeoutMs % 1e3 === 0 ? `${timeoutMs / 1e3} s` : `${timeoutMs} ms`;
+        throw new RequestTimeoutError(`GitHub did not answer ${(init?.method ?? "GET").toUpperCase()} ${describeUrl(url)} within ${seconds2}`);
       }
       throw error;
     } finally {
@@ -53203,9 +53319,29 @@ ${text2}
 }
 
 // src/github/reminders/github.ts
+init_owner_ref();
 async function listLabelledIssues(octokit, ref, label) {
   const items = await listAll(octokit, "GET /repos/{owner}/{repo}/issues", { ...ref, labels: label, state: "all" }, `the issues labelled ${label}`);
   return items.map((item) => toExistingIssue(item));
+}
+async function listNewLabelledIssues(octokit, ref, label, seen) {
+  const fresh = [];
+  let stopBefore;
+  for (let page = 1; ; page++) {
+    const items = await readPage(
+      octokit,
+      "GET /repos/{owner}/{repo}/issues",
+      { ...ref, labels: label, state: "all", sort: "created", direction: "desc", per_page: PER_PAGE, ...page > 1 ? { page } : {} },
+      `the newest issues labelled ${label}`
+    );
+    for (const item of items) {
+      const created = typeof item.created_at === "string" ? item.created_at : void 0;
+      if (stopBefore !== void 0 && created !== void 0 && created < stopBefore) return fresh;
+      fresh.push(toExistingIssue(item));
+      if (stopBefore === void 0 && created !== void 0 && seen.has(item.number)) stopBefore = created;
+    }
+    if (items.length < PER_PAGE) return fresh;
+  }
 }
 function toExistingIssue(issue) {
   return {
@@ -53222,7 +53358,6 @@ function toExistingIssue(issue) {
 var IdentityError = class extends Error {
   name = "IdentityError";
 };
-var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 async function resolveIdentity(octokit, override) {
   if (override) return { login: override, source: "option" };
   let login;
@@ -53234,7 +53369,7 @@ async function resolveIdentity(octokit, override) {
       `Cannot tell which login this token writes as (GraphQL viewer { login }: ${describeRequestError(error)}), so nothing is written rather than guessed: set the \`identity\` input (e.g. my-app[bot]) or \`--identity\`.`
     );
   }
-  if (typeof login !== "string" || !LOGIN.test(login)) {
+  if (typeof login !== "string" || !LOGIN_PATTERN.test(`@${login}`)) {
     throw new IdentityError(
       "Cannot tell which login this token writes as (GraphQL viewer { login } gave no login), so nothing is written rather than guessed: set the `identity` input (e.g. my-app[bot]) or `--identity`."
     );
@@ -53329,6 +53464,7 @@ var Executor = class {
     this.ref = ref;
     this.log = log2;
     this.context = context2;
+    for (const issue of context2.listed ?? []) this.known.set(issue.number, issue);
   }
   octokit;
   ref;
@@ -53336,6 +53472,14 @@ var Executor = class {
   context;
   /** Issues we created whose policy has not yet been checked for a concurrent duplicate. */
   unsettled = [];
+  /** Every labelled issue a listing has returned, by number: the last state each listing saw. */
+  known = /* @__PURE__ */ new Map();
+  /** Reads the labelled issues created since the last listing; returns everything known. */
+  async relist() {
+    const fresh = await listNewLabelledIssues(this.octokit, this.ref, this.context.label, new Set(this.known.keys()));
+    for (const issue of fresh) this.known.set(issue.number, issue);
+    return [...this.known.values()];
+  }
   /** Our open reminder issues for `policyId`, oldest first. */
   async ourOpenIssues(policyId, listing) {
     const marked = listing.filter((issue) => !issue.isPullRequest && issue.state === "open" && parseMarker(issue.body)?.id === policyId);
@@ -53343,10 +53487,12 @@ var Executor = class {
     const login = await this.context.identity();
     return marked.filter((issue) => issue.author !== null && sameName(issue.author, login)).sort((a, b) => a.number - b.number);
   }
-  /** Lists again and closes each of our new issues that a concurrent run's older issue duplicates. */
-  async listAndSettle() {
-    const listing = await listLabelledIssues(this.octokit, this.ref, this.context.label);
-    for (const created of this.unsettled.splice(0)) {
+  /**
+   * Closes each of our new issues (created before `listing` was read) that a concurrent run's
+   * older issue duplicates.
+   */
+  async settle(listing, settled) {
+    for (const created of settled) {
       const open = await this.ourOpenIssues(created.policyId, listing);
       const older = open.find((issue) => issue.number < created.number);
       const mine = open.find((issue) => issue.number === created.number);
@@ -53362,16 +53508,19 @@ var Executor = class {
       mine.state = "closed";
       this.log(`Closed #${created.number} for ${created.policyId}: #${older.number}, opened by a run at the same time, is kept`);
     }
-    return listing;
   }
   async settleDuplicates() {
-    if (this.unsettled.length > 0) await this.listAndSettle();
+    if (this.unsettled.length === 0) return;
+    const settled = this.unsettled.splice(0);
+    await this.settle(await this.relist(), settled);
   }
   async create(policyId, operation) {
-    const before = await this.listAndSettle();
+    const settled = this.unsettled.splice(0);
+    const before = await this.relist();
     const already = (await this.ourOpenIssues(policyId, before))[0];
     if (already) {
       this.log(`#${already.number} for ${policyId} was opened meanwhile (by a run at the same time): not opened again`);
+      await this.settle(before, settled);
       return null;
     }
     let refused = [];
@@ -53381,10 +53530,10 @@ var Executor = class {
       replyNumber(data, `POST /repos/${this.ref.owner}/${this.ref.repo}/issues`);
       return toExistingIssue(data);
     };
-    const outcome = await createOnce({
+    const outcome = await this.createThenSettle(before, settled, () => createOnce({
       what: `open the reminder issue for ${policyId}`,
       justListed: true,
-      find: async () => (await this.ourOpenIssues(policyId, await listLabelledIssues(this.octokit, this.ref, this.context.label)))[0],
+      find: async () => (await this.ourOpenIssues(policyId, await this.relist()))[0],
       create: async () => {
         try {
           return await send(sent);
@@ -53398,7 +53547,7 @@ var Executor = class {
         }
       },
       log: this.log
-    });
+    }));
     const issue = outcome.value;
     this.unsettled.push({ policyId, number: issue.number });
     if (outcome.kind === "found") {
@@ -53410,6 +53559,19 @@ var Executor = class {
     refused = [...refused, ...dropped];
     this.log(`Opened #${issue.number} for ${policyId}${outcome.confirmedByLooking ? " (GitHub lost its answer; found by looking again)" : ""}${refusedNote(refused)}`);
     return { issue: issue.number, refused };
+  }
+  /** Sends the create, then closes the duplicates `before` shows, even when the create fails. */
+  async createThenSettle(before, settled, create) {
+    let result;
+    try {
+      result = await create();
+    } catch (error) {
+      await this.settle(before, settled).catch(() => {
+      });
+      throw error;
+    }
+    await this.settle(before, settled);
+    return result;
   }
   async update(issue, changes, render) {
     try {
@@ -53485,7 +53647,6 @@ ${CLOSING_MARKER}`);
 };
 
 // src/github/reminders/digest.ts
-init_terminal();
 function rows(input) {
   const done = new Map(input.applied.map((item) => [item.entry, item]));
   return input.plan.entries.map((entry) => {
@@ -54017,7 +54178,7 @@ async function runReminders(options2) {
     labelError = `Cannot create the labels ${specs.map((label) => label.name).join(", ")} in ${where}: ${describeRequestError(error)}${hint(error.status)}`;
   }
   if (!options2.dryRun && labelError === null) {
-    result = await applyPlan(options2.octokit, ref, plan.entries, options2.log, { label: options2.label, identity: whoAmI });
+    result = await applyPlan(options2.octokit, ref, plan.entries, options2.log, { label: options2.label, identity: whoAmI, listed: issues });
   }
   const digestInput = {
     plan,
@@ -54058,7 +54219,6 @@ async function runReminders(options2) {
 }
 
 // src/commands/remind.ts
-init_terminal();
 var REPO_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 function serverUrlFromApi(apiUrl) {
   const trimmed = apiUrl.replace(/\/+$/, "");
@@ -54363,52 +54523,18 @@ footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem; }
 
 // src/report/html-text.ts
 var FOLD_AFTER = 10;
-function codeSpans(message) {
-  const pieces = [];
-  let text2 = "";
-  let at = 0;
-  while (at < message.length) {
-    if (message[at] !== "`") {
-      text2 += message[at];
-      at++;
-      continue;
-    }
-    let run = at;
-    while (message[run] === "`") run++;
-    const fence = message.slice(at, run);
-    let close = message.indexOf(fence, run);
-    while (close !== -1 && message[close + fence.length] === "`") {
-      let end = close;
-      while (message[end] === "`") end++;
-      close = message.indexOf(fence, end);
-    }
-    if (close === -1) {
-      text2 += fence;
-      at = run;
-      continue;
-    }
-    if (text2) pieces.push({ kind: "text", text: text2 });
-    text2 = "";
-    let code = message.slice(run, close);
-    if (code.length > 2 && code.startsWith(" ") && code.endsWith(" ") && code.trim() !== "") code = code.slice(1, -1);
-    pieces.push({ kind: "code", text: code });
-    at = close + fence.length;
-  }
-  if (text2) pieces.push({ kind: "text", text: text2 });
-  return pieces;
-}
 var SEPARATOR = /^(, |; |, and | and )$/;
 function messageHtml(message) {
-  const pieces = codeSpans(message);
+  const pieces = splitCodeSpans(message);
   const out = [];
   let index = 0;
   while (index < pieces.length) {
     let end = index;
     let codes = 0;
-    if (pieces[index].kind === "code") {
+    if (pieces[index].code) {
       codes = 1;
       end = index + 1;
-      while (end + 1 < pieces.length && pieces[end].kind === "text" && SEPARATOR.test(pieces[end].text) && pieces[end + 1].kind === "code") {
+      while (end + 1 < pieces.length && !pieces[end].code && SEPARATOR.test(pieces[end].text) && pieces[end + 1].code) {
         end += 2;
         codes++;
       }
@@ -54427,7 +54553,7 @@ function messageHtml(message) {
   return out.join("");
 }
 function pieceHtml(piece) {
-  return piece.kind === "code" ? `<code>${escapeHtml(piece.text)}</code>` : escapeHtml(piece.text);
+  return piece.code ? `<code>${escapeHtml(piece.text)}</code>` : escapeHtml(piece.text);
 }
 function foldedList(items, shown2 = FOLD_AFTER, separator = ", ") {
   if (items.length <= shown2 + 2) return items.join(separator);
@@ -54775,7 +54901,7 @@ function renderSoa(result, format, options2 = {}) {
 }
 function linkTarget(root, outputDir, file) {
   const relative2 = path15.relative(outputDir, path15.join(root, file)).split(path15.sep).join("/");
-  return encodeURI(relative2).replace(/[()#?]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURI(relative2).replace(/[()#?:]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function soaMarkdown(view, root, outputDir, policyCount) {
   const { counts: counts2 } = view;
@@ -54926,7 +55052,6 @@ import path16 from "node:path";
 init_load();
 init_dates();
 init_nearest();
-init_terminal();
 
 // src/edit/review.ts
 var import_yaml18 = __toESM(require_dist(), 1);
@@ -55047,7 +55172,6 @@ var reviewCommand = {
 };
 
 // src/commands/soa.ts
-init_terminal();
 import path17 from "node:path";
 var SOA_FORMATS = ["markdown", "csv", "json"];
 function soaFileFindings(result) {
@@ -55103,7 +55227,6 @@ var commands = [
 
 // src/cli/run.ts
 init_load();
-init_terminal();
 function help() {
   const width = Math.max(...commands.map((command) => command.name.length));
   return [
