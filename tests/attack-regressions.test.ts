@@ -7,23 +7,12 @@ import path from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/run.js';
+import { runIsms } from './support/cli.js';
 import { makeRepo } from './support/repo.js';
 
 const TODAY = '2026-11-24';
 
-async function cli(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    cwd,
-    env: { ISMS_TODAY: TODAY },
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (cwd: string, argv: string[]) => runIsms(cwd, argv, { env: { ISMS_TODAY: TODAY } });
 
 function policy(id: string, control: string): string {
   return ['---', `id: ${id}`, `title: Policy ${id}`, 'owners: ["@jdoe"]', 'status: approved', 'last_reviewed: 2026-06-01', 'iso27001:', `  controls: [${control}]`, '---', '# Purpose', ''].join('\n');

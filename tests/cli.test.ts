@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/run.js';
+import { runIsms, type CliRun } from './support/cli.js';
 import { TOOL_VERSION } from '../src/version.js';
 import { makeRepo } from './support/repo.js';
 
@@ -17,28 +17,9 @@ const TODAY = '2026-11-24';
 /** Coverage of the ISMS as a whole is another test's subject; these repos are about single files. */
 const QUIET_CONFIG = 'rules:\n  clause-uncovered: off\n';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
-async function run(cwd: string, argv: string[], options: { env?: NodeJS.ProcessEnv; isTTY?: boolean } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    cwd,
-    env: options.env ?? {},
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    isTTY: options.isTTY ?? false,
-  });
-  return { code, stdout, stderr };
-}
+const run = runIsms;
 
 interface PolicyOptions {
   id: string;

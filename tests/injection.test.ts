@@ -23,7 +23,7 @@ import { gfmTable, gfmTableHtml } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/run.js';
+import { runIsms } from './support/cli.js';
 import { check } from '../src/check.js';
 import { formatMarkdown } from '../src/format/markdown.js';
 import { coverageMarkdown } from '../src/report/coverage-markdown.js';
@@ -133,18 +133,7 @@ function expectInertText(text: string, ours: RegExp = /^$/): void {
   }
 }
 
-async function cli(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    cwd,
-    env: { ISMS_TODAY: TODAY },
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (cwd: string, argv: string[]) => runIsms(cwd, argv, { env: { ISMS_TODAY: TODAY } });
 
 // --- Reading Markdown as GitHub does -----------------------------------------------------
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
-import { runCli } from '../src/cli/run.js';
+import { runIsms } from './support/cli.js';
 import { createClient } from '../src/github/client.js';
 import { parseMarker, runReminders } from '../src/github/reminders/index.js';
 import { readOwnerRef } from '../src/model/roles.js';
@@ -165,18 +165,7 @@ describe('role names as owners through the checker', () => {
   });
 });
 
-async function cli(root: string, argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...argv, '--today', TODAY], {
-    cwd: root,
-    env: {},
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (root: string, argv: string[]) => runIsms(root, [...argv, '--today', TODAY]);
 
 describe('role names as owners through the CLI and the reports', () => {
   it('isms check --format json: one role-undefined per role, and policy records with owner_holders and roles', async () => {
